@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"log/slog"
+
+	"github.com/mycroft-network/mycroft/agent"
+)
+
+func runAgent(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "agent", "[-config FILE] [flags]")
+	configPath := fs.String("config", agent.DefaultConfigPath, "configuration file")
+	stateDir := fs.String("state-dir", "", "state directory (overrides agent.state_dir)")
+	socket := fs.String("socket", "", "local API socket (overrides agent.socket)")
+	boardKind := fs.String("board", "", "auto, mark1, mark2 or sim (overrides board.kind)")
+	logLevel := fs.String("log-level", "", "debug, info, warn or error (overrides agent.log_level)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	cfg, err := agent.LoadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	// Flags override the file.
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "state-dir":
+			cfg.Agent.StateDir = *stateDir
+		case "socket":
+			cfg.Agent.Socket = *socket
+		case "board":
+			cfg.Board.Kind = *boardKind
+		case "log-level":
+			cfg.Agent.LogLevel = *logLevel
+		}
+	})
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.Agent.LogLevel))
+	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
+
+	a, err := agent.New(ctx, cfg, agent.Options{Logger: log, OpenBoard: openBoard})
+	if err != nil {
+		return err
+	}
+	err = a.Run(ctx)
+	if errors.Is(err, context.Canceled) {
+		err = nil
+	}
+	if err == nil {
+		log.Info("agent stopped")
+	}
+	return err
+}
