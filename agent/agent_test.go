@@ -239,3 +239,29 @@ func TestServicesCloseInReverseOrder(t *testing.T) {
 		t.Errorf("warnings = %+v", w)
 	}
 }
+
+func TestSystemdNotify(t *testing.T) {
+	dir, err := os.MkdirTemp("", "mcn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	addr := filepath.Join(dir, "notify")
+	conn, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: addr, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	t.Setenv("NOTIFY_SOCKET", addr)
+	_, _, stop := start(t, testConfig(t), Options{})
+	buf := make([]byte, 256)
+	n, _, err := conn.ReadFromUnix(buf)
+	if err != nil || !strings.HasPrefix(string(buf[:n]), "READY=1") {
+		t.Fatalf("first notification = %q, %v; want READY=1", buf[:n], err)
+	}
+	stop()
+	n, _, err = conn.ReadFromUnix(buf)
+	if err != nil || string(buf[:n]) != "STOPPING=1" {
+		t.Fatalf("notification at shutdown = %q, %v; want STOPPING=1", buf[:n], err)
+	}
+}
