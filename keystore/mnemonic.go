@@ -1,0 +1,70 @@
+package keystore
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/tyler-smith/go-bip39"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MnemonicWords is the number of backup words we create and accept.
+const MnemonicWords = 24
+
+// NewMnemonic returns 24 fresh BIP-39 words (256 bits of entropy read from
+// rand; nil means the OS CSPRNG).
+func NewMnemonic(rand io.Reader) (Mnemonic, error) {
+	if rand == nil {
+		rand = cryptoRand
+	}
+	ent := make([]byte, 32)
+	defer wipe(ent)
+	if _, err := io.ReadFull(rand, ent); err != nil {
+		return Mnemonic{}, fmt.Errorf("keystore: new mnemonic: random: %w", err)
+	}
+	s, err := bip39.NewMnemonic(ent)
+	if err != nil {
+		return Mnemonic{}, fmt.Errorf("keystore: new mnemonic: %w", err)
+	}
+	return Mnemonic{words: []byte(s)}, nil
+}
+
+// ParseMnemonic normalises s (NFKD, lower case, any run of white space
+// becomes one space) and checks that it is a 24-word English BIP-39
+// mnemonic with a valid checksum. Errors never contain the words.
+func ParseMnemonic(s string) (Mnemonic, error) {
+	s = norm.NFKD.String(s)
+	fields := strings.FieldsFunc(s, unicode.IsSpace)
+	if len(fields) != MnemonicWords {
+		return Mnemonic{}, fmt.Errorf("%w: need %d words, got %d", ErrMnemonic, MnemonicWords, len(fields))
+	}
+	for i, w := range fields {
+		w = strings.ToLower(w)
+		if _, ok := bip39.GetWordIndex(w); !ok {
+			return Mnemonic{}, fmt.Errorf("%w: word %d is not in the English list", ErrMnemonic, i+1)
+		}
+		fields[i] = w
+	}
+	joined := strings.Join(fields, " ")
+	if _, err := bip39.EntropyFromMnemonic(joined); err != nil {
+		return Mnemonic{}, fmt.Errorf("%w: checksum does not match (a word is wrong or out of order)", ErrMnemonic)
+	}
+	return Mnemonic{words: []byte(joined)}, nil
+}
+
+// seedFromMnemonic checks the checksum again and returns the 64-byte
+// BIP-39 seed (PBKDF2-HMAC-SHA512, 2048 rounds, salt "mnemonic"+passphrase,
+// both NFKD). We never use a BIP-39 passphrase in the product (""), tests
+// use "TREZOR" for the published vectors.
+func seedFromMnemonic(m Mnemonic, passphrase string) ([]byte, error) {
+	if m.IsZero() {
+		return nil, fmt.Errorf("%w: empty", ErrMnemonic)
+	}
+	seed, err := bip39.NewSeedWithErrorChecking(norm.NFKD.String(string(m.words)), norm.NFKD.String(passphrase))
+	if err != nil {
+		return nil, fmt.Errorf("%w: checksum does not match", ErrMnemonic)
+	}
+	return seed, nil
+}
