@@ -52,11 +52,11 @@ type Event int
 
 // Endpointer events.
 const (
-	None     Event = iota
-	Started        // StartFrames of speech seen: an utterance has begun
-	Ended          // EndFrames of silence after speech: the utterance is over
-	MaxLength      // the utterance reached MaxFrames and was cut
-	NoSpeech       // NoSpeechFrames passed without an utterance starting
+	None      Event = iota
+	Started         // StartFrames of speech seen: an utterance has begun
+	Ended           // EndFrames of silence after speech: the utterance is over
+	MaxLength       // the utterance reached MaxFrames and was cut
+	NoSpeech        // NoSpeechFrames passed without an utterance starting
 )
 
 func (e Event) String() string {
