@@ -1,0 +1,496 @@
+package provider
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+	"go.etcd.io/bbolt"
+
+	"github.com/mycroft-network/mycroft/chain"
+)
+
+// Signer signs EIP-712 typed data with the provider's wallet key (the
+// keystore implements it).
+type Signer interface {
+	Address() common.Address
+	SignTypedData(td apitypes.TypedData) ([]byte, error)
+}
+
+// ChannelState is a channel as the Channels contract reports it. A zero
+// Payer means the channel does not exist.
+type ChannelState struct {
+	Payer      common.Address
+	Payee      common.Address
+	Deposit    *big.Int
+	Redeemed   *big.Int
+	CloseDelay uint64
+	ClosesAt   uint64 // unix seconds; 0 while open
+}
+
+// Chain is what the provider needs from the chain: channel state, and
+// redeeming a voucher. RedeemFee is the expected fee of one redeem
+// transaction expressed in MYC base units (the adapter converts gas cost
+// with the operator's configured rate).
+type Chain interface {
+	Channel(ctx context.Context, id common.Hash) (ChannelState, error)
+	Redeem(ctx context.Context, id common.Hash, cumulative *big.Int, sig []byte) error
+	RedeemFee(ctx context.Context) (*big.Int, error)
+}
+
+// Service answers one kind of paid call. params are the call's query
+// parameters; body is the streamed request body (audio for stt, empty
+// otherwise). It returns the JSON result. Errors wrapping ErrBadRequest are
+// the caller's fault; any other error is a service failure. Either way the
+// payer is not charged.
+type Service interface {
+	Call(ctx context.Context, params map[string][]string, body io.Reader) ([]byte, error)
+}
+
+// Config configures a Provider.
+type Config struct {
+	DB       *bbolt.DB // the daemon's database; the provider uses bucket "miner/provider"
+	Signer   Signer
+	Chain    Chain
+	ChainID  *big.Int
+	Channels common.Address // Channels contract (voucher and receipt domain)
+	Registry common.Address // Registry contract (offer domain)
+	Endpoint string         // public base URL announced in the offer
+	Prices   chain.Prices   // service → price per call, MYC base units
+	Services map[string]Service
+	// OfferTTL is how long a signed offer is valid (default 10 min).
+	OfferTTL time.Duration
+	// MinCloseDelay is the shortest close delay accepted on a channel
+	// (default 1 h): the time the provider has to redeem after a close.
+	MinCloseDelay time.Duration
+	// CloseMargin: redeem regardless of fee once a closing channel is
+	// this close to its deadline (default MinCloseDelay/2).
+	CloseMargin time.Duration
+	// MaxStaleness bounds how old cached channel state may be (default 30 s).
+	MaxStaleness time.Duration
+	// FeePercent is the largest redeem fee, in percent of the amount
+	// redeemed, that the redeemer accepts outside a close (default 2).
+	FeePercent int64
+	// RateLimit and Burst of the per-payer token bucket (default 5/s, 10).
+	RateLimit float64
+	Burst     int
+	// MaxBody caps a request body (default 4 MiB, ~2 min of 16 kHz audio).
+	MaxBody int64
+	Now     func() time.Time
+	Log     *slog.Logger
+}
+
+// Provider serves paid calls. Create it with New; serve Handler; run
+// Run for redemption.
+type Provider struct {
+	cfg   Config
+	st    *store
+	lim   *limiter
+	log   *slog.Logger
+	cache sync.Map // common.Hash → cachedChannel
+	locks sync.Map // common.Hash → *sync.Mutex
+
+	mu        sync.Mutex
+	offer     []byte
+	offerExp  time.Time
+	stats     Stats
+	lastError string
+	hooks     *Hooks
+}
+
+type cachedChannel struct {
+	st ChannelState
+	at time.Time
+}
+
+// Stats counts what the provider did since start.
+type Stats struct {
+	Served   uint64 `json:"served"`
+	Refused  uint64 `json:"refused"`
+	Failed   uint64 `json:"failed"`
+	Redeems  uint64 `json:"redeems"`
+	Reverted uint64 `json:"reverted"`
+}
+
+// New checks cfg, opens the provider's bucket and reverts any call a
+// crash left pending (the payer was not answered, so it is not charged).
+func New(cfg Config) (*Provider, error) {
+	if cfg.DB == nil || cfg.Signer == nil || cfg.Chain == nil || cfg.ChainID == nil {
+		return nil, errors.New("provider: new: DB, Signer, Chain and ChainID are required")
+	}
+	if err := cfg.Prices.Validate(); err != nil {
+		return nil, fmt.Errorf("provider: new: %w", err)
+	}
+	for name, price := range cfg.Prices {
+		if cfg.Services[name] == nil {
+			return nil, fmt.Errorf("provider: new: price for %q but no service", name)
+		}
+		if price.Sign() <= 0 {
+			return nil, fmt.Errorf("provider: new: price of %q must be positive", name)
+		}
+	}
+	if cfg.OfferTTL <= 0 {
+		cfg.OfferTTL = 10 * time.Minute
+	}
+	if cfg.MinCloseDelay <= 0 {
+		cfg.MinCloseDelay = time.Hour
+	}
+	if cfg.CloseMargin <= 0 {
+		cfg.CloseMargin = cfg.MinCloseDelay / 2
+	}
+	if cfg.MaxStaleness <= 0 {
+		cfg.MaxStaleness = 30 * time.Second
+	}
+	if cfg.FeePercent <= 0 {
+		cfg.FeePercent = 2
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit, cfg.Burst = 5, 10
+	}
+	if cfg.Burst <= 0 {
+		cfg.Burst = 1
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = 4 << 20
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	st, err := newStore(cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	p := &Provider{cfg: cfg, st: st, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
+	n, err := st.recoverPending()
+	if err != nil {
+		return nil, fmt.Errorf("provider: recover: %w", err)
+	}
+	if n > 0 {
+		p.log.Warn("provider: reverted calls left pending by a crash", "count", n)
+		p.stats.Reverted += uint64(n)
+	}
+	return p, nil
+}
+
+// Handler returns the HTTP handler of the wire protocol.
+func (p *Provider) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/offer", p.handleOffer)
+	mux.HandleFunc("POST /v1/call/{service}", p.handleCall)
+	mux.HandleFunc("GET /v1/channel/{id}", p.handleChannel)
+	return mux
+}
+
+// Offer is the JSON of GET /v1/offer. Provider, Endpoint, Services and
+// Expiry are signed as the EIP-712 Offer in the "Mycroft Provider" domain
+// of ChainID and Registry; Channels and MinCloseDelay are advisory.
+type Offer struct {
+	Provider      common.Address `json:"provider"`
+	Endpoint      string         `json:"endpoint"`
+	Services      string         `json:"services"` // canonical JSON of service → price
+	Expiry        uint64         `json:"expiry"`   // unix seconds
+	ChainID       string         `json:"chainId"`
+	Registry      common.Address `json:"registry"`
+	Channels      common.Address `json:"channels"`
+	MinCloseDelay uint64         `json:"minCloseDelay"` // seconds
+	Signature     string         `json:"signature"`
+}
+
+// SignedOffer builds and signs the current offer (cached for half its life).
+func (p *Provider) SignedOffer() ([]byte, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.cfg.Now()
+	if p.offer != nil && now.Add(p.cfg.OfferTTL/2).Before(p.offerExp) {
+		return p.offer, nil
+	}
+	services, err := chain.CanonicalServices(p.cfg.Prices)
+	if err != nil {
+		return nil, fmt.Errorf("provider: offer: %w", err)
+	}
+	exp := now.Add(p.cfg.OfferTTL)
+	o := Offer{
+		Provider: p.cfg.Signer.Address(), Endpoint: p.cfg.Endpoint, Services: services,
+		Expiry: uint64(exp.Unix()), ChainID: p.cfg.ChainID.String(), Registry: p.cfg.Registry,
+		Channels: p.cfg.Channels, MinCloseDelay: uint64(p.cfg.MinCloseDelay / time.Second),
+	}
+	td := chain.OfferTypedData(p.cfg.ChainID, p.cfg.Registry, o.Provider, o.Endpoint, o.Services, new(big.Int).SetUint64(o.Expiry))
+	sig, err := p.cfg.Signer.SignTypedData(td)
+	if err != nil {
+		return nil, fmt.Errorf("provider: sign offer: %w", err)
+	}
+	o.Signature = "0x" + hex.EncodeToString(sig)
+	b, err := json.Marshal(o)
+	if err != nil {
+		return nil, fmt.Errorf("provider: offer: %w", err)
+	}
+	p.offer, p.offerExp = b, exp
+	return b, nil
+}
+
+func (p *Provider) handleOffer(w http.ResponseWriter, r *http.Request) {
+	b, err := p.SignedOffer()
+	if err != nil {
+		p.fail(w, fmt.Errorf("%w: %v", ErrUnavailable, err), nil)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}
+
+// ChannelInfo is the JSON of GET /v1/channel/{id}: the highest voucher the
+// provider holds (answered calls only) and the receipt of its last call.
+type ChannelInfo struct {
+	Channel           common.Hash    `json:"channel"`
+	Payer             common.Address `json:"payer"`
+	Cumulative        string         `json:"cumulative"`
+	VoucherSignature  string         `json:"voucherSignature,omitempty"`
+	Request           common.Hash    `json:"request"`
+	ReceiptCumulative string         `json:"receiptCumulative"`
+	ReceiptSignature  string         `json:"receiptSignature,omitempty"`
+	Redeemed          string         `json:"redeemed"`
+	Calls             uint64         `json:"calls"`
+}
+
+func (p *Provider) handleChannel(w http.ResponseWriter, r *http.Request) {
+	b, err := ParseHex(r.PathValue("id"), 32)
+	if err != nil {
+		p.fail(w, err, nil)
+		return
+	}
+	ch := common.BytesToHash(b)
+	rec, err := p.st.get(ch)
+	if err != nil {
+		p.fail(w, fmt.Errorf("%w: %v", ErrUnavailable, err), nil)
+		return
+	}
+	if rec == nil {
+		p.fail(w, fmt.Errorf("%w: %s", ErrUnknownChannel, ch.Hex()), nil)
+		return
+	}
+	cum, sig := rec.Redeemable()
+	info := ChannelInfo{Channel: ch, Payer: rec.Payer, Cumulative: cum.String(), Request: rec.Request,
+		ReceiptCumulative: rec.ReceiptCumulative.String(), Redeemed: rec.Redeemed.String(), Calls: rec.Calls}
+	if len(sig) > 0 {
+		info.VoucherSignature = "0x" + hex.EncodeToString(sig)
+	}
+	if len(rec.ReceiptSignature) > 0 {
+		info.ReceiptSignature = "0x" + hex.EncodeToString(rec.ReceiptSignature)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(info)
+}
+
+// fail writes a refusal.
+func (p *Provider) fail(w http.ResponseWriter, err error, held *big.Int) {
+	code, status := CodeOf(err)
+	info := ErrorInfo{Code: code, Message: err.Error()}
+	if rf := asRefusal(err); rf != nil {
+		if rf.held != nil {
+			held = rf.held
+		}
+		if rf.price != nil {
+			info.Price = rf.price.String()
+		}
+	}
+	if held != nil {
+		info.Cumulative = held.String()
+	}
+	p.mu.Lock()
+	if code == CodeServiceFailed {
+		p.stats.Failed++
+	} else {
+		p.stats.Refused++
+	}
+	p.lastError = string(code)
+	p.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(ErrorBody{Error: info})
+}
+
+func (p *Provider) lock(ch common.Hash) func() {
+	m, _ := p.locks.LoadOrStore(ch, new(sync.Mutex))
+	mu := m.(*sync.Mutex)
+	mu.Lock()
+	return mu.Unlock
+}
+
+// channel returns the channel state, from the cache if it is younger than
+// MaxStaleness (or fresh when fresh is set).
+func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (ChannelState, error) {
+	now := p.cfg.Now()
+	if c, ok := p.cache.Load(id); ok && !fresh {
+		cc := c.(cachedChannel)
+		if now.Sub(cc.at) < p.cfg.MaxStaleness {
+			return cc.st, nil
+		}
+	}
+	st, err := p.cfg.Chain.Channel(ctx, id)
+	if err != nil {
+		return ChannelState{}, fmt.Errorf("%w: channel state: %v", ErrUnavailable, err)
+	}
+	if st.Deposit == nil {
+		st.Deposit = new(big.Int)
+	}
+	if st.Redeemed == nil {
+		st.Redeemed = new(big.Int)
+	}
+	if st.Payer != (common.Address{}) {
+		p.cache.Store(id, cachedChannel{st: st, at: now})
+	}
+	return st, nil
+}
+
+// Verify checks a voucher for service against the chain (cached state)
+// and the signature, without touching the store: the channel exists, is
+// to this provider, is not closing, has a long enough close delay, the
+// signature recovers to its payer, and the cumulative is within deposit.
+// It returns the payer.
+func (p *Provider) Verify(ctx context.Context, v Voucher) (common.Address, error) {
+	st, err := p.channel(ctx, v.Channel, false)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if st.Payer == (common.Address{}) || st.Payee != p.cfg.Signer.Address() {
+		return common.Address{}, fmt.Errorf("%w: %s", ErrUnknownChannel, v.Channel.Hex())
+	}
+	td := chain.VoucherTypedData(p.cfg.ChainID, p.cfg.Channels, v.Channel, v.Cumulative)
+	if err := chain.VerifyTypedData(td, v.Signature, st.Payer); err != nil {
+		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
+	}
+	if v.Cumulative.Cmp(st.Deposit) > 0 || st.ClosesAt != 0 {
+		// Maybe topped up, or the cache is old: look again before refusing.
+		if st, err = p.channel(ctx, v.Channel, true); err != nil {
+			return common.Address{}, err
+		}
+	}
+	if st.ClosesAt != 0 {
+		return common.Address{}, fmt.Errorf("%w: closes at %d", ErrClosingChannel, st.ClosesAt)
+	}
+	if time.Duration(st.CloseDelay)*time.Second < p.cfg.MinCloseDelay {
+		return common.Address{}, fmt.Errorf("%w: close delay %ds below %s", ErrClosingChannel, st.CloseDelay, p.cfg.MinCloseDelay)
+	}
+	if v.Cumulative.Cmp(st.Deposit) > 0 {
+		return common.Address{}, &refusal{err: ErrOverDeposit, msg: fmt.Sprintf("cumulative %s above deposit %s", v.Cumulative, st.Deposit)}
+	}
+	if v.Cumulative.Cmp(st.Redeemed) <= 0 {
+		return common.Address{}, &refusal{err: ErrStale, held: st.Redeemed, msg: fmt.Sprintf("cumulative %s not above redeemed %s", v.Cumulative, st.Redeemed)}
+	}
+	return st.Payer, nil
+}
+
+// Hooks lets tests inject a crash or failure between the steps of a call.
+// Each hook, when set and returning an error, aborts the call at that step
+// as if the process had died there (the response is dropped).
+type Hooks struct {
+	AfterPersist func() error // voucher stored, service not called yet
+	AfterServe   func() error // service answered, receipt not stored yet
+}
+
+// SetHooks installs test hooks (nil to clear).
+func (p *Provider) SetHooks(h *Hooks) { p.mu.Lock(); p.hooks = h; p.mu.Unlock() }
+
+func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("service")
+	svc := p.cfg.Services[name]
+	price := p.cfg.Prices[name]
+	if svc == nil || price == nil {
+		p.fail(w, fmt.Errorf("%w: %q", ErrUnknownService, clip(name)), nil)
+		return
+	}
+	v, err := ParseVoucher(r.Header)
+	if err != nil {
+		p.fail(w, err, nil)
+		return
+	}
+	ctx := r.Context()
+	payer, err := p.Verify(ctx, v)
+	if err != nil {
+		p.fail(w, err, nil)
+		return
+	}
+	if !p.lim.allow(payer) {
+		p.fail(w, fmt.Errorf("%w: %s", ErrRateLimited, payer.Hex()), nil)
+		return
+	}
+	unlock := p.lock(v.Channel)
+	defer unlock()
+	if _, err := p.st.accept(v, payer, price); err != nil {
+		if asRefusal(err) == nil {
+			err = fmt.Errorf("%w: store: %v", ErrUnavailable, err)
+		}
+		p.fail(w, err, nil)
+		return
+	}
+	p.mu.Lock()
+	hooks := p.hooks
+	p.mu.Unlock()
+	if hooks != nil && hooks.AfterPersist != nil && hooks.AfterPersist() != nil {
+		abort(w)
+		return
+	}
+	params := r.URL.Query()
+	hasher := NewRequestHasher(name, params)
+	body := io.TeeReader(http.MaxBytesReader(w, r.Body, p.cfg.MaxBody), hasher)
+	result, err := svc.Call(ctx, params, body)
+	if err == nil {
+		_, err = io.Copy(io.Discard, body) // the hash covers the whole body
+	}
+	if err != nil {
+		if rerr := p.st.revert(v.Channel, v.Cumulative); rerr != nil {
+			p.log.Error("provider: revert voucher", "channel", v.Channel, "err", rerr)
+		}
+		prev := new(big.Int).Sub(v.Cumulative, price)
+		if !errors.Is(err, ErrBadRequest) {
+			p.log.Warn("provider: service failed", "service", name, "err", err)
+			err = fmt.Errorf("%w: %v", ErrServiceFailed, err)
+		}
+		p.fail(w, err, prev)
+		return
+	}
+	if hooks != nil && hooks.AfterServe != nil && hooks.AfterServe() != nil {
+		abort(w)
+		return
+	}
+	request := hasher.Sum()
+	rsig, err := p.cfg.Signer.SignTypedData(chain.ReceiptTypedData(p.cfg.ChainID, p.cfg.Channels, v.Channel, v.Cumulative, request))
+	if err == nil {
+		err = p.st.complete(v.Channel, v.Cumulative, request, rsig)
+	}
+	if err != nil {
+		p.st.revert(v.Channel, v.Cumulative)
+		p.fail(w, fmt.Errorf("%w: receipt: %v", ErrUnavailable, err), nil)
+		return
+	}
+	p.mu.Lock()
+	p.stats.Served++
+	p.mu.Unlock()
+	SetReceipt(w.Header(), v.Cumulative, request, rsig)
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(result)
+}
+
+// abort drops the connection without an answer, as a crashed process would.
+func abort(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if c, _, err := hj.Hijack(); err == nil {
+			c.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}

@@ -1,0 +1,402 @@
+package provider
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Transcript is the result of an stt call.
+type Transcript struct {
+	Text string `json:"text"`
+}
+
+// maxGrammar caps a JSGF grammar sent with a call.
+const maxGrammar = 16 << 10
+
+// Sphinx is speech-to-text through the pocketsphinx command line with a
+// JSGF grammar. Audio is raw 16 kHz mono s16le. The grammar comes with the
+// call (query parameter "grammar") or is the configured default.
+type Sphinx struct {
+	// Command is the program: "pocketsphinx_continuous" (Debian's 0.8 and
+	// 5prealpha packages) or "pocketsphinx" (5.x, JSON output); found on
+	// PATH when empty.
+	Command string
+	HMM     string // acoustic model dir (optional, the package default otherwise)
+	Dict    string // pronunciation dictionary (optional)
+	Grammar string // default JSGF grammar
+	TempDir string // for the audio and grammar files (default os.TempDir())
+	MaxAudio int64 // bytes (default 4 MiB)
+}
+
+// Call transcribes body.
+func (s *Sphinx) Call(ctx context.Context, params map[string][]string, body io.Reader) ([]byte, error) {
+	grammar := first(params, "grammar")
+	if grammar == "" {
+		grammar = s.Grammar
+	}
+	if grammar == "" || len(grammar) > maxGrammar || !strings.HasPrefix(strings.TrimSpace(grammar), "#JSGF") {
+		return nil, fmt.Errorf("%w: stt needs a JSGF grammar (#JSGF header, at most %d bytes)", ErrBadRequest, maxGrammar)
+	}
+	dir, err := os.MkdirTemp(s.TempDir, "mycroft-stt-")
+	if err != nil {
+		return nil, fmt.Errorf("provider: stt: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	gram := filepath.Join(dir, "g.gram")
+	if err := os.WriteFile(gram, []byte(grammar), 0o600); err != nil {
+		return nil, fmt.Errorf("provider: stt: %w", err)
+	}
+	audio := filepath.Join(dir, "a.raw")
+	f, err := os.OpenFile(audio, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("provider: stt: %w", err)
+	}
+	max := s.MaxAudio
+	if max <= 0 {
+		max = 4 << 20
+	}
+	n, err := io.Copy(f, io.LimitReader(body, max+1))
+	f.Close()
+	if err != nil {
+		return nil, fmt.Errorf("provider: stt: read audio: %w", err)
+	}
+	if n > max || n%2 != 0 || n == 0 {
+		return nil, fmt.Errorf("%w: audio of %d bytes (want 1..%d bytes of s16le)", ErrBadRequest, n, max)
+	}
+	cmd, args := s.command(gram, audio)
+	out, err := exec.CommandContext(ctx, cmd, args...).Output()
+	if err != nil {
+		return nil, fmt.Errorf("provider: stt: %s: %w", cmd, err)
+	}
+	return json.Marshal(Transcript{Text: parseSphinx(out)})
+}
+
+func (s *Sphinx) command(gram, audio string) (string, []string) {
+	cmd := s.Command
+	if cmd == "" {
+		cmd = "pocketsphinx_continuous"
+		if _, err := exec.LookPath(cmd); err != nil {
+			cmd = "pocketsphinx"
+		}
+	}
+	var args []string
+	if s.HMM != "" {
+		args = append(args, "-hmm", s.HMM)
+	}
+	if s.Dict != "" {
+		args = append(args, "-dict", s.Dict)
+	}
+	args = append(args, "-jsgf", gram)
+	if filepath.Base(cmd) == "pocketsphinx" {
+		return cmd, append(args, "-loglevel", "FATAL", "single", audio)
+	}
+	return cmd, append(args, "-infile", audio, "-logfn", os.DevNull)
+}
+
+// parseSphinx takes the hypothesis from either CLI's output: the last
+// non-empty line, or the "t" field of a 5.x JSON line.
+func parseSphinx(out []byte) string {
+	var last string
+	for _, l := range strings.Split(string(out), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			last = l
+		}
+	}
+	if strings.HasPrefix(last, "{") {
+		var j struct {
+			T string `json:"t"`
+		}
+		if json.Unmarshal([]byte(last), &j) == nil {
+			return j.T
+		}
+	}
+	return last
+}
+
+func first(params map[string][]string, key string) string {
+	if v := params[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// Wyoming is speech-to-text through any Wyoming STT server (Addr is
+// host:port): transcribe, audio-start, audio-chunk…, audio-stop, then the
+// server's transcript event.
+type Wyoming struct {
+	Addr     string
+	Language string        // optional
+	Timeout  time.Duration // whole call (default 30 s)
+}
+
+type wyEvent struct {
+	Type          string          `json:"type"`
+	Data          json.RawMessage `json:"data,omitempty"`
+	DataLength    int             `json:"data_length,omitempty"`
+	PayloadLength int             `json:"payload_length,omitempty"`
+}
+
+func writeWy(w io.Writer, typ string, data any, payload []byte) error {
+	ev := wyEvent{Type: typ, PayloadLength: len(payload)}
+	if data != nil {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return err
+		}
+		ev.Data = b
+	}
+	b, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	if len(payload) > 0 {
+		_, err = w.Write(payload)
+	}
+	return err
+}
+
+// readWy reads one event; data may be inline or in a data_length segment.
+func readWy(r *bufio.Reader) (wyEvent, error) {
+	var ev wyEvent
+	line, err := r.ReadSlice('\n')
+	if err != nil {
+		return ev, err
+	}
+	if err := json.Unmarshal(line, &ev); err != nil {
+		return ev, fmt.Errorf("wyoming: bad event: %w", err)
+	}
+	if ev.DataLength < 0 || ev.DataLength > 1<<20 || ev.PayloadLength < 0 || ev.PayloadLength > 1<<24 {
+		return ev, errors.New("wyoming: bad lengths")
+	}
+	if ev.DataLength > 0 {
+		d := make([]byte, ev.DataLength)
+		if _, err := io.ReadFull(r, d); err != nil {
+			return ev, err
+		}
+		ev.Data = d
+	}
+	if ev.PayloadLength > 0 {
+		if _, err := r.Discard(ev.PayloadLength); err != nil {
+			return ev, err
+		}
+	}
+	return ev, nil
+}
+
+// Call streams body to the Wyoming server and returns its transcript.
+func (y *Wyoming) Call(ctx context.Context, params map[string][]string, body io.Reader) ([]byte, error) {
+	timeout := y.Timeout
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var d net.Dialer
+	conn, err := d.DialContext(ctx, "tcp", y.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+	w := bufio.NewWriter(conn)
+	tr := map[string]string{}
+	if y.Language != "" {
+		tr["language"] = y.Language
+	}
+	audioFmt := map[string]int{"rate": 16000, "width": 2, "channels": 1}
+	if err := writeWy(w, "transcribe", tr, nil); err != nil {
+		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	}
+	if err := writeWy(w, "audio-start", audioFmt, nil); err != nil {
+		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	}
+	buf := make([]byte, 3200) // 100 ms
+	total := 0
+	for {
+		n, rerr := io.ReadFull(body, buf)
+		if n > 0 {
+			total += n
+			if err := writeWy(w, "audio-chunk", audioFmt, buf[:n]); err != nil {
+				return nil, fmt.Errorf("provider: wyoming: %w", err)
+			}
+		}
+		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
+			break
+		}
+		if rerr != nil {
+			return nil, fmt.Errorf("provider: wyoming: read audio: %w", rerr)
+		}
+	}
+	if total == 0 {
+		return nil, fmt.Errorf("%w: no audio", ErrBadRequest)
+	}
+	if err := writeWy(w, "audio-stop", nil, nil); err != nil {
+		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	}
+	if err := w.Flush(); err != nil {
+		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	}
+	r := bufio.NewReaderSize(conn, 64<<10)
+	for {
+		ev, err := readWy(r)
+		if err != nil {
+			return nil, fmt.Errorf("provider: wyoming: %w", err)
+		}
+		switch ev.Type {
+		case "transcript":
+			var t Transcript
+			if err := json.Unmarshal(ev.Data, &t); err != nil {
+				return nil, fmt.Errorf("provider: wyoming: transcript: %w", err)
+			}
+			return json.Marshal(t)
+		case "error":
+			return nil, fmt.Errorf("provider: wyoming: server error: %s", clip(string(ev.Data)))
+		}
+	}
+}
+
+// Weather is the normalised result of a weather call.
+type Weather struct {
+	Latitude     float64 `json:"latitude"`
+	Longitude    float64 `json:"longitude"`
+	Time         string  `json:"time"`
+	TemperatureC float64 `json:"temperatureC"`
+	Humidity     float64 `json:"humidity"`
+	WindKmh      float64 `json:"windKmh"`
+	Code         int     `json:"code"` // WMO weather code
+}
+
+// OpenMeteo is weather through an Open-Meteo-compatible upstream:
+// GET {BaseURL}/v1/forecast?latitude=…&longitude=…&current=….
+// Call parameters: latitude, longitude (decimal degrees).
+type OpenMeteo struct {
+	BaseURL string
+	Client  *http.Client
+}
+
+// Call fetches the current weather at the given place.
+func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byte, error) {
+	lat, err1 := strconv.ParseFloat(first(params, "latitude"), 64)
+	lon, err2 := strconv.ParseFloat(first(params, "longitude"), 64)
+	if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 || lat != lat || lon != lon {
+		return nil, fmt.Errorf("%w: latitude and longitude in decimal degrees", ErrBadRequest)
+	}
+	q := url.Values{
+		"latitude":  {strconv.FormatFloat(lat, 'f', 4, 64)},
+		"longitude": {strconv.FormatFloat(lon, 'f', 4, 64)},
+		"current":   {"temperature_2m,relative_humidity_2m,weather_code,wind_speed_10m"},
+	}
+	var up struct {
+		Latitude  float64 `json:"latitude"`
+		Longitude float64 `json:"longitude"`
+		Current   *struct {
+			Time        string  `json:"time"`
+			Temperature float64 `json:"temperature_2m"`
+			Humidity    float64 `json:"relative_humidity_2m"`
+			Code        int     `json:"weather_code"`
+			Wind        float64 `json:"wind_speed_10m"`
+		} `json:"current"`
+	}
+	if err := getJSON(ctx, o.Client, strings.TrimSuffix(o.BaseURL, "/")+"/v1/forecast?"+q.Encode(), &up); err != nil {
+		return nil, fmt.Errorf("provider: weather: %w", err)
+	}
+	if up.Current == nil {
+		return nil, errors.New("provider: weather: upstream sent no current weather")
+	}
+	return json.Marshal(Weather{Latitude: up.Latitude, Longitude: up.Longitude, Time: up.Current.Time,
+		TemperatureC: up.Current.Temperature, Humidity: up.Current.Humidity, WindKmh: up.Current.Wind, Code: up.Current.Code})
+}
+
+// Summary is the normalised result of a knowledge call.
+type Summary struct {
+	Title   string `json:"title"`
+	Extract string `json:"extract"`
+	URL     string `json:"url,omitempty"`
+}
+
+// Wikipedia is knowledge through a Wikipedia-REST-compatible upstream:
+// GET {BaseURL}/page/summary/{title}. Call parameter: title.
+type Wikipedia struct {
+	BaseURL string
+	Client  *http.Client
+}
+
+// Call fetches the summary of an article.
+func (k *Wikipedia) Call(ctx context.Context, params map[string][]string) ([]byte, error) {
+	title := strings.TrimSpace(first(params, "title"))
+	if title == "" || len(title) > 256 {
+		return nil, fmt.Errorf("%w: title of 1..256 bytes", ErrBadRequest)
+	}
+	var up struct {
+		Title       string `json:"title"`
+		Extract     string `json:"extract"`
+		ContentURLs struct {
+			Desktop struct {
+				Page string `json:"page"`
+			} `json:"desktop"`
+		} `json:"content_urls"`
+	}
+	u := strings.TrimSuffix(k.BaseURL, "/") + "/page/summary/" + url.PathEscape(strings.ReplaceAll(title, " ", "_"))
+	if err := getJSON(ctx, k.Client, u, &up); err != nil {
+		return nil, fmt.Errorf("provider: knowledge: %w", err)
+	}
+	return json.Marshal(Summary{Title: up.Title, Extract: up.Extract, URL: up.ContentURLs.Desktop.Page})
+}
+
+// Simple adapts a service without a request body.
+type Simple func(ctx context.Context, params map[string][]string) ([]byte, error)
+
+// Call ignores the body.
+func (f Simple) Call(ctx context.Context, params map[string][]string, _ io.Reader) ([]byte, error) {
+	return f(ctx, params)
+}
+
+func getJSON(ctx context.Context, c *http.Client, u string, v any) error {
+	if c == nil {
+		c = &http.Client{Timeout: 10 * time.Second}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "mycroft-provider/1")
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode == http.StatusNotFound {
+		return fmt.Errorf("%w: not found upstream", ErrBadRequest)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("upstream status %d", resp.StatusCode)
+	}
+	if err := json.Unmarshal(bytes.TrimSpace(b), v); err != nil {
+		return fmt.Errorf("upstream JSON: %w", err)
+	}
+	return nil
+}
