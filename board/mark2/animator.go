@@ -1,0 +1,282 @@
+package mark2
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/mycroft-network/mycroft/hal"
+)
+
+// Mark II LED conventions (Mycroft's production HAL, except where noted).
+var (
+	ColorListening = color.RGBA{64, 219, 176, 255} // green pulse
+	ColorThinking  = color.RGBA{34, 167, 240, 255} // blue comet
+	ColorMuted     = color.RGBA{255, 0, 0, 255}    // red while the mic is cut
+	ColorError     = color.RGBA{255, 0, 0, 255}    // red blink (ours)
+	ColorMining    = color.RGBA{255, 140, 0, 255}  // slow amber spin (ours)
+	ColorVolume    = color.RGBA{255, 255, 255, 255}
+)
+
+// Animation constants.
+const (
+	// DefaultBrightness is the scale applied when Face.Brightness is 0:
+	// Mycroft capped the ring at 50 %.
+	DefaultBrightness = 0.5
+	// VolumeStartLED is the LED the volume gauge starts from.
+	VolumeStartLED = 4
+	// VolumeShowTime is how long a Face.Volume gauge stays up.
+	VolumeShowTime = 5 * time.Second
+	// FrameInterval is the animation period (30 frames a second).
+	FrameInterval = time.Second / 30
+
+	listenPeriod = 2 * time.Second
+	thinkPeriod  = 1200 * time.Millisecond // one turn of the comet
+	thinkTail    = 10
+	spinPeriod   = 1200 * time.Millisecond
+	spinTail     = 2
+	pulsePeriod  = 2 * time.Second
+	blinkPeriod  = time.Second
+	miningPeriod = 6 * time.Second
+	miningTail   = 3
+)
+
+// Frame is one picture of the ring, LED 0 first.
+type Frame [RingLEDs]color.RGBA
+
+// Render computes what the ring shows for face f, elapsed after Show. It is
+// a pure function of its inputs:
+//
+//   - a Volume >= 0 shows the gauge (Volume/10 + 1 white LEDs from LED 4,
+//     rounded) for VolumeShowTime, then the rest of the face;
+//   - a Ring.Pattern other than RingOff is drawn as asked (colour: Ring.Color,
+//     else Eyes.Color, else white);
+//   - otherwise the state's convention: idle off, listening green pulse (2 s),
+//     thinking blue comet with a tail of 10, speaking solid blue, error red
+//     blink, muted solid red, mining a slow amber spin;
+//   - everything is scaled by Brightness (0 means DefaultBrightness).
+func Render(f hal.Face, elapsed time.Duration, out *Frame) {
+	*out = Frame{}
+	switch {
+	case f.Volume >= 0 && elapsed < VolumeShowTime:
+		v := f.Volume
+		if v > 100 {
+			v = 100
+		}
+		renderLevel(out, ColorVolume, (v+5)/10+1)
+	case f.Ring.Pattern != hal.RingOff:
+		c := f.Ring.Color
+		if c == (color.RGBA{}) {
+			c = f.Eyes.Color
+		}
+		if c == (color.RGBA{}) {
+			c = color.RGBA{255, 255, 255, 255}
+		}
+		renderPattern(out, f.Ring.Pattern, c, f.Ring.Level, elapsed)
+	default:
+		renderState(out, f.State, elapsed)
+	}
+	b := f.Brightness
+	if b <= 0 || math.IsNaN(b) {
+		b = DefaultBrightness
+	}
+	if b > 1 {
+		b = 1
+	}
+	for i := range out {
+		out[i] = scale(out[i], b)
+	}
+}
+
+func renderState(out *Frame, s hal.FaceState, e time.Duration) {
+	switch s {
+	case hal.StateListening:
+		renderPulse(out, ColorListening, e, listenPeriod)
+	case hal.StateThinking:
+		renderSpin(out, ColorThinking, e, thinkPeriod, thinkTail)
+	case hal.StateSpeaking:
+		renderSolid(out, ColorThinking)
+	case hal.StateError:
+		renderBlink(out, ColorError, e, blinkPeriod)
+	case hal.StateMuted:
+		renderSolid(out, ColorMuted)
+	case hal.StateMining:
+		renderSpin(out, ColorMining, e, miningPeriod, miningTail)
+	}
+	// idle and unknown states: off.
+}
+
+func renderPattern(out *Frame, p hal.RingPattern, c color.RGBA, level float64, e time.Duration) {
+	switch p {
+	case hal.RingSolid:
+		renderSolid(out, c)
+	case hal.RingSpin:
+		renderSpin(out, c, e, spinPeriod, spinTail)
+	case hal.RingPulse:
+		renderPulse(out, c, e, pulsePeriod)
+	case hal.RingBlink:
+		renderBlink(out, c, e, blinkPeriod)
+	case hal.RingLevel:
+		if math.IsNaN(level) || level < 0 {
+			level = 0
+		}
+		if level > 1 {
+			level = 1
+		}
+		renderLevel(out, c, int(math.Round(level*RingLEDs)))
+	}
+}
+
+func renderSolid(out *Frame, c color.RGBA) {
+	for i := range out {
+		out[i] = c
+	}
+}
+
+// renderPulse breathes between 10 % and full, starting full.
+func renderPulse(out *Frame, c color.RGBA, e, period time.Duration) {
+	ph := 2 * math.Pi * float64(e%period) / float64(period)
+	k := 0.1 + 0.9*(0.5+0.5*math.Cos(ph))
+	renderSolid(out, scale(c, k))
+}
+
+func renderBlink(out *Frame, c color.RGBA, e, period time.Duration) {
+	if e%period < period/2 {
+		renderSolid(out, c)
+	}
+}
+
+// renderSpin lights a head LED going round once per period, with a tail of
+// tail LEDs fading linearly behind it.
+func renderSpin(out *Frame, c color.RGBA, e, period time.Duration, tail int) {
+	head := int(int64(e%period) * RingLEDs / int64(period))
+	out[head] = c
+	for i := 1; i <= tail && i < RingLEDs; i++ {
+		k := float64(tail+1-i) / float64(tail+1)
+		out[(head-i+RingLEDs)%RingLEDs] = scale(c, k)
+	}
+}
+
+// renderLevel lights n LEDs from VolumeStartLED, going round.
+func renderLevel(out *Frame, c color.RGBA, n int) {
+	if n > RingLEDs {
+		n = RingLEDs
+	}
+	for i := 0; i < n; i++ {
+		out[(VolumeStartLED+i)%RingLEDs] = c
+	}
+}
+
+func scale(c color.RGBA, k float64) color.RGBA {
+	f := func(v uint8) uint8 { return uint8(float64(v)*k + 0.5) }
+	return color.RGBA{f(c.R), f(c.G), f(c.B), 255}
+}
+
+// pixelSetter is the Ring fast path; any other hal.Display gets Draw.
+type pixelSetter interface {
+	SetPixels(px []color.RGBA) error
+}
+
+// Animator is the Mark II hal.Faceplate: Show picks what the ring shows and
+// Run animates it on a hal.Display (normally a *Ring) with the injected
+// Clock. It sends a frame only when it differs from the last one sent, so a
+// static face costs one bus write.
+type Animator struct {
+	disp hal.Display
+	clk  Clock
+
+	mu      sync.Mutex
+	face    hal.Face
+	shownAt time.Time
+	last    Frame
+	sent    bool
+	img     *image.RGBA
+}
+
+// NewAnimator animates d; a nil clk is the wall clock. The ring starts idle
+// (off), with no volume gauge.
+func NewAnimator(d hal.Display, clk Clock) *Animator {
+	a := &Animator{disp: d, clk: clockOr(clk), img: image.NewRGBA(image.Rect(0, 0, RingLEDs, 1))}
+	a.face.Volume = -1
+	a.shownAt = a.clk.Now()
+	return a
+}
+
+// Show implements hal.Faceplate. It never blocks on the animation: the next
+// Step (or Run's next frame) draws it.
+func (a *Animator) Show(ctx context.Context, f hal.Face) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a.mu.Lock()
+	a.face = f
+	a.shownAt = a.clk.Now()
+	a.mu.Unlock()
+	return nil
+}
+
+// Face returns what was last shown.
+func (a *Animator) Face() hal.Face {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.face
+}
+
+// Step renders the frame for the clock's now and draws it if it changed.
+func (a *Animator) Step() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var fr Frame
+	Render(a.face, a.clk.Now().Sub(a.shownAt), &fr)
+	if a.sent && fr == a.last {
+		return nil
+	}
+	if err := a.draw(&fr); err != nil {
+		a.sent = false
+		return err
+	}
+	a.last, a.sent = fr, true
+	return nil
+}
+
+func (a *Animator) draw(fr *Frame) error {
+	if ps, ok := a.disp.(pixelSetter); ok {
+		return ps.SetPixels(fr[:])
+	}
+	for i, c := range fr {
+		a.img.SetRGBA(i, 0, c)
+	}
+	return a.disp.Draw(a.disp.Bounds(), a.img, image.Point{})
+}
+
+// Run draws a frame every FrameInterval until ctx is done, then returns
+// ctx.Err(). A failed draw is retried on the next frame; the error of the
+// last failed draw is returned through onErr when it is not nil.
+func (a *Animator) Run(ctx context.Context, onErr func(error)) error {
+	for {
+		if err := a.Step(); err != nil && onErr != nil {
+			onErr(err)
+		}
+		if err := a.clk.Sleep(ctx, FrameInterval); err != nil {
+			return err
+		}
+	}
+}
+
+// Halt implements hal.Faceplate: the face goes idle and the ring off.
+func (a *Animator) Halt() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.face = hal.Face{Volume: -1}
+	a.shownAt = a.clk.Now()
+	a.last, a.sent = Frame{}, true
+	return a.disp.Halt()
+}
+
+var (
+	_ hal.Faceplate = (*Animator)(nil)
+	_ hal.Display   = (*Ring)(nil)
+)

@@ -1,0 +1,124 @@
+package mark2
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"periph.io/x/conn/v3/gpio"
+	"periph.io/x/conn/v3/gpio/gpioreg"
+	"periph.io/x/conn/v3/gpio/gpiostream"
+	"periph.io/x/conn/v3/i2c"
+	"periph.io/x/conn/v3/i2c/i2creg"
+	"periph.io/x/conn/v3/spi/spireg"
+	"periph.io/x/host/v3"
+
+	"github.com/mycroft-network/mycroft/hal"
+)
+
+// openBus initialises periph host and opens the named I2C bus.
+func openBus(name string) (i2c.BusCloser, error) {
+	if _, err := host.Init(); err != nil {
+		return nil, fmt.Errorf("periph host: %w: %w", err, hal.ErrUnavailable)
+	}
+	if name == "" {
+		name = "1"
+	}
+	bus, err := i2creg.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("i2c bus %s: %w: %w", name, err, hal.ErrUnavailable)
+	}
+	return bus, nil
+}
+
+// Detect probes the real I2C bus 1 for an SJ201: ok with rev RevR6 or
+// RevR10 when the TAS5806 answers; not ok when it does not. err is only for
+// a bus that cannot be opened (not a Raspberry Pi, no i2c-dev, no access).
+func Detect(ctx context.Context) (rev string, ok bool, err error) {
+	bus, err := openBus("1")
+	if err != nil {
+		return "", false, fmt.Errorf("mark2: detect: %w", err)
+	}
+	defer bus.Close()
+	return detectOn(ctx, bus)
+}
+
+func pinIO(name string) gpio.PinIO {
+	p := gpioreg.ByName(name)
+	if p == nil {
+		return nil
+	}
+	return p
+}
+
+// Open assembles the Mark II on real hardware through periph host (see New
+// for what it does and how it degrades). Close the board to release it.
+func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
+	bus, err := openBus(cfg.I2CBus)
+	if err != nil {
+		return nil, fmt.Errorf("mark2: open: %w", err)
+	}
+	var closers []func() error
+	closers = append(closers, bus.Close)
+	dev := Devices{Bus: bus}
+	warn := func(format string, args ...any) { dev.Warnings = append(dev.Warnings, fmt.Sprintf(format, args...)) }
+
+	rev, ok, err := detectOn(ctx, bus)
+	if err != nil || !ok {
+		_ = bus.Close()
+		if err != nil {
+			return nil, fmt.Errorf("mark2: open: %w", err)
+		}
+		return nil, fmt.Errorf("mark2: open: %w: %w", ErrNotMark2, hal.ErrUnavailable)
+	}
+	dev.Revision = rev
+
+	spiName := cfg.XMOSSPI
+	if spiName == "" {
+		spiName = "SPI0.0"
+	}
+	if port, err := spireg.Open(spiName); err != nil {
+		warn("mark2: xmos spi %s: %v", spiName, err)
+	} else {
+		dev.XMOSPort = port
+		closers = append(closers, port.Close)
+	}
+	dev.XMOSPins = XMOSPins{Power: pinIO("GPIO16"), Reset: pinIO("GPIO27"), BootSel: pinIO("GPIO26")}
+	dev.Buttons = ButtonPins{VolUp: pinIO("GPIO22"), VolDown: pinIO("GPIO23"), Action: pinIO("GPIO24")}
+	if p := pinIO("GPIO25"); p != nil {
+		dev.Mute = p
+	}
+
+	if rev == RevR10 {
+		if p := pinIO("GPIO13"); p != nil {
+			dev.FanPin = p
+		}
+		switch {
+		case cfg.LEDSPI != "":
+			port, err := spireg.Open(cfg.LEDSPI)
+			if err != nil {
+				warn("mark2: ring spi %s: %v", cfg.LEDSPI, err)
+				break
+			}
+			closers = append(closers, port.Close)
+			w, err := NewSPIWriter(port)
+			if err != nil {
+				warn("%v", err)
+				break
+			}
+			dev.RingNRZ = w
+		default:
+			if s, ok := gpioreg.ByName("GPIO12").(gpiostream.PinOut); ok {
+				dev.RingNRZ = StreamWriter{Pin: s}
+			}
+		}
+	}
+	dev.Close = func() error {
+		var errs []error
+		for i := len(closers) - 1; i >= 0; i-- {
+			errs = append(errs, closers[i]())
+		}
+		return errors.Join(errs...)
+	}
+	return New(ctx, cfg, dev)
+}
