@@ -1,0 +1,5 @@
+//go:build !linux
+
+package keystore
+
+func totalRAM() int64 { return 0 }

@@ -1,0 +1,807 @@
+package keystore
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"math/big"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+)
+
+// Defaults and bounds of Options.
+const (
+	DefaultIdleLock     = 5 * time.Minute
+	MaxIdleLock         = time.Hour
+	DefaultUnlockTarget = time.Second
+	MaxUnlockTarget     = 5 * time.Second
+	DefaultKDFMemory    = 256 << 20
+	// Failed unlocks: the first freeUnlockFailures are free, then each
+	// further failure doubles the wait, from 1 s up to maxBackoff.
+	freeUnlockFailures = 3
+	maxBackoff         = 15 * time.Minute
+)
+
+// Options configure a Store. Dir and ChainID are required.
+type Options struct {
+	// Dir is the state directory (0700); the keyring lives in
+	// Dir/keyring.json with the previous generation in Dir/keyring.prev.
+	Dir string
+	// ChainID is the chain every signature is bound to.
+	ChainID *big.Int
+	// Logger receives events (never secrets). nil: discard.
+	Logger *slog.Logger
+	// Clock is the time source (tests inject a fake). nil: time.Now.
+	Clock func() time.Time
+	// Rand is the randomness source. nil: crypto/rand.
+	Rand io.Reader
+	// IdleLock is how long the decrypted wallet key stays in memory after
+	// its last use (default 5 min, at most 1 h). Data keys stay until Lock.
+	IdleLock time.Duration
+	// UnlockTarget is the scrypt time aimed for when calibrating at
+	// provisioning (default 1 s, at most 5 s).
+	UnlockTarget time.Duration
+	// ScryptLogN, if non-zero, fixes N = 2^ScryptLogN instead of
+	// calibrating (must be within MinScryptLogN..MaxScryptLogN).
+	ScryptLogN int
+	// MaxKDFMemory bounds scrypt memory at calibration (default 256 MiB,
+	// and never more than 1/8 of RAM where that can be read).
+	MaxKDFMemory int64
+	// ExportScryptLogN is the scrypt N used for Web3 v3 exports (default 18,
+	// go-ethereum's standard; tests lower it).
+	ExportScryptLogN int
+}
+
+// Status is a snapshot of the store for `mycroft status` and the local API.
+// It carries no secret.
+type Status struct {
+	Initialized    bool                `json:"initialized"`
+	Unlocked       bool                `json:"unlocked"`
+	WalletUnlocked bool                `json:"walletUnlocked"`
+	Address        common.Address      `json:"address"`
+	Created        time.Time           `json:"created,omitzero"`
+	ScryptN        int                 `json:"scryptN,omitempty"`
+	WalletLocksAt  time.Time           `json:"walletLocksAt,omitzero"`
+	FailedUnlocks  int                 `json:"failedUnlocks"`
+	RetryAfter     time.Time           `json:"retryAfter,omitzero"`
+	Epochs         map[Category]uint32 `json:"epochs,omitempty"`
+}
+
+// RestoreOptions control Restore.
+type RestoreOptions struct {
+	// Overwrite must be true to replace an existing keyring (which is then
+	// kept as keyring.prev).
+	Overwrite bool
+	// ExpectedAddress, if non-zero, must equal the address the words give;
+	// nothing is written otherwise.
+	ExpectedAddress common.Address
+	// KeyTable is a blob from Store.KeyTable (kept with the encrypted data
+	// backup); it restores the key epochs created after provisioning.
+	// Without it only epoch-0 data (never rotated or shredded) opens.
+	KeyTable []byte
+}
+
+// Store is the keystore service the daemon holds: it provisions, restores,
+// unlocks and locks the keyring, seals and opens records, signs, and makes
+// grants. All methods are safe for concurrent use.
+type Store struct {
+	redactor
+	opts  Options
+	log   *slog.Logger
+	now   func() time.Time
+	rand  io.Reader
+	kdfMu sync.Mutex // never two KDF runs at once (memory)
+
+	mu       sync.Mutex
+	header   *keyringHeader
+	data     *DataKeys
+	fileKey  []byte
+	revoked  []revocation
+	signer   *Signer
+	lastUse  time.Time
+	failures int
+	lastFail time.Time
+
+	// hook, if set, is called after each step of a keyring write (tests).
+	hook func(step string) error
+}
+
+// New returns a Store over opts.Dir. It reads the keyring header if one
+// exists (no passphrase needed) and removes temp files left by an
+// interrupted write.
+func New(opts Options) (*Store, error) {
+	if opts.Dir == "" {
+		return nil, errors.New("keystore: new: no state dir")
+	}
+	if opts.ChainID == nil || opts.ChainID.Sign() <= 0 {
+		return nil, errors.New("keystore: new: chain id required")
+	}
+	opts.ChainID = new(big.Int).Set(opts.ChainID)
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Clock == nil {
+		opts.Clock = time.Now
+	}
+	if opts.Rand == nil {
+		opts.Rand = cryptoRand
+	}
+	if opts.IdleLock <= 0 {
+		opts.IdleLock = DefaultIdleLock
+	}
+	opts.IdleLock = min(opts.IdleLock, MaxIdleLock)
+	if opts.UnlockTarget <= 0 {
+		opts.UnlockTarget = DefaultUnlockTarget
+	}
+	opts.UnlockTarget = min(opts.UnlockTarget, MaxUnlockTarget)
+	if opts.MaxKDFMemory <= 0 {
+		opts.MaxKDFMemory = DefaultKDFMemory
+	}
+	if ram := totalRAM(); ram > 0 {
+		opts.MaxKDFMemory = min(opts.MaxKDFMemory, ram/8)
+	}
+	if opts.ScryptLogN != 0 && (opts.ScryptLogN < MinScryptLogN || opts.ScryptLogN > MaxScryptLogN) {
+		return nil, fmt.Errorf("keystore: new: %w: ScryptLogN %d", ErrParams, opts.ScryptLogN)
+	}
+	if opts.ExportScryptLogN == 0 {
+		opts.ExportScryptLogN = 18
+	}
+	if err := checkDir(opts.Dir); err != nil {
+		return nil, fmt.Errorf("keystore: new: %w", err)
+	}
+	s := &Store{opts: opts, log: opts.Logger, now: opts.Clock, rand: opts.Rand}
+	removeTemps(opts.Dir)
+	if p, _, err := s.load(); err == nil {
+		s.header = &p.header
+	} else if !errors.Is(err, ErrNotInitialized) {
+		s.log.Warn("keystore: keyring unreadable", "err", err)
+	}
+	return s, nil
+}
+
+func (s *Store) path(name string) string { return filepath.Join(s.opts.Dir, name) }
+
+// load reads and parses the keyring, falling back to the previous
+// generation only when the current file is missing or malformed (never
+// when it merely fails to decrypt: after a passphrase change the previous
+// generation has the old passphrase). fromPrev reports the fallback.
+func (s *Store) load() (p *parsedKeyring, fromPrev bool, err error) {
+	data, err := readPrivateFile(s.path(KeyringFile))
+	if err == nil {
+		if p, err = parseKeyring(data); err == nil {
+			return p, false, nil
+		}
+	}
+	if errors.Is(err, ErrInsecureFile) {
+		return nil, false, err
+	}
+	mainErr := err
+	prevData, perr := readPrivateFile(s.path(KeyringPrevFile))
+	if perr != nil {
+		if errors.Is(mainErr, fs.ErrNotExist) && errors.Is(perr, fs.ErrNotExist) {
+			return nil, false, ErrNotInitialized
+		}
+		if errors.Is(perr, ErrInsecureFile) {
+			return nil, false, perr
+		}
+		return nil, false, mainErr
+	}
+	pp, perr := parseKeyring(prevData)
+	if perr != nil {
+		return nil, false, mainErr
+	}
+	return pp, true, nil
+}
+
+func (s *Store) exists() bool {
+	for _, n := range []string{KeyringFile, KeyringPrevFile} {
+		if _, err := os.Lstat(s.path(n)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+func checkNewPassphrase(p []byte) error {
+	if len(p) < MinPassphraseLen {
+		return fmt.Errorf("%w: need at least %d characters", ErrPassphrase, MinPassphraseLen)
+	}
+	return nil
+}
+
+// Init provisions a new keyring: 24 fresh backup words, the wallet key and
+// data root derived from them, sealed under passphrase with a scrypt cost
+// calibrated on this device. It returns the words once; they are never
+// stored (only the seed is) and never logged. The store is unlocked after.
+func (s *Store) Init(ctx context.Context, passphrase []byte) (Mnemonic, error) {
+	if err := ctx.Err(); err != nil {
+		return Mnemonic{}, err
+	}
+	if s.exists() {
+		return Mnemonic{}, fmt.Errorf("keystore: init: %w", ErrExists)
+	}
+	m, err := NewMnemonic(s.rand)
+	if err != nil {
+		return Mnemonic{}, err
+	}
+	if err := s.create(ctx, m, passphrase, newKeyTable()); err != nil {
+		m.Wipe()
+		return Mnemonic{}, fmt.Errorf("keystore: init: %w", err)
+	}
+	s.log.Info("keystore: keyring created", "address", s.Address())
+	return m, nil
+}
+
+// Restore rebuilds the keyring from the backup words. Call DeriveAddress
+// first and let the owner compare; opts.ExpectedAddress makes the check
+// binding. An existing keyring is replaced only with opts.Overwrite.
+func (s *Store) Restore(ctx context.Context, m Mnemonic, passphrase []byte, opts RestoreOptions) (common.Address, error) {
+	if err := ctx.Err(); err != nil {
+		return common.Address{}, err
+	}
+	addr, err := DeriveAddress(m)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("keystore: restore: %w", err)
+	}
+	if opts.ExpectedAddress != (common.Address{}) && opts.ExpectedAddress != addr {
+		return addr, fmt.Errorf("keystore: restore: %w: words give %s, expected %s", ErrAddressMismatch, addr.Hex(), opts.ExpectedAddress.Hex())
+	}
+	if s.exists() && !opts.Overwrite {
+		return addr, fmt.Errorf("keystore: restore: %w (pass overwrite to replace it)", ErrExists)
+	}
+	table := newKeyTable()
+	if len(opts.KeyTable) > 0 {
+		seed, err := seedFromMnemonic(m, "")
+		if err != nil {
+			return addr, fmt.Errorf("keystore: restore: %w", err)
+		}
+		root, err := dataRoot(seed)
+		wipe(seed)
+		if err != nil {
+			return addr, err
+		}
+		table, err = openKeyTable(root, opts.KeyTable)
+		wipe(root[:])
+		if err != nil {
+			return addr, fmt.Errorf("keystore: restore: %w", err)
+		}
+	}
+	if err := s.create(ctx, m, passphrase, table); err != nil {
+		return addr, fmt.Errorf("keystore: restore: %w", err)
+	}
+	s.log.Info("keystore: keyring restored from backup words", "address", addr)
+	return addr, nil
+}
+
+// create seals a new keyring for m and leaves the store unlocked.
+func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table keyTable) error {
+	pass := NormalizePassphrase(passphrase)
+	defer wipe(pass)
+	if err := checkNewPassphrase(pass); err != nil {
+		return err
+	}
+	seed, err := seedFromMnemonic(m, "")
+	if err != nil {
+		return err
+	}
+	defer wipe(seed)
+	logN := s.opts.ScryptLogN
+	if logN == 0 {
+		logN = s.calibrate()
+	}
+	salt := make([]byte, saltLen)
+	if _, err := io.ReadFull(s.rand, salt); err != nil {
+		return fmt.Errorf("random: %w", err)
+	}
+	s.kdfMu.Lock()
+	fileKey, err := deriveFileKey(pass, salt, 1<<logN)
+	s.kdfMu.Unlock()
+	debug.FreeOSMemory()
+	if err != nil {
+		return err
+	}
+	priv, err := walletKey(seed)
+	if err != nil {
+		wipe(fileKey)
+		return err
+	}
+	h := keyringHeader{
+		V:       keyringVersion,
+		KDF:     kdfParams{Alg: "scrypt", N: 1 << logN, R: scryptR, P: scryptP, Salt: b64(salt)},
+		AEAD:    aeadName,
+		Address: crypto.PubkeyToAddress(priv.PublicKey).Hex(),
+		Created: s.now().UTC().Truncate(time.Second),
+	}
+	pl := &payload{Seed: seed, Table: table}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.writeLocked(h, pl, fileKey, true); err != nil {
+		wipe(fileKey)
+		zeroKey(priv)
+		return err
+	}
+	root, err := dataRoot(seed)
+	if err != nil {
+		wipe(fileKey)
+		zeroKey(priv)
+		return err
+	}
+	s.lockLocked()
+	s.header = &h
+	s.installLocked(priv, root, table, nil, fileKey)
+	return nil
+}
+
+func (s *Store) writeLocked(h keyringHeader, pl *payload, fileKey []byte, keepPrev bool) error {
+	data, err := sealKeyring(h, pl, fileKey, s.rand)
+	if err != nil {
+		return err
+	}
+	verify := func(b []byte) error { return verifyKeyring(b, fileKey, pl.Seed) }
+	if err := writeAtomic(s.opts.Dir, data, verify, s.hook); err != nil {
+		return fmt.Errorf("write keyring: %w", err)
+	}
+	return nil
+}
+
+// installLocked makes key material current. Ownership passes to the store.
+func (s *Store) installLocked(priv *ecdsa.PrivateKey, root [32]byte, table keyTable, revoked []revocation, fileKey []byte) {
+	s.data = newDataKeys(root, table, s.rand)
+	wipe(root[:])
+	s.signer = NewSigner(priv, s.opts.ChainID)
+	s.revoked = revoked
+	s.fileKey = fileKey
+	s.lastUse = s.now()
+}
+
+// Unlock decrypts the keyring with passphrase (one scrypt run) and holds
+// the wallet key (for IdleLock after its last use) and the data keys
+// (until Lock). Wrong passphrases and damaged files give the same
+// ErrDecrypt; after a few failures, attempts are refused with ErrBackoff
+// until the backoff has passed.
+func (s *Store) Unlock(ctx context.Context, passphrase []byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	if wait := s.retryAtLocked(); !wait.IsZero() && s.now().Before(wait) {
+		s.mu.Unlock()
+		return fmt.Errorf("keystore: unlock: %w (retry after %s)", ErrBackoff, wait.UTC().Format(time.RFC3339))
+	}
+	s.mu.Unlock()
+
+	p, fromPrev, err := s.load()
+	if err != nil {
+		return fmt.Errorf("keystore: unlock: %w", err)
+	}
+	pass := NormalizePassphrase(passphrase)
+	s.kdfMu.Lock()
+	fileKey, err := deriveFileKey(pass, p.salt, p.header.KDF.N)
+	s.kdfMu.Unlock()
+	wipe(pass)
+	debug.FreeOSMemory()
+	if err != nil {
+		return fmt.Errorf("keystore: unlock: %w", err)
+	}
+	pl, err := openKeyring(p, fileKey)
+	if err != nil {
+		wipe(fileKey)
+		if errors.Is(err, ErrDecrypt) {
+			s.mu.Lock()
+			s.failures++
+			s.lastFail = s.now()
+			n := s.failures
+			s.mu.Unlock()
+			s.log.Warn("keystore: unlock failed", "failures", n)
+		}
+		return fmt.Errorf("keystore: unlock: %w", err)
+	}
+	defer wipe(pl.Seed)
+	priv, err := walletKey(pl.Seed)
+	if err != nil {
+		wipe(fileKey)
+		return fmt.Errorf("keystore: unlock: %w", err)
+	}
+	if crypto.PubkeyToAddress(priv.PublicKey) != p.header.address() {
+		wipe(fileKey)
+		zeroKey(priv)
+		return fmt.Errorf("keystore: unlock: %w: keyring address does not match its key", ErrAddressMismatch)
+	}
+	root, err := dataRoot(pl.Seed)
+	if err != nil {
+		wipe(fileKey)
+		zeroKey(priv)
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if fromPrev {
+		// The current file was missing or malformed: put the previous
+		// generation back in place (without rotating it out).
+		s.log.Warn("keystore: keyring damaged, restored the previous generation")
+		if err := s.writeLocked(p.header, pl, fileKey, false); err != nil {
+			s.log.Error("keystore: could not rewrite keyring from previous generation", "err", err)
+		}
+	}
+	s.lockLocked()
+	h := p.header
+	s.header = &h
+	s.failures = 0
+	s.installLocked(priv, root, pl.Table, pl.Revoked, fileKey)
+	s.log.Info("keystore: unlocked", "address", h.Address)
+	return nil
+}
+
+// retryAtLocked returns when the next unlock attempt is allowed (zero: now).
+func (s *Store) retryAtLocked() time.Time {
+	if s.failures < freeUnlockFailures {
+		return time.Time{}
+	}
+	shift := min(s.failures-freeUnlockFailures, 20)
+	d := min(time.Second<<shift, maxBackoff)
+	return s.lastFail.Add(d)
+}
+
+// Lock wipes every decrypted key (wallet key, data keys, keyring key).
+func (s *Store) Lock() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lockLocked()
+}
+
+func (s *Store) lockLocked() {
+	if s.signer != nil {
+		s.signer.Wipe()
+		s.signer = nil
+	}
+	if s.data != nil {
+		s.data.Wipe()
+		s.data = nil
+	}
+	wipe(s.fileKey)
+	s.fileKey = nil
+	s.revoked = nil
+}
+
+// ExpireIdle wipes the wallet key if it has not been used for IdleLock.
+// Run calls it periodically; tests call it after moving their clock.
+func (s *Store) ExpireIdle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expireLocked()
+}
+
+func (s *Store) expireLocked() {
+	if s.signer != nil && s.now().Sub(s.lastUse) >= s.opts.IdleLock {
+		s.signer.Wipe()
+		s.signer = nil
+		s.log.Info("keystore: wallet key locked after idle period")
+	}
+}
+
+// Run expires the wallet key on time until ctx ends, then locks everything.
+func (s *Store) Run(ctx context.Context) error {
+	t := time.NewTicker(min(s.opts.IdleLock/4, 15*time.Second))
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			s.Lock()
+			return nil
+		case <-t.C:
+			s.ExpireIdle()
+		}
+	}
+}
+
+// Close locks the store.
+func (s *Store) Close() error {
+	s.Lock()
+	return nil
+}
+
+// Address returns the wallet address (readable without unlocking once a
+// keyring exists; zero before Init/Restore).
+func (s *Store) Address() common.Address {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.header == nil {
+		return common.Address{}
+	}
+	return s.header.address()
+}
+
+// ChainID returns the configured chain id.
+func (s *Store) ChainID() *big.Int { return new(big.Int).Set(s.opts.ChainID) }
+
+// Status reports the store's state.
+func (s *Store) Status() Status {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expireLocked()
+	st := Status{FailedUnlocks: s.failures, Initialized: s.header != nil}
+	if t := s.retryAtLocked(); !t.IsZero() && s.now().Before(t) {
+		st.RetryAfter = t
+	}
+	if s.header != nil {
+		st.Address = s.header.address()
+		st.Created = s.header.Created
+		st.ScryptN = s.header.KDF.N
+	}
+	if s.data != nil {
+		st.Unlocked = true
+		st.Epochs = map[Category]uint32{}
+		for _, c := range Categories() {
+			st.Epochs[c], _ = s.data.CurrentEpoch(c)
+		}
+	}
+	if s.signer != nil {
+		st.WalletUnlocked = true
+		st.WalletLocksAt = s.lastUse.Add(s.opts.IdleLock)
+	}
+	return st
+}
+
+func (s *Store) dataKeys() (*DataKeys, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.data == nil {
+		return nil, ErrLocked
+	}
+	return s.data, nil
+}
+
+func (s *Store) wallet() (*Signer, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expireLocked()
+	if s.signer == nil {
+		return nil, ErrLocked
+	}
+	s.lastUse = s.now()
+	return s.signer, nil
+}
+
+// Seal encrypts a record (see DataKeys.Seal). ErrLocked until Unlock.
+func (s *Store) Seal(cat Category, recordID string, plaintext []byte) ([]byte, error) {
+	d, err := s.dataKeys()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: seal: %w", err)
+	}
+	return d.Seal(cat, recordID, plaintext)
+}
+
+// Open decrypts a record (see DataKeys.Open). ErrLocked until Unlock.
+func (s *Store) Open(cat Category, recordID string, sealed []byte) ([]byte, error) {
+	d, err := s.dataKeys()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: open: %w", err)
+	}
+	return d.Open(cat, recordID, sealed)
+}
+
+// Rewrap moves a record's key to the category's current epoch.
+func (s *Store) Rewrap(cat Category, recordID string, sealed []byte) ([]byte, error) {
+	d, err := s.dataKeys()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: rewrap: %w", err)
+	}
+	return d.Rewrap(cat, recordID, sealed)
+}
+
+// SignTypedData signs allow-listed EIP-712 data (see Signer.SignTypedData).
+func (s *Store) SignTypedData(td apitypes.TypedData) ([]byte, error) {
+	w, err := s.wallet()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: sign typed data: %w", err)
+	}
+	return w.SignTypedData(td)
+}
+
+// SignText signs an EIP-191 personal message (see Signer.SignText).
+func (s *Store) SignText(msg []byte) ([]byte, error) {
+	w, err := s.wallet()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: sign text: %w", err)
+	}
+	return w.SignText(msg)
+}
+
+// SignTx signs a transaction for the configured chain.
+func (s *Store) SignTx(tx *types.Transaction, chainID *big.Int) (*types.Transaction, error) {
+	w, err := s.wallet()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: sign tx: %w", err)
+	}
+	return w.SignTx(tx, chainID)
+}
+
+// rewriteLocked decrypts the current keyring with the in-memory file key,
+// applies mod, and writes it back (twice with purge, so that keyring.prev
+// no longer holds what mod removed).
+func (s *Store) rewriteLocked(mod func(*payload) error, purge bool) error {
+	if s.fileKey == nil {
+		return ErrLocked
+	}
+	p, _, err := s.load()
+	if err != nil {
+		return err
+	}
+	pl, err := openKeyring(p, s.fileKey)
+	if err != nil {
+		return err
+	}
+	defer wipe(pl.Seed)
+	if err := mod(pl); err != nil {
+		return err
+	}
+	for range 1 + btoi(purge) {
+		if err := s.writeLocked(p.header, pl, s.fileKey, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Rotate starts a new key epoch for cat: new records use a new KEK; old
+// records still open (Rewrap moves them). Returns the new epoch.
+func (s *Store) Rotate(ctx context.Context, cat Category) (uint32, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	return s.changeEpoch(cat, false)
+}
+
+// Shred forgets every key epoch of cat and starts a fresh one: records
+// sealed before can no longer be opened with this keyring (nor its
+// previous generation). See docs/keys.md for what this does and does not
+// guarantee on flash storage and against the backup words.
+func (s *Store) Shred(ctx context.Context, cat Category) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := s.changeEpoch(cat, true)
+	return err
+}
+
+func (s *Store) changeEpoch(cat Category, shred bool) (uint32, error) {
+	op := "rotate"
+	if shred {
+		op = "shred"
+	}
+	if err := checkCategory(cat); err != nil {
+		return 0, fmt.Errorf("keystore: %s: %w", op, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.data == nil {
+		return 0, fmt.Errorf("keystore: %s: %w", op, ErrLocked)
+	}
+	before := s.data.snapshotTable()
+	epoch, err := s.data.rotate(cat, shred)
+	if err != nil {
+		return 0, fmt.Errorf("keystore: %s: %w", op, err)
+	}
+	after := s.data.snapshotTable()
+	err = s.rewriteLocked(func(pl *payload) error { pl.Table = after; return nil }, shred)
+	if err != nil {
+		s.data.setTable(before)
+		return 0, fmt.Errorf("keystore: %s: %w", op, err)
+	}
+	s.log.Info("keystore: key epoch changed", "category", string(cat), "epoch", epoch, "shred", shred)
+	return epoch, nil
+}
+
+// ChangePassphrase re-seals the keyring under a new passphrase (fresh salt,
+// same scrypt cost). Both generations on disk use the new passphrase
+// afterwards; copies on flash may remain (docs/keys.md).
+func (s *Store) ChangePassphrase(ctx context.Context, oldPass, newPass []byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	np := NormalizePassphrase(newPass)
+	defer wipe(np)
+	if err := checkNewPassphrase(np); err != nil {
+		return fmt.Errorf("keystore: change passphrase: %w", err)
+	}
+	if err := s.Unlock(ctx, oldPass); err != nil {
+		return fmt.Errorf("keystore: change passphrase: %w", err)
+	}
+	p, _, err := s.load()
+	if err != nil {
+		return fmt.Errorf("keystore: change passphrase: %w", err)
+	}
+	salt := make([]byte, saltLen)
+	if _, err := io.ReadFull(s.rand, salt); err != nil {
+		return fmt.Errorf("keystore: change passphrase: random: %w", err)
+	}
+	s.kdfMu.Lock()
+	newKey, err := deriveFileKey(np, salt, p.header.KDF.N)
+	s.kdfMu.Unlock()
+	debug.FreeOSMemory()
+	if err != nil {
+		return fmt.Errorf("keystore: change passphrase: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fileKey == nil {
+		wipe(newKey)
+		return fmt.Errorf("keystore: change passphrase: %w", ErrLocked)
+	}
+	pl, err := openKeyring(p, s.fileKey)
+	if err != nil {
+		wipe(newKey)
+		return fmt.Errorf("keystore: change passphrase: %w", err)
+	}
+	defer wipe(pl.Seed)
+	h := p.header
+	h.KDF.Salt = b64(salt)
+	for range 2 {
+		if err := s.writeLocked(h, pl, newKey, true); err != nil {
+			wipe(newKey)
+			return fmt.Errorf("keystore: change passphrase: %w", err)
+		}
+	}
+	wipe(s.fileKey)
+	s.fileKey = newKey
+	s.header = &h
+	s.log.Info("keystore: passphrase changed")
+	return nil
+}
+
+// Erase locks the store and deletes the keyring, its previous generation
+// and temp files. Without the backup words, everything sealed is lost.
+// Deleting files on SD/eMMC does not overwrite the flash cells
+// (docs/keys.md).
+func (s *Store) Erase(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lockLocked()
+	removeTemps(s.opts.Dir)
+	for _, n := range []string{KeyringPrevFile, KeyringFile} {
+		if err := os.Remove(s.path(n)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("keystore: erase: %w", err)
+		}
+	}
+	if err := syncDir(s.opts.Dir); err != nil {
+		return fmt.Errorf("keystore: erase: %w", err)
+	}
+	s.header = nil
+	s.failures = 0
+	s.log.Info("keystore: keyring erased")
+	return nil
+}
+
+// KeyTable returns the key epochs sealed under a key derived from the
+// backup words, to store with the encrypted data backup: Restore with it
+// (and the words) opens data of every epoch. It holds no key, only salts.
+func (s *Store) KeyTable() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.data == nil {
+		return nil, fmt.Errorf("keystore: key table: %w", ErrLocked)
+	}
+	return s.data.sealKeyTable()
+}
