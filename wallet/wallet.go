@@ -1,0 +1,714 @@
+package wallet
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+	"go.etcd.io/bbolt"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/keystore"
+)
+
+// Signer signs EIP-712 typed data with the owner's wallet key.
+type Signer interface {
+	Address() common.Address
+	SignTypedData(td apitypes.TypedData) ([]byte, error)
+}
+
+// Sealer seals records with the owner's data keys (the unlocked keyring).
+type Sealer interface {
+	Seal(cat keystore.Category, recordID string, plaintext []byte) ([]byte, error)
+	Open(cat keystore.Category, recordID string, sealed []byte) ([]byte, error)
+}
+
+// HistoryCategory is the data category payment history is sealed under.
+const HistoryCategory = keystore.CategoryQueries
+
+// ChannelState is a channel as the Channels contract reports it (zero
+// Payer: no such channel).
+type ChannelState struct {
+	Payer      common.Address
+	Payee      common.Address
+	Deposit    *big.Int
+	Redeemed   *big.Int
+	CloseDelay uint64
+	ClosesAt   uint64
+}
+
+// Chain is what the wallet needs from the chain. Open approves the token
+// and opens a channel; ChannelsOf lists the channels payer opened to
+// payee (from Opened events), oldest first, for recovery.
+type Chain interface {
+	Channel(ctx context.Context, id common.Hash) (ChannelState, error)
+	Open(ctx context.Context, payee common.Address, amount *big.Int, closeDelay uint64) (common.Hash, error)
+	TopUp(ctx context.Context, id common.Hash, amount *big.Int) error
+	StartClose(ctx context.Context, id common.Hash) error
+	Withdraw(ctx context.Context, id common.Hash) error
+	TokenBalance(ctx context.Context, addr common.Address) (*big.Int, error)
+	NativeBalance(ctx context.Context, addr common.Address) (*big.Int, error)
+	ChannelsOf(ctx context.Context, payer, payee common.Address) ([]common.Hash, error)
+}
+
+// Other errors.
+var (
+	ErrNoProvider = errors.New("wallet: no provider available")
+	ErrNoChannel  = errors.New("wallet: no channel to that provider")
+	ErrClosing    = errors.New("wallet: channel is closing")
+)
+
+// Config configures a Wallet.
+type Config struct {
+	DB              *bbolt.DB // the daemon's database; the wallet uses buckets "wallet/…"
+	Signer          Signer
+	Sealer          Sealer
+	Chain           Chain
+	Registry        Registry
+	ChainID         *big.Int
+	Channels        common.Address // Channels contract
+	RegistryAddress common.Address
+	HTTP            *http.Client
+	// CallTimeout bounds one attempt at one provider (default 20 s).
+	CallTimeout time.Duration
+	// Attempts is how many providers a call tries (default 3).
+	Attempts int
+	// FailWindow and FailLimit define an unhealthy provider (default 3
+	// failures within 5 min).
+	FailWindow time.Duration
+	FailLimit  int
+	Now        func() time.Time
+	// Rand returns a uniform random value in [0, n) (default crypto/rand).
+	Rand func(n *big.Int) *big.Int
+	Log  *slog.Logger
+}
+
+// Wallet pays for calls. It is safe for concurrent use; calls to one
+// provider are serialised (a channel's vouchers are strictly ordered).
+type Wallet struct {
+	cfg    Config
+	st     *store
+	health *health
+	log    *slog.Logger
+
+	mu     sync.Mutex
+	locks  map[common.Address]*sync.Mutex
+	offers map[common.Address]Offer
+	hooks  *Hooks
+}
+
+// Hooks lets tests abort a call between its steps, as a crash would.
+type Hooks struct {
+	// AfterPersist runs once the voucher is on disk, before it is sent.
+	AfterPersist func() error
+	// BeforeReceipt runs once a response arrived, before it is read.
+	BeforeReceipt func() error
+}
+
+// SetHooks installs test hooks (nil clears them).
+func (w *Wallet) SetHooks(h *Hooks) { w.mu.Lock(); w.hooks = h; w.mu.Unlock() }
+
+// New opens the wallet's buckets and stores DefaultLimits on first use.
+func New(cfg Config) (*Wallet, error) {
+	if cfg.DB == nil || cfg.Signer == nil || cfg.ChainID == nil {
+		return nil, errors.New("wallet: new: DB, Signer and ChainID are required")
+	}
+	if cfg.HTTP == nil {
+		cfg.HTTP = &http.Client{}
+	}
+	if cfg.CallTimeout <= 0 {
+		cfg.CallTimeout = 20 * time.Second
+	}
+	if cfg.Attempts <= 0 {
+		cfg.Attempts = 3
+	}
+	if cfg.FailWindow <= 0 {
+		cfg.FailWindow = 5 * time.Minute
+	}
+	if cfg.FailLimit <= 0 {
+		cfg.FailLimit = 3
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Rand == nil {
+		cfg.Rand = func(n *big.Int) *big.Int {
+			v, err := rand.Int(rand.Reader, n)
+			if err != nil {
+				return new(big.Int)
+			}
+			return v
+		}
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	st, err := newStore(cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	if _, found, err := st.limits(); err != nil {
+		return nil, err
+	} else if !found {
+		if err := st.setLimits(DefaultLimits()); err != nil {
+			return nil, fmt.Errorf("wallet: new: %w", err)
+		}
+	}
+	return &Wallet{cfg: cfg, st: st, health: newHealth(cfg.FailWindow, cfg.FailLimit), log: cfg.Log,
+		locks: map[common.Address]*sync.Mutex{}, offers: map[common.Address]Offer{}}, nil
+}
+
+// Address is the wallet's address.
+func (w *Wallet) Address() common.Address { return w.cfg.Signer.Address() }
+
+// Limits returns the owner's limits.
+func (w *Wallet) Limits() (Limits, error) {
+	l, _, err := w.st.limits()
+	return l, err
+}
+
+// SetLimits validates and stores the owner's limits.
+func (w *Wallet) SetLimits(l Limits) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	return w.st.setLimits(l)
+}
+
+func (w *Wallet) lock(a common.Address) func() {
+	w.mu.Lock()
+	m := w.locks[a]
+	if m == nil {
+		m = new(sync.Mutex)
+		w.locks[a] = m
+	}
+	w.mu.Unlock()
+	m.Lock()
+	return m.Unlock
+}
+
+// Result is what a paid call returns: the provider's JSON answer and its
+// receipt.
+type Result struct {
+	Provider common.Address
+	Body     []byte
+	Receipt  Receipt
+	Price    *big.Int
+}
+
+// Call pays for one call of service with params and body (nil for none),
+// choosing a provider from the Registry and failing over to the next on
+// error or timeout. It refuses with a *LimitError rather than overspend.
+func (w *Wallet) Call(ctx context.Context, service string, params url.Values, body io.Reader) (Result, error) {
+	lim, err := w.Limits()
+	if err != nil {
+		return Result{}, err
+	}
+	if w.cfg.Registry == nil {
+		return Result{}, fmt.Errorf("%w: no registry", ErrNoProvider)
+	}
+	nodes, err := w.cfg.Registry.Nodes(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("%w: registry: %v", ErrNoProvider, err)
+	}
+	now := w.cfg.Now()
+	cands := Choose(nodes, service, lim.MaxPrice, func(a common.Address) bool { return w.health.healthy(a, now) }, w.cfg.Rand)
+	if len(cands) == 0 {
+		var cheapest *big.Int
+		for _, n := range nodes {
+			if p := n.Prices[service]; n.Registered && p != nil && (cheapest == nil || p.Cmp(cheapest) < 0) {
+				cheapest = p
+			}
+		}
+		if cheapest != nil {
+			return Result{}, &LimitError{Err: ErrOverPrice, Service: service, Price: cheapest, Limit: lim.MaxPrice}
+		}
+		return Result{}, &NoProviderError{Service: service}
+	}
+	rb := newReplayBody(body)
+	var tried []error
+	for i, n := range cands {
+		if i >= w.cfg.Attempts {
+			break
+		}
+		res, err := w.CallProvider(ctx, n, service, params, rb.reader())
+		if err == nil {
+			w.health.ok(n.Address)
+			return res, nil
+		}
+		var le *LimitError
+		if errors.As(err, &le) && le.Err != ErrOverExposure {
+			return Result{}, err // the owner's limit: no other provider helps
+		}
+		if ctx.Err() != nil {
+			return Result{}, fmt.Errorf("wallet: %s: %w", service, ctx.Err())
+		}
+		w.health.fail(n.Address, w.cfg.Now())
+		w.log.Warn("wallet: provider failed, trying the next", "service", service, "provider", n.Address, "err", err)
+		tried = append(tried, fmt.Errorf("%s: %w", n.Address.Hex(), err))
+	}
+	return Result{}, &NoProviderError{Service: service, Tried: tried}
+}
+
+// offer returns the provider's verified offer (cached until near expiry).
+func (w *Wallet) offer(ctx context.Context, n Node) (Offer, error) {
+	w.mu.Lock()
+	o, ok := w.offers[n.Address]
+	w.mu.Unlock()
+	if ok && w.cfg.Now().Add(30*time.Second).Before(o.Expiry) {
+		return o, nil
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(n.Endpoint, "/")+"/v1/offer", nil)
+	if err != nil {
+		return Offer{}, fmt.Errorf("wallet: offer: %w", err)
+	}
+	resp, err := w.cfg.HTTP.Do(req)
+	if err != nil {
+		return Offer{}, fmt.Errorf("wallet: offer: %w", err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxOffer+1))
+	if err != nil {
+		return Offer{}, fmt.Errorf("wallet: offer: %w", err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return Offer{}, parseProviderError(resp.StatusCode, b)
+	}
+	o, err = ParseOffer(b, w.cfg.ChainID, w.cfg.RegistryAddress, w.cfg.Now())
+	if err != nil {
+		return Offer{}, err
+	}
+	if o.Provider != n.Address {
+		return Offer{}, fmt.Errorf("%w: signed by %s, registry says %s", ErrBadOffer, o.Provider.Hex(), n.Address.Hex())
+	}
+	w.mu.Lock()
+	w.offers[n.Address] = o
+	w.mu.Unlock()
+	return o, nil
+}
+
+// CallProvider pays one provider for one call (no failover).
+func (w *Wallet) CallProvider(ctx context.Context, n Node, service string, params url.Values, body io.Reader) (Result, error) {
+	unlock := w.lock(n.Address)
+	defer unlock()
+	ctx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
+	defer cancel()
+	lim, err := w.Limits()
+	if err != nil {
+		return Result{}, err
+	}
+	o, err := w.offer(ctx, n)
+	if err != nil {
+		return Result{}, err
+	}
+	price := o.Prices[service]
+	if price == nil {
+		return Result{}, fmt.Errorf("%w: %s does not offer %s", ErrBadOffer, n.Address.Hex(), service)
+	}
+	if price.Cmp(lim.MaxPrice) > 0 {
+		return Result{}, &LimitError{Err: ErrOverPrice, Service: service, Price: price, Limit: lim.MaxPrice}
+	}
+	ch, err := w.ensureChannel(ctx, n, o, price, lim)
+	if err != nil {
+		return Result{}, err
+	}
+	rb, ok := body.(*replayReader)
+	if !ok {
+		rb, _ = newReplayBody(body).reader().(*replayReader)
+	}
+	// A refusal that tells us what the provider holds is fixed by one retry.
+	for attempt := 0; ; attempt++ {
+		var b io.Reader
+		if rb != nil {
+			b = rb.again()
+		}
+		res, err := w.pay(ctx, n, ch, service, price, params, b, lim)
+		var pe *ProviderError
+		if attempt == 0 && errors.As(err, &pe) && pe.Held != nil &&
+			(pe.Code == CodeStale || pe.Code == CodeReplayed || pe.Code == CodeWrongPrice) {
+			if ch, err = w.storeBase(n.Address, pe.Held); err != nil {
+				return Result{}, err
+			}
+			continue
+		}
+		return res, err
+	}
+}
+
+// storeBase records what the provider says it holds.
+func (w *Wallet) storeBase(provider common.Address, held *big.Int) (*Channel, error) {
+	var out *Channel
+	err := w.st.update(provider, func(tx *bbolt.Tx, c *Channel) (*Channel, error) {
+		if c == nil {
+			return nil, ErrNoChannel
+		}
+		if held.Cmp(c.Signed) > 0 {
+			return nil, fmt.Errorf("wallet: provider claims %s, above the %s signed", held, c.Signed)
+		}
+		c.Base = new(big.Int).Set(held)
+		c.Pending = false
+		out = c
+		return c, nil
+	})
+	return out, err
+}
+
+// ensureChannel returns the open channel to n, opening or topping it up
+// as the limits allow, and resyncing it if a call was left unanswered.
+func (w *Wallet) ensureChannel(ctx context.Context, n Node, o Offer, price *big.Int, lim Limits) (*Channel, error) {
+	c, err := w.st.channel(n.Address)
+	if err != nil {
+		return nil, err
+	}
+	if c != nil && (c.ClosesAt != 0 || c.Withdrawn) {
+		if !c.Withdrawn {
+			return nil, fmt.Errorf("%w: %s", ErrClosing, c.ID.Hex())
+		}
+		c = nil // withdrawn: open a new one
+	}
+	if c == nil {
+		if w.cfg.Chain == nil {
+			return nil, fmt.Errorf("%w: no chain to open one", ErrNoChannel)
+		}
+		deposit := new(big.Int).Set(lim.Deposit)
+		if deposit.Cmp(lim.MaxExposure) > 0 {
+			deposit.Set(lim.MaxExposure)
+		}
+		if deposit.Cmp(price) < 0 {
+			return nil, &LimitError{Err: ErrOverExposure, Service: "", Price: price, Limit: lim.MaxExposure, Spent: new(big.Int)}
+		}
+		delay := max(lim.CloseDelay, o.MinCloseDelay)
+		id, err := w.cfg.Chain.Open(ctx, n.Address, deposit, delay)
+		if err != nil {
+			return nil, fmt.Errorf("wallet: open channel to %s: %w", n.Address.Hex(), err)
+		}
+		c = &Channel{ID: id, Provider: n.Address, Endpoint: n.Endpoint, Deposit: deposit, CloseDelay: delay}
+		c.fix()
+		if err := w.st.update(n.Address, func(*bbolt.Tx, *Channel) (*Channel, error) { return c, nil }); err != nil {
+			return nil, fmt.Errorf("wallet: store channel: %w", err)
+		}
+		w.log.Info("wallet: opened channel", "provider", n.Address, "channel", id, "deposit", deposit)
+	}
+	if c.Endpoint != n.Endpoint {
+		c.Endpoint = n.Endpoint
+	}
+	if c.Pending {
+		if err := w.resync(ctx, c); err != nil {
+			return nil, err
+		}
+	}
+	// Top up when fewer than TopUpCalls calls remain.
+	remain := new(big.Int).Sub(c.Deposit, c.Base)
+	need := new(big.Int).Mul(price, big.NewInt(max(lim.TopUpCalls, 1)))
+	if remain.Cmp(need) < 0 && w.cfg.Chain != nil {
+		amount := new(big.Int).Set(lim.Deposit)
+		room := new(big.Int).Sub(lim.MaxExposure, c.Deposit)
+		if amount.Cmp(room) > 0 {
+			amount = room
+		}
+		if amount.Sign() > 0 {
+			if err := w.topUp(ctx, c, amount); err != nil {
+				w.log.Warn("wallet: top up failed", "channel", c.ID, "err", err)
+			}
+		}
+		if new(big.Int).Add(c.Base, price).Cmp(c.Deposit) > 0 {
+			return nil, &LimitError{Err: ErrOverExposure, Price: price, Limit: lim.MaxExposure, Spent: c.Deposit}
+		}
+	}
+	return c, nil
+}
+
+func (w *Wallet) topUp(ctx context.Context, c *Channel, amount *big.Int) error {
+	if err := w.cfg.Chain.TopUp(ctx, c.ID, amount); err != nil {
+		return err
+	}
+	c.Deposit = new(big.Int).Add(c.Deposit, amount)
+	return w.st.update(c.Provider, func(_ *bbolt.Tx, s *Channel) (*Channel, error) {
+		if s == nil || s.ID != c.ID {
+			return nil, nil
+		}
+		s.Deposit = new(big.Int).Set(c.Deposit)
+		return s, nil
+	})
+}
+
+// resync asks the provider what it holds for c (GET /v1/channel/{id})
+// and adopts it: a cumulative above what the wallet has on record must
+// carry the wallet's own signature (the database may have been lost).
+func (w *Wallet) resync(ctx context.Context, c *Channel) error {
+	info, err := w.fetchChannel(ctx, c.Endpoint, c.ID)
+	if err != nil {
+		return fmt.Errorf("wallet: resync %s: %w", c.ID.Hex(), err)
+	}
+	return w.st.update(c.Provider, func(_ *bbolt.Tx, s *Channel) (*Channel, error) {
+		if s == nil || s.ID != c.ID {
+			return nil, ErrNoChannel
+		}
+		held := info.cumulative
+		if held.Cmp(s.Signed) > 0 {
+			if err := w.checkOwnVoucher(c.ID, held, info.voucherSig); err != nil {
+				return nil, err
+			}
+			s.Signed, s.Signature = new(big.Int).Set(held), info.voucherSig
+		}
+		if held.Cmp(s.Redeemed) < 0 {
+			held = s.Redeemed
+		}
+		s.Base = new(big.Int).Set(held)
+		s.Pending = false
+		if info.receipt != nil && info.receipt.Cumulative.Cmp(held) == 0 {
+			s.LastReceipt = info.receipt
+		}
+		*c = *s
+		return s, nil
+	})
+}
+
+func (w *Wallet) checkOwnVoucher(id common.Hash, cum *big.Int, sig []byte) error {
+	td := chain.VoucherTypedData(w.cfg.ChainID, w.cfg.Channels, id, cum)
+	if err := chain.VerifyTypedData(td, sig, w.Address()); err != nil {
+		return fmt.Errorf("%w: provider claims %s without our voucher: %v", ErrBadReceipt, cum, err)
+	}
+	return nil
+}
+
+type channelInfo struct {
+	cumulative *big.Int
+	voucherSig []byte
+	receipt    *Receipt
+}
+
+// fetchChannel is GET /v1/channel/{id}. A provider that does not know the
+// channel holds 0.
+func (w *Wallet) fetchChannel(ctx context.Context, endpoint string, id common.Hash) (channelInfo, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(endpoint, "/")+"/v1/channel/"+id.Hex(), nil)
+	if err != nil {
+		return channelInfo{}, err
+	}
+	resp, err := w.cfg.HTTP.Do(req)
+	if err != nil {
+		return channelInfo{}, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	if err != nil {
+		return channelInfo{}, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		pe := parseProviderError(resp.StatusCode, b)
+		if pe.Code == CodeUnknownChannel {
+			return channelInfo{cumulative: new(big.Int)}, nil
+		}
+		return channelInfo{}, pe
+	}
+	return parseChannelInfo(b, id)
+}
+
+func parseChannelInfo(b []byte, id common.Hash) (channelInfo, error) {
+	var raw struct {
+		Cumulative        string `json:"cumulative"`
+		VoucherSignature  string `json:"voucherSignature"`
+		Request           string `json:"request"`
+		ReceiptCumulative string `json:"receiptCumulative"`
+		ReceiptSignature  string `json:"receiptSignature"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return channelInfo{}, fmt.Errorf("%w: channel info: %v", ErrBadReceipt, err)
+	}
+	cum, err := parseAmount(raw.Cumulative)
+	if err != nil {
+		return channelInfo{}, fmt.Errorf("%w: channel info: %v", ErrBadReceipt, err)
+	}
+	info := channelInfo{cumulative: cum}
+	if cum.Sign() > 0 {
+		if info.voucherSig, err = parseHex(raw.VoucherSignature, 65); err != nil {
+			return channelInfo{}, fmt.Errorf("%w: channel info voucher: %v", ErrBadReceipt, err)
+		}
+	}
+	if raw.ReceiptSignature != "" {
+		rc, err1 := parseAmount(raw.ReceiptCumulative)
+		rq, err2 := parseHex(raw.Request, 32)
+		rs, err3 := parseHex(raw.ReceiptSignature, 65)
+		if err1 == nil && err2 == nil && err3 == nil {
+			info.receipt = &Receipt{Channel: id, Cumulative: rc, Request: common.BytesToHash(rq), Signature: rs}
+		}
+	}
+	return info, nil
+}
+
+// pay signs, persists and sends one voucher with the call, and checks the
+// receipt.
+func (w *Wallet) pay(ctx context.Context, n Node, c *Channel, service string, price *big.Int, params url.Values, body io.Reader, lim Limits) (Result, error) {
+	next := new(big.Int).Add(c.Base, price)
+	if next.Cmp(c.Deposit) > 0 {
+		return Result{}, &LimitError{Err: ErrOverExposure, Service: service, Price: price, Limit: lim.MaxExposure, Spent: c.Deposit}
+	}
+	sig, err := w.cfg.Signer.SignTypedData(chain.VoucherTypedData(w.cfg.ChainID, w.cfg.Channels, c.ID, next))
+	if err != nil {
+		return Result{}, fmt.Errorf("wallet: sign voucher: %w", err)
+	}
+	now := w.cfg.Now()
+	// Persist before send: Signed only grows; only new exposure counts
+	// against today's budget.
+	err = w.st.update(n.Address, func(tx *bbolt.Tx, s *Channel) (*Channel, error) {
+		if s == nil || s.ID != c.ID {
+			return nil, ErrNoChannel
+		}
+		fresh := new(big.Int).Sub(next, s.Signed)
+		if fresh.Sign() > 0 {
+			spent := spentOn(tx, now)
+			if new(big.Int).Add(spent, fresh).Cmp(lim.DailyBudget) > 0 {
+				return nil, &LimitError{Err: ErrOverBudget, Service: service, Price: price, Limit: lim.DailyBudget, Spent: spent}
+			}
+			if err := addSpent(tx, now, fresh); err != nil {
+				return nil, err
+			}
+			s.Signed, s.Signature = new(big.Int).Set(next), sig
+		}
+		s.Pending = true
+		*c = *s
+		return s, nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	w.mu.Lock()
+	hooks := w.hooks
+	w.mu.Unlock()
+	if hooks != nil && hooks.AfterPersist != nil {
+		if err := hooks.AfterPersist(); err != nil {
+			return Result{}, err
+		}
+	}
+	hash := NewRequestHash(service, params)
+	var rd io.Reader = bytes.NewReader(nil)
+	if body != nil {
+		rd = io.TeeReader(body, hash)
+	}
+	u := strings.TrimSuffix(n.Endpoint, "/") + "/v1/call/" + url.PathEscape(service)
+	if q := params.Encode(); q != "" {
+		u += "?" + q
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, rd)
+	if err != nil {
+		return Result{}, fmt.Errorf("wallet: call: %w", err)
+	}
+	req.Header.Set(HeaderChannel, c.ID.Hex())
+	req.Header.Set(HeaderCumulative, next.String())
+	req.Header.Set(HeaderSignature, hexSig(sig))
+	req.Header.Set("Content-Type", "application/octet-stream")
+	resp, err := w.cfg.HTTP.Do(req)
+	if err != nil {
+		return Result{}, fmt.Errorf("wallet: call %s: %w", service, err) // outcome unknown: stays pending
+	}
+	defer resp.Body.Close()
+	if hooks != nil && hooks.BeforeReceipt != nil {
+		if err := hooks.BeforeReceipt(); err != nil {
+			return Result{}, err
+		}
+	}
+	rbody, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return Result{}, fmt.Errorf("wallet: call %s: read: %w", service, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		pe := parseProviderError(resp.StatusCode, rbody)
+		if pe.Held != nil && pe.Held.Cmp(c.Signed) <= 0 {
+			// The provider did not keep this voucher: resume from what it holds.
+			if _, err := w.storeBase(n.Address, pe.Held); err != nil {
+				w.log.Warn("wallet: store base", "err", err)
+			}
+		}
+		w.record(HistoryEntry{Time: now, Service: service, Provider: n.Address, Channel: c.ID,
+			Price: price.String(), Cumulative: next.String(), Status: "refused", Error: pe.Code})
+		return Result{}, pe
+	}
+	rc, err := ParseReceipt(resp.Header, c.ID)
+	if err == nil {
+		err = VerifyReceipt(rc, w.cfg.ChainID, w.cfg.Channels, n.Address)
+	}
+	if err == nil && rc.Cumulative.Cmp(next) != 0 {
+		err = fmt.Errorf("%w: cumulative %s, sent %s", ErrBadReceipt, rc.Cumulative, next)
+	}
+	if err == nil && rc.Request != hash.Sum() {
+		err = fmt.Errorf("%w: request hash differs", ErrBadReceipt)
+	}
+	if err != nil {
+		// Paid but unproven: keep it pending (resync next time) and
+		// count it against the provider.
+		return Result{}, err
+	}
+	err = w.st.update(n.Address, func(tx *bbolt.Tx, s *Channel) (*Channel, error) {
+		if s == nil || s.ID != c.ID {
+			return nil, ErrNoChannel
+		}
+		s.Base = new(big.Int).Set(next)
+		s.Pending = false
+		s.LastReceipt = &rc
+		*c = *s
+		return s, nil
+	})
+	if err != nil {
+		return Result{}, fmt.Errorf("wallet: store receipt: %w", err)
+	}
+	w.record(HistoryEntry{Time: now, Service: service, Provider: n.Address, Channel: c.ID,
+		Price: price.String(), Cumulative: next.String(), Request: rc.Request, Status: "paid"})
+	return Result{Provider: n.Address, Body: rbody, Receipt: rc, Price: price}, nil
+}
+
+// replayBody lets a streamed request body be sent again to the next
+// provider: it records what it has read from the source.
+type replayBody struct {
+	src io.Reader
+	buf bytes.Buffer
+	eof bool
+}
+
+func newReplayBody(src io.Reader) *replayBody { return &replayBody{src: src} }
+
+// reader returns a reader over the whole body from the start.
+func (r *replayBody) reader() io.Reader {
+	if r.src == nil {
+		return nil
+	}
+	return &replayReader{rb: r}
+}
+
+type replayReader struct {
+	rb  *replayBody
+	off int
+}
+
+func (x *replayReader) again() io.Reader { return x.rb.reader() }
+
+func (x *replayReader) Read(p []byte) (int, error) {
+	rb := x.rb
+	if x.off < rb.buf.Len() {
+		n := copy(p, rb.buf.Bytes()[x.off:])
+		x.off += n
+		return n, nil
+	}
+	if rb.eof {
+		return 0, io.EOF
+	}
+	n, err := rb.src.Read(p)
+	rb.buf.Write(p[:n])
+	x.off += n
+	if err == io.EOF {
+		rb.eof = true
+	}
+	return n, err
+}
