@@ -58,27 +58,9 @@ type Frame [RingLEDs]color.RGBA
 //     thinking blue comet with a tail of 10, speaking solid blue, error red
 //     blink, muted solid red, mining a slow amber spin;
 //   - everything is scaled by Brightness (0 means DefaultBrightness).
+//
+// Every pixel of out is opaque (off is opaque black).
 func Render(f hal.Face, elapsed time.Duration, out *Frame) {
-	*out = Frame{}
-	switch {
-	case f.Volume >= 0 && elapsed < VolumeShowTime:
-		v := f.Volume
-		if v > 100 {
-			v = 100
-		}
-		renderLevel(out, ColorVolume, (v+5)/10+1)
-	case f.Ring.Pattern != hal.RingOff:
-		c := f.Ring.Color
-		if c == (color.RGBA{}) {
-			c = f.Eyes.Color
-		}
-		if c == (color.RGBA{}) {
-			c = color.RGBA{255, 255, 255, 255}
-		}
-		renderPattern(out, f.Ring.Pattern, c, f.Ring.Level, elapsed)
-	default:
-		renderState(out, f.State, elapsed)
-	}
 	b := f.Brightness
 	if b <= 0 || math.IsNaN(b) {
 		b = DefaultBrightness
@@ -87,89 +69,105 @@ func Render(f hal.Face, elapsed time.Duration, out *Frame) {
 		b = 1
 	}
 	for i := range out {
-		out[i] = scale(out[i], b)
+		out[i] = color.RGBA{A: 255}
+	}
+	switch {
+	case f.Volume >= 0 && elapsed < VolumeShowTime:
+		v := min(f.Volume, 100)
+		renderLevel(out, ColorVolume, (v+5)/10+1, b)
+	case f.Ring.Pattern != hal.RingOff:
+		c := f.Ring.Color
+		if c == (color.RGBA{}) {
+			c = f.Eyes.Color
+		}
+		if c == (color.RGBA{}) {
+			c = color.RGBA{255, 255, 255, 255}
+		}
+		renderPattern(out, f.Ring.Pattern, c, f.Ring.Level, elapsed, b)
+	default:
+		renderState(out, f.State, elapsed, b)
 	}
 }
 
-func renderState(out *Frame, s hal.FaceState, e time.Duration) {
+func renderState(out *Frame, s hal.FaceState, e time.Duration, b float64) {
 	switch s {
 	case hal.StateListening:
-		renderPulse(out, ColorListening, e, listenPeriod)
+		renderPulse(out, ColorListening, e, listenPeriod, b)
 	case hal.StateThinking:
-		renderSpin(out, ColorThinking, e, thinkPeriod, thinkTail)
+		renderSpin(out, ColorThinking, e, thinkPeriod, thinkTail, b)
 	case hal.StateSpeaking:
-		renderSolid(out, ColorThinking)
+		renderSolid(out, ColorThinking, b)
 	case hal.StateError:
-		renderBlink(out, ColorError, e, blinkPeriod)
+		renderBlink(out, ColorError, e, blinkPeriod, b)
 	case hal.StateMuted:
-		renderSolid(out, ColorMuted)
+		renderSolid(out, ColorMuted, b)
 	case hal.StateMining:
-		renderSpin(out, ColorMining, e, miningPeriod, miningTail)
+		renderSpin(out, ColorMining, e, miningPeriod, miningTail, b)
 	}
 	// idle and unknown states: off.
 }
 
-func renderPattern(out *Frame, p hal.RingPattern, c color.RGBA, level float64, e time.Duration) {
+func renderPattern(out *Frame, p hal.RingPattern, c color.RGBA, level float64, e time.Duration, b float64) {
 	switch p {
 	case hal.RingSolid:
-		renderSolid(out, c)
+		renderSolid(out, c, b)
 	case hal.RingSpin:
-		renderSpin(out, c, e, spinPeriod, spinTail)
+		renderSpin(out, c, e, spinPeriod, spinTail, b)
 	case hal.RingPulse:
-		renderPulse(out, c, e, pulsePeriod)
+		renderPulse(out, c, e, pulsePeriod, b)
 	case hal.RingBlink:
-		renderBlink(out, c, e, blinkPeriod)
+		renderBlink(out, c, e, blinkPeriod, b)
 	case hal.RingLevel:
 		if math.IsNaN(level) || level < 0 {
 			level = 0
 		}
-		if level > 1 {
-			level = 1
-		}
-		renderLevel(out, c, int(math.Round(level*RingLEDs)))
+		level = min(level, 1)
+		renderLevel(out, c, int(math.Round(level*RingLEDs)), b)
 	}
 }
 
-func renderSolid(out *Frame, c color.RGBA) {
+func renderSolid(out *Frame, c color.RGBA, k float64) {
+	s := scale(c, k)
 	for i := range out {
-		out[i] = c
+		out[i] = s
 	}
 }
 
 // renderPulse breathes between 10 % and full, starting full.
-func renderPulse(out *Frame, c color.RGBA, e, period time.Duration) {
+func renderPulse(out *Frame, c color.RGBA, e, period time.Duration, b float64) {
 	ph := 2 * math.Pi * float64(e%period) / float64(period)
 	k := 0.1 + 0.9*(0.5+0.5*math.Cos(ph))
-	renderSolid(out, scale(c, k))
+	renderSolid(out, c, k*b)
 }
 
-func renderBlink(out *Frame, c color.RGBA, e, period time.Duration) {
+func renderBlink(out *Frame, c color.RGBA, e, period time.Duration, b float64) {
 	if e%period < period/2 {
-		renderSolid(out, c)
+		renderSolid(out, c, b)
 	}
 }
 
 // renderSpin lights a head LED going round once per period, with a tail of
 // tail LEDs fading linearly behind it.
-func renderSpin(out *Frame, c color.RGBA, e, period time.Duration, tail int) {
+func renderSpin(out *Frame, c color.RGBA, e, period time.Duration, tail int, b float64) {
 	head := int(int64(e%period) * RingLEDs / int64(period))
-	out[head] = c
+	out[head] = scale(c, b)
 	for i := 1; i <= tail && i < RingLEDs; i++ {
 		k := float64(tail+1-i) / float64(tail+1)
-		out[(head-i+RingLEDs)%RingLEDs] = scale(c, k)
+		out[(head-i+RingLEDs)%RingLEDs] = scale(c, k*b)
 	}
 }
 
 // renderLevel lights n LEDs from VolumeStartLED, going round.
-func renderLevel(out *Frame, c color.RGBA, n int) {
-	if n > RingLEDs {
-		n = RingLEDs
-	}
+func renderLevel(out *Frame, c color.RGBA, n int, b float64) {
+	n = min(n, RingLEDs)
+	s := scale(c, b)
 	for i := 0; i < n; i++ {
-		out[(VolumeStartLED+i)%RingLEDs] = c
+		out[(VolumeStartLED+i)%RingLEDs] = s
 	}
 }
 
+// scale multiplies the colour by k (0..1), rounding half up; the result
+// is opaque.
 func scale(c color.RGBA, k float64) color.RGBA {
 	f := func(v uint8) uint8 { return uint8(float64(v)*k + 0.5) }
 	return color.RGBA{f(c.R), f(c.G), f(c.B), 255}
@@ -272,7 +270,8 @@ func (a *Animator) Halt() error {
 	defer a.mu.Unlock()
 	a.face = hal.Face{Volume: -1}
 	a.shownAt = a.clk.Now()
-	a.last, a.sent = Frame{}, true
+	Render(a.face, 0, &a.last)
+	a.sent = true
 	return a.disp.Halt()
 }
 
