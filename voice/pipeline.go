@@ -1,0 +1,936 @@
+package voice
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/mycroft-network/mycroft/hal"
+	"github.com/mycroft-network/mycroft/voice/intent"
+	"github.com/mycroft-network/mycroft/voice/tts"
+	"github.com/mycroft-network/mycroft/voice/vad"
+	"github.com/mycroft-network/mycroft/voice/wyoming"
+)
+
+// Brain turns text into a reply: intent.Router with the built-in skills.
+type Brain interface {
+	// Grammar is the JSGF grammar handed to the Transcriber.
+	Grammar() string
+	Respond(ctx context.Context, text string) (intent.Reply, error)
+}
+
+// Synthesizer speaks text as 16 kHz mono samples (tts.Engine).
+type Synthesizer interface {
+	Synthesize(ctx context.Context, text string) ([]int16, error)
+}
+
+// WakeDetector streams audio to a wake word engine (wyoming.WakeClient). Run
+// is one connection; the pipeline reconnects after WakeRetry.
+type WakeDetector interface {
+	Run(ctx context.Context, audio <-chan []int16, detect func(wyoming.Detection)) error
+}
+
+// Sentinel errors of the pipeline.
+var (
+	ErrBusy    = errors.New("voice: busy with another utterance")
+	ErrClosed  = errors.New("voice: pipeline closed")
+	ErrRunning = errors.New("voice: pipeline already running")
+	ErrNoBrain = errors.New("voice: no brain configured")
+)
+
+// Config wires a Pipeline. Devices may be nil (a board without them); the
+// zero value of every tuning field takes its default.
+type Config struct {
+	Mic       hal.Mic
+	Speaker   hal.Speaker
+	Faceplate hal.Faceplate
+	Buttons   hal.Buttons
+	Mute      hal.Switch // on = muted
+	Volume    hal.Volume // volume buttons adjust it when set
+
+	Transcriber Transcriber
+	Brain       Brain
+	Voice       Synthesizer
+	Wake        WakeDetector // nil: push to talk only
+	Store       *Store       // nil: utterances are not kept
+
+	// Detector decides speech per frame; default vad.NewStatistical(1).
+	Detector vad.Detector
+	Endpoint vad.EndpointConfig
+	// PrerollFrames of audio before the trigger go to STT first. Default 30
+	// (0.3 s); at most PrerollFrames (the 2 s ring).
+	PrerollFrames int
+	// RefractoryFrames after a trigger or the end of an interaction during
+	// which wake word detections are ignored. Default 200 (2 s).
+	RefractoryFrames int
+	// QueueFrames between the capture goroutine and the pipeline. Default 50.
+	QueueFrames int
+	// Lossless makes capture wait for the pipeline instead of dropping
+	// frames: for replaying files, never for a live microphone.
+	Lossless bool
+
+	ErrorHold      time.Duration // error face shown this long; default 2 s
+	ConfirmTimeout time.Duration // wait for a confirming press; default 10 s
+	WakeRetry      time.Duration // reconnect delay of the wake service; default 5 s
+
+	Clock Clock // default SystemClock
+	Log   *slog.Logger
+}
+
+func (c *Config) defaults() {
+	if c.Detector == nil {
+		c.Detector = vad.NewStatistical(1)
+	}
+	c.Endpoint = c.Endpoint.WithDefaults()
+	if c.PrerollFrames <= 0 {
+		c.PrerollFrames = 30
+	}
+	c.PrerollFrames = min(c.PrerollFrames, PrerollFrames)
+	if c.RefractoryFrames <= 0 {
+		c.RefractoryFrames = 200
+	}
+	if c.QueueFrames <= 0 {
+		c.QueueFrames = 50
+	}
+	if c.ErrorHold <= 0 {
+		c.ErrorHold = 2 * time.Second
+	}
+	if c.ConfirmTimeout <= 0 {
+		c.ConfirmTimeout = 10 * time.Second
+	}
+	if c.WakeRetry <= 0 {
+		c.WakeRetry = 5 * time.Second
+	}
+	if c.Clock == nil {
+		c.Clock = SystemClock{}
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Status is a snapshot for `mycroft status`. It holds no transcript and no
+// audio.
+type Status struct {
+	State          hal.FaceState `json:"state"`
+	Muted          bool          `json:"muted"`
+	Mining         bool          `json:"mining"`
+	Capture        CaptureStats  `json:"capture"`
+	Utterances     uint64        `json:"utterances"` // utterances sent to STT
+	Asked          uint64        `json:"asked"`      // typed questions
+	NoSpeech       uint64        `json:"noSpeech"`   // listening ended without speech
+	Errors         uint64        `json:"errors"`     // STT, skill or speech failures
+	WakeDetections uint64        `json:"wakeDetections"`
+	WakeIgnored    uint64        `json:"wakeIgnored"` // refractory, busy or muted
+	WakeDropped    uint64        `json:"wakeDropped"` // frames the wake service was too slow for
+	WakeConnected  bool          `json:"wakeConnected"`
+	LastUtterance  time.Time     `json:"lastUtterance,omitzero"`
+	LastError      string        `json:"lastError,omitempty"`
+}
+
+// Pipeline is the voice assistant. Create it with New, run it with Run.
+type Pipeline struct {
+	cfg     Config
+	log     *slog.Logger
+	cap     *capture
+	ep      *vad.Endpointer
+	ring    *Ring
+	grammar string
+
+	buttons   chan hal.ButtonEvent
+	muteCh    chan bool
+	wakeCh    chan wyoming.Detection
+	wakeAudio chan []int16
+	asks      chan *askReq
+	events    chan workerEvent
+	miningCh  chan bool
+
+	gated   atomic.Bool
+	running atomic.Bool
+	cancel  context.CancelFunc
+	done    chan struct{}
+
+	mu         sync.Mutex
+	st         Status
+	onActivity []func(bool)
+
+	// Owned by the Run goroutine.
+	state       hal.FaceState
+	muted       bool
+	mining      bool
+	sess        *session
+	seq         uint64
+	lastTrigger int64
+	lastEnd     int64
+	vadActive   bool
+	quiet       int
+	active      bool
+	wasGated    bool
+	errTimer    <-chan time.Time
+	confirmCh   chan bool
+	nextID      uint64
+}
+
+type session struct {
+	id      uint64
+	ctx     context.Context
+	cancel  context.CancelFunc
+	stream  *audioStream // nil for typed questions
+	listen  bool         // still capturing audio
+	trigger string
+	at      time.Time
+	ask     *askReq
+}
+
+type askReq struct {
+	text  string
+	reply chan askResult
+	once  sync.Once
+}
+
+// answer delivers the first result only (the worker and a cancellation may
+// both try).
+func (r *askReq) answer(res askResult) {
+	r.once.Do(func() { r.reply <- res })
+}
+
+type askResult struct {
+	text string
+	err  error
+}
+
+type evKind int
+
+const (
+	evSpeaking evKind = iota
+	evThinking
+	evConfirm
+	evConfirmed
+	evDone
+	evError
+)
+
+type workerEvent struct {
+	sess    *session
+	kind    evKind
+	err     error
+	confirm chan bool
+}
+
+// New checks cfg and returns a pipeline that is not yet running.
+func New(cfg Config) (*Pipeline, error) {
+	cfg.defaults()
+	if cfg.Brain == nil {
+		return nil, ErrNoBrain
+	}
+	p := &Pipeline{
+		cfg:         cfg,
+		log:         cfg.Log,
+		ep:          vad.NewEndpointer(cfg.Endpoint),
+		ring:        NewRing(PrerollFrames),
+		grammar:     cfg.Brain.Grammar(),
+		buttons:     make(chan hal.ButtonEvent, 8),
+		muteCh:      make(chan bool, 1),
+		wakeCh:      make(chan wyoming.Detection, 4),
+		wakeAudio:   make(chan []int16, 64),
+		asks:        make(chan *askReq),
+		events:      make(chan workerEvent, 8),
+		miningCh:    make(chan bool),
+		done:        make(chan struct{}),
+		lastTrigger: -1 << 40,
+		lastEnd:     -1 << 40,
+	}
+	if cfg.Mic != nil {
+		p.cap = newCapture(cfg.Mic, cfg.QueueFrames, cfg.Lossless, cfg.Clock)
+	}
+	return p, nil
+}
+
+// OnActivity registers f to be told when voice activity starts (true) and
+// ends (false). Activity is speech heard by the detector or an interaction
+// in progress. f is called synchronously from the pipeline goroutine on the
+// very frame speech starts (the miner pauses on it), so it must not block.
+// Register before Run.
+func (p *Pipeline) OnActivity(f func(active bool)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.onActivity = append(p.onActivity, f)
+}
+
+// Status returns a snapshot of the pipeline's state and counters.
+func (p *Pipeline) Status() Status {
+	p.mu.Lock()
+	s := p.st
+	p.mu.Unlock()
+	if p.cap != nil {
+		s.Capture = p.cap.stats()
+	}
+	return s
+}
+
+func (p *Pipeline) update(f func(*Status)) {
+	p.mu.Lock()
+	f(&p.st)
+	p.mu.Unlock()
+}
+
+// SetMining tells the pipeline whether the miner is working, so the idle
+// face shows mining.
+func (p *Pipeline) SetMining(on bool) {
+	select {
+	case p.miningCh <- on:
+	case <-p.done:
+	}
+}
+
+// Ask handles a typed utterance as if it had been heard: the reply is
+// spoken and returned. It fails with ErrBusy during another interaction.
+func (p *Pipeline) Ask(ctx context.Context, text string) (string, error) {
+	if !p.running.Load() {
+		return "", ErrClosed
+	}
+	req := &askReq{text: text, reply: make(chan askResult, 1)}
+	select {
+	case p.asks <- req:
+	case <-p.done:
+		return "", ErrClosed
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	select {
+	case r := <-req.reply:
+		return r.text, r.err
+	case <-p.done:
+		return "", ErrClosed
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+}
+
+// Close stops Run and waits for it.
+func (p *Pipeline) Close() error {
+	if !p.running.Load() {
+		return nil
+	}
+	p.cancel()
+	<-p.done
+	return nil
+}
+
+// Run runs the pipeline until ctx is done or Close is called.
+func (p *Pipeline) Run(ctx context.Context) error {
+	if !p.running.CompareAndSwap(false, true) {
+		return ErrRunning
+	}
+	ctx, p.cancel = context.WithCancel(ctx)
+	defer p.cancel()
+	var wg sync.WaitGroup
+	defer func() {
+		p.cancel()
+		if p.sess != nil {
+			p.endSession(ErrAborted)
+		}
+		close(p.done)
+		wg.Wait()
+	}()
+
+	var frames <-chan Frame
+	if p.cap != nil {
+		frames = p.cap.out
+		wg.Add(1)
+		go func() { defer wg.Done(); p.cap.run(ctx) }()
+	}
+	if p.cfg.Buttons != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); p.readButtons(ctx) }()
+	}
+	if p.cfg.Mute != nil {
+		on, err := p.cfg.Mute.State()
+		if err != nil {
+			p.log.Warn("voice: mute switch", "err", err)
+		}
+		p.setMuted(ctx, on)
+		wg.Add(1)
+		go func() { defer wg.Done(); p.watchMute(ctx, on) }()
+	}
+	if p.cfg.Wake != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); p.runWake(ctx) }()
+	}
+	if !p.muted {
+		p.setState(ctx, hal.StateIdle)
+	}
+
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case f, ok := <-frames:
+			if !ok {
+				frames = nil
+				p.log.Info("voice: microphone ended")
+				continue
+			}
+			p.frame(ctx, &f)
+		case ev := <-p.buttons:
+			p.button(ctx, ev)
+		case on := <-p.muteCh:
+			p.setMuted(ctx, on)
+		case d := <-p.wakeCh:
+			p.wake(ctx, d)
+		case req := <-p.asks:
+			p.ask(ctx, req)
+		case ev := <-p.events:
+			p.workerEvent(ctx, ev)
+		case on := <-p.miningCh:
+			p.mining = on
+			p.update(func(s *Status) { s.Mining = on })
+			if p.state == hal.StateIdle {
+				p.setState(ctx, hal.StateIdle)
+			}
+		case <-p.errTimer:
+			p.errTimer = nil
+			if p.state == hal.StateError && p.sess == nil {
+				p.setState(ctx, hal.StateIdle)
+			}
+		}
+	}
+}
+
+// setState shows s (mining instead of idle while the miner works).
+func (p *Pipeline) setState(ctx context.Context, s hal.FaceState) {
+	p.state = s
+	p.update(func(st *Status) { st.State = s })
+	shown := s
+	if s == hal.StateIdle && p.mining {
+		shown = hal.StateMining
+	}
+	p.show(ctx, FaceFor(shown))
+	p.notifyActivity()
+}
+
+func (p *Pipeline) show(ctx context.Context, f hal.Face) {
+	if p.cfg.Faceplate == nil {
+		return
+	}
+	if err := p.cfg.Faceplate.Show(ctx, f); err != nil && ctx.Err() == nil {
+		p.log.Warn("voice: faceplate", "state", f.State, "err", err)
+	}
+}
+
+func (p *Pipeline) notifyActivity() {
+	active := p.vadActive || p.sess != nil
+	if active == p.active {
+		return
+	}
+	p.active = active
+	p.mu.Lock()
+	fs := p.onActivity
+	p.mu.Unlock()
+	for _, f := range fs {
+		f(active)
+	}
+}
+
+// frame handles one captured frame.
+func (p *Pipeline) frame(ctx context.Context, f *Frame) {
+	p.seq = f.Seq
+	if p.muted {
+		return
+	}
+	if p.gated.Load() {
+		// The device is speaking: ignore what the mic hears.
+		p.wasGated = true
+		return
+	}
+	if p.wasGated {
+		p.wasGated = false
+		p.cfg.Detector.Reset()
+		p.vadActive, p.quiet = false, 0
+	}
+	p.ring.Push(f)
+	speech := p.cfg.Detector.IsSpeech(f.Samples[:])
+	if speech {
+		p.quiet = 0
+		if !p.vadActive {
+			p.vadActive = true
+			p.notifyActivity()
+		}
+	} else if p.vadActive {
+		p.quiet++
+		if p.quiet >= p.cfg.Endpoint.EndFrames {
+			p.vadActive = false
+			p.notifyActivity()
+		}
+	}
+	if p.cfg.Wake != nil && p.sess == nil {
+		s := make([]int16, hal.FrameSamples)
+		copy(s, f.Samples[:])
+		select {
+		case p.wakeAudio <- s:
+		default:
+			p.update(func(st *Status) { st.WakeDropped++ })
+		}
+	}
+	if p.sess == nil || !p.sess.listen {
+		return
+	}
+	p.sess.stream.write(f.Samples[:])
+	switch p.ep.Feed(speech) {
+	case vad.Ended, vad.MaxLength:
+		p.finishListening(ctx)
+	case vad.NoSpeech:
+		p.update(func(st *Status) { st.NoSpeech++ })
+		p.endSession(ErrAborted)
+		p.setState(ctx, hal.StateIdle)
+	}
+}
+
+// startListening begins an utterance after a trigger.
+func (p *Pipeline) startListening(ctx context.Context, trigger string) {
+	if p.muted || p.cfg.Transcriber == nil {
+		return
+	}
+	if p.sess != nil {
+		if p.state != hal.StateSpeaking && p.state != hal.StateError {
+			return
+		}
+		p.endSession(ErrAborted) // barge in
+	}
+	p.errTimer = nil
+	p.lastTrigger = int64(p.seq)
+	sctx, cancel := context.WithCancel(ctx)
+	p.nextID++
+	maxBytes := 2 * hal.FrameSamples * (p.cfg.PrerollFrames + p.cfg.Endpoint.MaxFrames + p.cfg.Endpoint.NoSpeechFrames + 10)
+	s := &session{id: p.nextID, ctx: sctx, cancel: cancel, stream: newAudioStream(maxBytes), listen: true, trigger: trigger, at: p.cfg.Clock.Now()}
+	for _, fr := range p.ring.Last(nil, p.cfg.PrerollFrames) {
+		s.stream.write(fr.Samples[:])
+	}
+	p.sess = s
+	p.ep.Begin()
+	p.setState(ctx, hal.StateListening)
+	go p.work(s)
+}
+
+// finishListening: the utterance is over; STT gets its end of stream.
+func (p *Pipeline) finishListening(ctx context.Context) {
+	s := p.sess
+	s.listen = false
+	p.ep.Stop()
+	p.setState(ctx, hal.StateThinking)
+	s.stream.end(io.EOF)
+	p.update(func(st *Status) { st.Utterances++; st.LastUtterance = s.at })
+}
+
+// endSession cancels the current interaction.
+func (p *Pipeline) endSession(err error) {
+	s := p.sess
+	if s == nil {
+		return
+	}
+	p.sess = nil
+	p.confirmCh = nil
+	p.ep.Stop()
+	if s.stream != nil {
+		s.stream.end(err)
+	}
+	s.cancel()
+	if s.ask != nil {
+		s.ask.answer(askResult{err: err})
+	}
+	p.lastEnd = int64(p.seq)
+}
+
+func (p *Pipeline) button(ctx context.Context, ev hal.ButtonEvent) {
+	switch ev.Button {
+	case hal.ButtonAction:
+		switch ev.Action {
+		case hal.Press:
+			if p.confirmCh != nil {
+				select {
+				case p.confirmCh <- true:
+				default:
+				}
+				p.confirmCh = nil
+				return
+			}
+			if p.sess != nil && p.sess.listen {
+				// A second press ends listening.
+				if p.ep.Started() {
+					p.finishListening(ctx)
+				} else {
+					p.endSession(ErrAborted)
+					p.setState(ctx, hal.StateIdle)
+				}
+				return
+			}
+			p.startListening(ctx, "button")
+		case hal.Release:
+			// Push to talk: releasing after speech ends the utterance; a
+			// short click leaves the endpointer to find the end.
+			if p.sess != nil && p.sess.listen && p.sess.trigger == "button" && p.ep.Started() {
+				p.finishListening(ctx)
+			}
+		}
+	case hal.ButtonVolUp, hal.ButtonVolDown:
+		if ev.Action != hal.Press || p.cfg.Volume == nil {
+			return
+		}
+		v, err := p.cfg.Volume.Volume()
+		if err != nil {
+			p.log.Warn("voice: volume", "err", err)
+			return
+		}
+		if ev.Button == hal.ButtonVolUp {
+			v = min(v+10, 100)
+		} else {
+			v = max(v-10, 0)
+		}
+		if err := p.cfg.Volume.SetVolume(v); err != nil {
+			p.log.Warn("voice: volume", "err", err)
+			return
+		}
+		f := FaceFor(p.state)
+		f.Volume = v
+		p.show(ctx, f)
+	}
+}
+
+func (p *Pipeline) wake(ctx context.Context, d wyoming.Detection) {
+	p.update(func(st *Status) { st.WakeDetections++ })
+	since := func(at int64) int64 { return int64(p.seq) - at }
+	if p.muted || p.sess != nil || since(p.lastTrigger) < int64(p.cfg.RefractoryFrames) || since(p.lastEnd) < int64(p.cfg.RefractoryFrames) {
+		p.update(func(st *Status) { st.WakeIgnored++ })
+		return
+	}
+	p.log.Info("voice: wake word", "name", d.Name)
+	p.startListening(ctx, "wake")
+}
+
+func (p *Pipeline) ask(ctx context.Context, req *askReq) {
+	if p.sess != nil {
+		req.answer(askResult{err: ErrBusy})
+		return
+	}
+	p.errTimer = nil
+	sctx, cancel := context.WithCancel(ctx)
+	p.nextID++
+	s := &session{id: p.nextID, ctx: sctx, cancel: cancel, trigger: "text", at: p.cfg.Clock.Now(), ask: req}
+	p.sess = s
+	p.update(func(st *Status) { st.Asked++ })
+	p.setState(ctx, hal.StateThinking)
+	go p.work(s)
+}
+
+func (p *Pipeline) setMuted(ctx context.Context, on bool) {
+	if on == p.muted && (p.state == hal.StateMuted) == on {
+		return
+	}
+	p.muted = on
+	p.update(func(st *Status) { st.Muted = on })
+	if p.cap != nil {
+		p.cap.setPaused(on)
+	}
+	if on {
+		p.endSession(ErrAborted)
+		p.vadActive = false
+		p.setState(ctx, hal.StateMuted)
+		return
+	}
+	p.cfg.Detector.Reset()
+	p.ring.Reset()
+	p.setState(ctx, hal.StateIdle)
+}
+
+func (p *Pipeline) workerEvent(ctx context.Context, ev workerEvent) {
+	if ev.sess != p.sess {
+		return // a cancelled session
+	}
+	switch ev.kind {
+	case evThinking:
+		p.setState(ctx, hal.StateThinking)
+	case evSpeaking:
+		p.setState(ctx, hal.StateSpeaking)
+	case evConfirm:
+		p.confirmCh = ev.confirm
+		f := FaceFor(hal.StateThinking)
+		f.Mouth.Text = "PRESS TO CONFIRM"
+		p.state = hal.StateThinking
+		p.show(ctx, f)
+	case evConfirmed:
+		p.confirmCh = nil
+	case evDone:
+		p.sess = nil
+		p.confirmCh = nil
+		p.lastEnd = int64(p.seq)
+		p.setState(ctx, hal.StateIdle)
+	case evError:
+		p.sess = nil
+		p.confirmCh = nil
+		p.lastEnd = int64(p.seq)
+		p.update(func(st *Status) { st.Errors++; st.LastError = ev.err.Error() })
+		p.log.Warn("voice: interaction failed", "err", ev.err)
+		p.setState(ctx, hal.StateError)
+		p.errTimer = p.cfg.Clock.After(p.cfg.ErrorHold)
+	}
+}
+
+// post sends a worker event to the Run loop.
+func (p *Pipeline) post(s *session, kind evKind, err error) {
+	select {
+	case p.events <- workerEvent{sess: s, kind: kind, err: err}:
+	case <-s.ctx.Done():
+	}
+}
+
+// Phrases the pipeline speaks itself.
+const (
+	SayNotUnderstood = "Sorry, I didn't catch that."
+	SayCancelled     = "Cancelled."
+)
+
+// work runs one interaction after its trigger: transcription (for voice),
+// storage, the brain, speech, and a confirmation when the reply asks one.
+func (p *Pipeline) work(s *session) {
+	ctx := s.ctx
+	var text string
+	if s.stream != nil {
+		tr, err := p.cfg.Transcriber.Transcribe(ctx, p.grammar, s.stream)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			p.post(s, evError, fmt.Errorf("voice: transcribe: %w", err))
+			return
+		}
+		if p.cfg.Store != nil {
+			if _, err := p.cfg.Store.Put(s.at, s.stream.pcm()); err != nil {
+				p.log.Warn("voice: keep utterance", "err", err)
+			}
+		}
+		text = strings.TrimSpace(tr.Text)
+	} else {
+		text = s.ask.text
+	}
+	reply, err := p.respond(ctx, text)
+	if ctx.Err() != nil {
+		return
+	}
+	if err != nil {
+		if s.ask != nil {
+			s.ask.answer(askResult{err: err})
+		}
+		p.post(s, evError, err)
+		return
+	}
+	spoken := reply.Text
+	if err := p.say(s, reply.Text); err != nil {
+		p.finish(s, spoken, err)
+		return
+	}
+	if c := reply.Confirm; c != nil {
+		spoken = strings.TrimSpace(spoken + " " + c.Prompt)
+		if err := p.say(s, c.Prompt); err != nil {
+			p.finish(s, spoken, err)
+			return
+		}
+		ch := make(chan bool, 1)
+		select {
+		case p.events <- workerEvent{sess: s, kind: evConfirm, confirm: ch}:
+		case <-ctx.Done():
+			return
+		}
+		ok := false
+		select {
+		case ok = <-ch:
+		case <-p.cfg.Clock.After(p.cfg.ConfirmTimeout):
+		case <-ctx.Done():
+			return
+		}
+		p.post(s, evConfirmed, nil)
+		var next intent.Reply
+		if ok {
+			p.post(s, evThinking, nil)
+			next, err = c.Do(ctx)
+			if err != nil {
+				p.finish(s, spoken, fmt.Errorf("voice: confirmed action: %w", err))
+				return
+			}
+		} else {
+			next.Text = c.Cancelled
+			if next.Text == "" {
+				next.Text = SayCancelled
+			}
+		}
+		spoken = strings.TrimSpace(spoken + " " + next.Text)
+		if err := p.say(s, next.Text); err != nil {
+			p.finish(s, spoken, err)
+			return
+		}
+	}
+	p.finish(s, spoken, nil)
+}
+
+func (p *Pipeline) respond(ctx context.Context, text string) (intent.Reply, error) {
+	if text == "" {
+		return intent.Reply{Text: SayNotUnderstood}, nil
+	}
+	reply, err := p.cfg.Brain.Respond(ctx, text)
+	if errors.Is(err, intent.ErrNoMatch) {
+		return intent.Reply{Text: SayNotUnderstood}, nil
+	}
+	if err != nil {
+		return intent.Reply{}, fmt.Errorf("voice: respond: %w", err)
+	}
+	return reply, nil
+}
+
+// finish reports the end of an interaction (err: it failed).
+func (p *Pipeline) finish(s *session, spoken string, err error) {
+	if s.ask != nil {
+		s.ask.answer(askResult{text: spoken, err: err})
+	}
+	if err != nil {
+		p.post(s, evError, err)
+		return
+	}
+	p.post(s, evDone, nil)
+}
+
+// say speaks text with the microphone gated.
+func (p *Pipeline) say(s *session, text string) error {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil
+	}
+	p.log.Info("voice: say", "chars", len(text))
+	if p.cfg.Voice == nil || p.cfg.Speaker == nil {
+		p.post(s, evSpeaking, nil)
+		return nil
+	}
+	pcm, err := p.cfg.Voice.Synthesize(s.ctx, text)
+	if err != nil {
+		return fmt.Errorf("voice: synthesize: %w", err)
+	}
+	p.post(s, evSpeaking, nil)
+	p.gated.Store(true)
+	defer p.gated.Store(false)
+	return p.play(s.ctx, pcm)
+}
+
+// play writes 16 kHz mono samples to the speaker in 100 ms pieces,
+// converting to the speaker's format, and halts it when ctx ends.
+func (p *Pipeline) play(ctx context.Context, pcm []int16) error {
+	sp := p.cfg.Speaker
+	f := sp.Format()
+	if f.Rate > 0 && f.Rate != hal.Voice.Rate {
+		pcm = tts.Resample(pcm, hal.Voice.Rate, f.Rate)
+	}
+	ch := max(f.Channels, 1)
+	rate := f.Rate
+	if rate <= 0 {
+		rate = hal.Voice.Rate
+	}
+	step := rate / 10
+	buf := make([]int16, 0, step*ch)
+	for len(pcm) > 0 {
+		if ctx.Err() != nil {
+			_ = sp.Halt()
+			return nil
+		}
+		n := min(step, len(pcm))
+		buf = buf[:0]
+		for _, v := range pcm[:n] {
+			for range ch {
+				buf = append(buf, v)
+			}
+		}
+		for off := 0; off < len(buf); {
+			w, err := sp.Write(buf[off:])
+			if err != nil {
+				return fmt.Errorf("voice: speaker: %w", err)
+			}
+			if w <= 0 {
+				return fmt.Errorf("voice: speaker: %w", io.ErrShortWrite)
+			}
+			off += w
+		}
+		pcm = pcm[n:]
+	}
+	return nil
+}
+
+func (p *Pipeline) readButtons(ctx context.Context) {
+	for {
+		ev, err := p.cfg.Buttons.Wait(ctx)
+		if err != nil {
+			if ctx.Err() != nil || errors.Is(err, io.EOF) {
+				return
+			}
+			p.log.Warn("voice: buttons", "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-p.cfg.Clock.After(time.Second):
+			}
+			continue
+		}
+		select {
+		case p.buttons <- ev:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (p *Pipeline) watchMute(ctx context.Context, last bool) {
+	for {
+		on, err := p.cfg.Mute.WaitChange(ctx, last)
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			p.log.Warn("voice: mute switch", "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-p.cfg.Clock.After(time.Second):
+			}
+			continue
+		}
+		last = on
+		select {
+		case p.muteCh <- on:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (p *Pipeline) runWake(ctx context.Context) {
+	for ctx.Err() == nil {
+		p.update(func(st *Status) { st.WakeConnected = true })
+		err := p.cfg.Wake.Run(ctx, p.wakeAudio, func(d wyoming.Detection) {
+			select {
+			case p.wakeCh <- d:
+			default:
+			}
+		})
+		p.update(func(st *Status) { st.WakeConnected = false })
+		if ctx.Err() != nil {
+			return
+		}
+		p.log.Warn("voice: wake word service", "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-p.cfg.Clock.After(p.cfg.WakeRetry):
+		}
+	}
+}
