@@ -4,9 +4,14 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"go.etcd.io/bbolt"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/chain/bindings"
 )
 
 // Balance is the answer to `mycroft wallet balance`. Amounts are decimal
@@ -131,7 +136,7 @@ func (w *Wallet) Close(ctx context.Context, provider common.Address) (ChannelSta
 		return ChannelStatus{}, ErrNoChannel
 	}
 	if c.ClosesAt == 0 {
-		if err := w.cfg.Chain.StartClose(ctx, c.ID); err != nil {
+		if _, err := w.cfg.Chain.StartCloseChannel(ctx, c.ID); err != nil {
 			return ChannelStatus{}, fmt.Errorf("wallet: close: %w", err)
 		}
 	}
@@ -140,7 +145,7 @@ func (w *Wallet) Close(ctx context.Context, provider common.Address) (ChannelSta
 		return ChannelStatus{}, fmt.Errorf("wallet: close: %w", err)
 	}
 	err = w.st.update(provider, func(_ *bbolt.Tx, s *Channel) (*Channel, error) {
-		s.ClosesAt, s.Redeemed = st.ClosesAt, nz(st.Redeemed)
+		s.ClosesAt, s.Redeemed = unix(st.ClosesAt), nz(st.Redeemed)
 		return s, nil
 	})
 	if err != nil {
@@ -161,7 +166,7 @@ func (w *Wallet) Withdraw(ctx context.Context, provider common.Address) (Channel
 	if c == nil || c.Withdrawn {
 		return ChannelStatus{}, ErrNoChannel
 	}
-	if err := w.cfg.Chain.Withdraw(ctx, c.ID); err != nil {
+	if _, err := w.cfg.Chain.WithdrawChannel(ctx, c.ID); err != nil {
 		return ChannelStatus{}, fmt.Errorf("wallet: withdraw: %w", err)
 	}
 	st, err := w.cfg.Chain.Channel(ctx, c.ID)
@@ -191,6 +196,35 @@ func (w *Wallet) status(provider common.Address) (ChannelStatus, error) {
 	return ChannelStatus{}, ErrNoChannel
 }
 
+func unix(t time.Time) uint64 {
+	if t.IsZero() || t.Unix() < 0 {
+		return 0
+	}
+	return uint64(t.Unix())
+}
+
+// channelsOf lists the channels this wallet opened to payee, oldest
+// first, from the Channels contract's Opened events.
+func (w *Wallet) channelsOf(ctx context.Context, payee common.Address) ([]common.Hash, error) {
+	ev := bindings.NewChannels().GetABI().Events["Opened"]
+	q := ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(w.cfg.Manifest.DeployBlock),
+		Addresses: []common.Address{w.cfg.Manifest.Channels},
+		Topics:    [][]common.Hash{{ev.ID}, nil, {common.BytesToHash(w.Address().Bytes())}, {common.BytesToHash(payee.Bytes())}},
+	}
+	logs, err := w.cfg.Chain.FilterLogs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var out []common.Hash
+	for _, l := range logs {
+		if len(l.Topics) == 4 && !l.Removed {
+			out = append(out, l.Topics[1])
+		}
+	}
+	return out, nil
+}
+
 func nz(v *big.Int) *big.Int {
 	if v == nil {
 		return new(big.Int)
@@ -209,13 +243,13 @@ func (w *Wallet) Recover(ctx context.Context) (int, error) {
 	if w.cfg.Chain == nil || w.cfg.Registry == nil {
 		return 0, fmt.Errorf("wallet: recover: chain and registry needed")
 	}
-	nodes, err := w.cfg.Registry.Nodes(ctx)
+	nodes, err := w.cfg.Registry.ListNodes(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("wallet: recover: %w", err)
 	}
 	n := 0
 	for _, node := range nodes {
-		ids, err := w.cfg.Chain.ChannelsOf(ctx, w.Address(), node.Address)
+		ids, err := w.channelsOf(ctx, node.Address)
 		if err != nil {
 			return n, fmt.Errorf("wallet: recover: %w", err)
 		}
@@ -224,7 +258,7 @@ func (w *Wallet) Recover(ctx context.Context) (int, error) {
 			if err != nil {
 				return n, fmt.Errorf("wallet: recover: %w", err)
 			}
-			if st.Payer != w.Address() || st.Deposit == nil || (st.ClosesAt != 0 && nz(st.Deposit).Cmp(nz(st.Redeemed)) == 0) {
+			if st.Payer != w.Address() || st.Deposit == nil || (!st.ClosesAt.IsZero() && nz(st.Deposit).Cmp(nz(st.Redeemed)) == 0) {
 				continue // not ours, or closed and emptied
 			}
 			if err := w.recoverChannel(ctx, node, ids[i], st); err != nil {
@@ -237,7 +271,7 @@ func (w *Wallet) Recover(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-func (w *Wallet) recoverChannel(ctx context.Context, node Node, id common.Hash, st ChannelState) error {
+func (w *Wallet) recoverChannel(ctx context.Context, node chain.NodeInfo, id common.Hash, st chain.ChannelState) error {
 	unlock := w.lock(node.Address)
 	defer unlock()
 	info, err := w.fetchChannel(ctx, node.Endpoint, id)
@@ -253,7 +287,7 @@ func (w *Wallet) recoverChannel(ctx context.Context, node Node, id common.Hash, 
 	red := nz(st.Redeemed)
 	return w.st.update(node.Address, func(_ *bbolt.Tx, old *Channel) (*Channel, error) {
 		c := &Channel{ID: id, Provider: node.Address, Endpoint: node.Endpoint, Deposit: nz(st.Deposit),
-			Redeemed: red, CloseDelay: st.CloseDelay, ClosesAt: st.ClosesAt}
+			Redeemed: red, CloseDelay: uint64(st.CloseDelay / time.Second), ClosesAt: unix(st.ClosesAt)}
 		c.fix()
 		base := held
 		if red.Cmp(base) > 0 {

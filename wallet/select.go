@@ -12,19 +12,9 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 )
 
-// Node is a provider as the Registry announces it.
-type Node struct {
-	Address    common.Address
-	Endpoint   string
-	Stake      *big.Int
-	Registered bool
-	Prices     chain.Prices
-}
-
-// Registry lists the registered nodes (the chain adapter implements it
-// over Registry.listNodes).
+// Registry lists the registered nodes; *chain.Client satisfies it.
 type Registry interface {
-	Nodes(ctx context.Context) ([]Node, error)
+	ListNodes(ctx context.Context) ([]chain.NodeInfo, error)
 }
 
 // health remembers recent failures per provider. A provider with
@@ -78,8 +68,8 @@ func (h *health) healthy(a common.Address, now time.Time) bool {
 // at a price at most maxPrice, healthy ones first, each group in
 // stake-weighted random order (draw without replacement; rnd returns a
 // uniform value in [0, n)). A node with zero stake is drawn last.
-func Choose(nodes []Node, service string, maxPrice *big.Int, healthy func(common.Address) bool, rnd func(n *big.Int) *big.Int) []Node {
-	var good, bad []Node
+func Choose(nodes []chain.NodeInfo, service string, maxPrice *big.Int, healthy func(common.Address) bool, rnd func(n *big.Int) *big.Int) []chain.NodeInfo {
+	var good, bad []chain.NodeInfo
 	for _, n := range nodes {
 		p := n.Prices[service]
 		if !n.Registered || p == nil || p.Cmp(maxPrice) > 0 || n.Endpoint == "" {
@@ -94,9 +84,9 @@ func Choose(nodes []Node, service string, maxPrice *big.Int, healthy func(common
 	return append(weighted(good, rnd), weighted(bad, rnd)...)
 }
 
-func weighted(nodes []Node, rnd func(n *big.Int) *big.Int) []Node {
-	rest := append([]Node(nil), nodes...)
-	out := make([]Node, 0, len(nodes))
+func weighted(nodes []chain.NodeInfo, rnd func(n *big.Int) *big.Int) []chain.NodeInfo {
+	rest := append([]chain.NodeInfo(nil), nodes...)
+	out := make([]chain.NodeInfo, 0, len(nodes))
 	for len(rest) > 0 {
 		total := new(big.Int)
 		for _, n := range rest {

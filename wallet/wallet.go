@@ -16,7 +16,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"go.etcd.io/bbolt"
 
@@ -39,29 +41,18 @@ type Sealer interface {
 // HistoryCategory is the data category payment history is sealed under.
 const HistoryCategory = keystore.CategoryQueries
 
-// ChannelState is a channel as the Channels contract reports it (zero
-// Payer: no such channel).
-type ChannelState struct {
-	Payer      common.Address
-	Payee      common.Address
-	Deposit    *big.Int
-	Redeemed   *big.Int
-	CloseDelay uint64
-	ClosesAt   uint64
-}
-
-// Chain is what the wallet needs from the chain. Open approves the token
-// and opens a channel; ChannelsOf lists the channels payer opened to
-// payee (from Opened events), oldest first, for recovery.
+// Chain is what the wallet needs from the chain; *chain.Client
+// satisfies it. FilterLogs finds the wallet's channels (Opened events)
+// when it recovers from a lost database.
 type Chain interface {
-	Channel(ctx context.Context, id common.Hash) (ChannelState, error)
-	Open(ctx context.Context, payee common.Address, amount *big.Int, closeDelay uint64) (common.Hash, error)
-	TopUp(ctx context.Context, id common.Hash, amount *big.Int) error
-	StartClose(ctx context.Context, id common.Hash) error
-	Withdraw(ctx context.Context, id common.Hash) error
-	TokenBalance(ctx context.Context, addr common.Address) (*big.Int, error)
-	NativeBalance(ctx context.Context, addr common.Address) (*big.Int, error)
-	ChannelsOf(ctx context.Context, payer, payee common.Address) ([]common.Hash, error)
+	Channel(ctx context.Context, id common.Hash) (chain.ChannelState, error)
+	OpenChannel(ctx context.Context, payee common.Address, amount *big.Int, closeDelay time.Duration) (common.Hash, *types.Receipt, error)
+	TopUpChannel(ctx context.Context, id common.Hash, amount *big.Int) (*types.Receipt, error)
+	StartCloseChannel(ctx context.Context, id common.Hash) (*types.Receipt, error)
+	WithdrawChannel(ctx context.Context, id common.Hash) (*types.Receipt, error)
+	TokenBalance(ctx context.Context, account common.Address) (*big.Int, error)
+	NativeBalance(ctx context.Context, account common.Address) (*big.Int, error)
+	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 }
 
 // Other errors.
@@ -73,15 +64,15 @@ var (
 
 // Config configures a Wallet.
 type Config struct {
-	DB              *bbolt.DB // the daemon's database; the wallet uses buckets "wallet/…"
-	Signer          Signer
-	Sealer          Sealer
-	Chain           Chain
-	Registry        Registry
-	ChainID         *big.Int
-	Channels        common.Address // Channels contract
-	RegistryAddress common.Address
-	HTTP            *http.Client
+	DB       *bbolt.DB // the daemon's database; the wallet uses buckets "wallet/…"
+	Signer   Signer
+	Sealer   Sealer
+	Chain    Chain
+	Registry Registry
+	// Manifest says which chain and contracts (chain id, Channels,
+	// Registry, deploy block).
+	Manifest chain.Manifest
+	HTTP     *http.Client
 	// CallTimeout bounds one attempt at one provider (default 20 s).
 	CallTimeout time.Duration
 	// Attempts is how many providers a call tries (default 3).
@@ -99,10 +90,11 @@ type Config struct {
 // Wallet pays for calls. It is safe for concurrent use; calls to one
 // provider are serialised (a channel's vouchers are strictly ordered).
 type Wallet struct {
-	cfg    Config
-	st     *store
-	health *health
-	log    *slog.Logger
+	cfg     Config
+	chainID *big.Int
+	st      *store
+	health  *health
+	log     *slog.Logger
 
 	mu     sync.Mutex
 	locks  map[common.Address]*sync.Mutex
@@ -123,8 +115,8 @@ func (w *Wallet) SetHooks(h *Hooks) { w.mu.Lock(); w.hooks = h; w.mu.Unlock() }
 
 // New opens the wallet's buckets and stores DefaultLimits on first use.
 func New(cfg Config) (*Wallet, error) {
-	if cfg.DB == nil || cfg.Signer == nil || cfg.ChainID == nil {
-		return nil, errors.New("wallet: new: DB, Signer and ChainID are required")
+	if cfg.DB == nil || cfg.Signer == nil || cfg.Manifest.ChainID == 0 {
+		return nil, errors.New("wallet: new: DB, Signer and Manifest are required")
 	}
 	if cfg.HTTP == nil {
 		cfg.HTTP = &http.Client{}
@@ -167,7 +159,7 @@ func New(cfg Config) (*Wallet, error) {
 			return nil, fmt.Errorf("wallet: new: %w", err)
 		}
 	}
-	return &Wallet{cfg: cfg, st: st, health: newHealth(cfg.FailWindow, cfg.FailLimit), log: cfg.Log,
+	return &Wallet{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, health: newHealth(cfg.FailWindow, cfg.FailLimit), log: cfg.Log,
 		locks: map[common.Address]*sync.Mutex{}, offers: map[common.Address]Offer{}}, nil
 }
 
@@ -220,7 +212,7 @@ func (w *Wallet) Call(ctx context.Context, service string, params url.Values, bo
 	if w.cfg.Registry == nil {
 		return Result{}, fmt.Errorf("%w: no registry", ErrNoProvider)
 	}
-	nodes, err := w.cfg.Registry.Nodes(ctx)
+	nodes, err := w.cfg.Registry.ListNodes(ctx)
 	if err != nil {
 		return Result{}, fmt.Errorf("%w: registry: %v", ErrNoProvider, err)
 	}
@@ -264,7 +256,7 @@ func (w *Wallet) Call(ctx context.Context, service string, params url.Values, bo
 }
 
 // offer returns the provider's verified offer (cached until near expiry).
-func (w *Wallet) offer(ctx context.Context, n Node) (Offer, error) {
+func (w *Wallet) offer(ctx context.Context, n chain.NodeInfo) (Offer, error) {
 	w.mu.Lock()
 	o, ok := w.offers[n.Address]
 	w.mu.Unlock()
@@ -287,7 +279,7 @@ func (w *Wallet) offer(ctx context.Context, n Node) (Offer, error) {
 	if resp.StatusCode != http.StatusOK {
 		return Offer{}, parseProviderError(resp.StatusCode, b)
 	}
-	o, err = ParseOffer(b, w.cfg.ChainID, w.cfg.RegistryAddress, w.cfg.Now())
+	o, err = ParseOffer(b, w.chainID, w.cfg.Manifest.Registry, w.cfg.Now())
 	if err != nil {
 		return Offer{}, err
 	}
@@ -301,7 +293,7 @@ func (w *Wallet) offer(ctx context.Context, n Node) (Offer, error) {
 }
 
 // CallProvider pays one provider for one call (no failover).
-func (w *Wallet) CallProvider(ctx context.Context, n Node, service string, params url.Values, body io.Reader) (Result, error) {
+func (w *Wallet) CallProvider(ctx context.Context, n chain.NodeInfo, service string, params url.Values, body io.Reader) (Result, error) {
 	unlock := w.lock(n.Address)
 	defer unlock()
 	ctx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
@@ -368,7 +360,7 @@ func (w *Wallet) storeBase(provider common.Address, held *big.Int) (*Channel, er
 
 // ensureChannel returns the open channel to n, opening or topping it up
 // as the limits allow, and resyncing it if a call was left unanswered.
-func (w *Wallet) ensureChannel(ctx context.Context, n Node, o Offer, price *big.Int, lim Limits) (*Channel, error) {
+func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, price *big.Int, lim Limits) (*Channel, error) {
 	c, err := w.st.channel(n.Address)
 	if err != nil {
 		return nil, err
@@ -391,7 +383,7 @@ func (w *Wallet) ensureChannel(ctx context.Context, n Node, o Offer, price *big.
 			return nil, &LimitError{Err: ErrOverExposure, Service: "", Price: price, Limit: lim.MaxExposure, Spent: new(big.Int)}
 		}
 		delay := max(lim.CloseDelay, o.MinCloseDelay)
-		id, err := w.cfg.Chain.Open(ctx, n.Address, deposit, delay)
+		id, _, err := w.cfg.Chain.OpenChannel(ctx, n.Address, deposit, time.Duration(delay)*time.Second)
 		if err != nil {
 			return nil, fmt.Errorf("wallet: open channel to %s: %w", n.Address.Hex(), err)
 		}
@@ -432,7 +424,7 @@ func (w *Wallet) ensureChannel(ctx context.Context, n Node, o Offer, price *big.
 }
 
 func (w *Wallet) topUp(ctx context.Context, c *Channel, amount *big.Int) error {
-	if err := w.cfg.Chain.TopUp(ctx, c.ID, amount); err != nil {
+	if _, err := w.cfg.Chain.TopUpChannel(ctx, c.ID, amount); err != nil {
 		return err
 	}
 	c.Deposit = new(big.Int).Add(c.Deposit, amount)
@@ -478,7 +470,7 @@ func (w *Wallet) resync(ctx context.Context, c *Channel) error {
 }
 
 func (w *Wallet) checkOwnVoucher(id common.Hash, cum *big.Int, sig []byte) error {
-	td := chain.VoucherTypedData(w.cfg.ChainID, w.cfg.Channels, id, cum)
+	td := chain.VoucherTypedData(w.chainID, w.cfg.Manifest.Channels, id, cum)
 	if err := chain.VerifyTypedData(td, sig, w.Address()); err != nil {
 		return fmt.Errorf("%w: provider claims %s without our voucher: %v", ErrBadReceipt, cum, err)
 	}
@@ -551,12 +543,12 @@ func parseChannelInfo(b []byte, id common.Hash) (channelInfo, error) {
 
 // pay signs, persists and sends one voucher with the call, and checks the
 // receipt.
-func (w *Wallet) pay(ctx context.Context, n Node, c *Channel, service string, price *big.Int, params url.Values, body io.Reader, lim Limits) (Result, error) {
+func (w *Wallet) pay(ctx context.Context, n chain.NodeInfo, c *Channel, service string, price *big.Int, params url.Values, body io.Reader, lim Limits) (Result, error) {
 	next := new(big.Int).Add(c.Base, price)
 	if next.Cmp(c.Deposit) > 0 {
 		return Result{}, &LimitError{Err: ErrOverExposure, Service: service, Price: price, Limit: lim.MaxExposure, Spent: c.Deposit}
 	}
-	sig, err := w.cfg.Signer.SignTypedData(chain.VoucherTypedData(w.cfg.ChainID, w.cfg.Channels, c.ID, next))
+	sig, err := w.cfg.Signer.SignTypedData(chain.VoucherTypedData(w.chainID, w.cfg.Manifest.Channels, c.ID, next))
 	if err != nil {
 		return Result{}, fmt.Errorf("wallet: sign voucher: %w", err)
 	}
@@ -638,7 +630,7 @@ func (w *Wallet) pay(ctx context.Context, n Node, c *Channel, service string, pr
 	}
 	rc, err := ParseReceipt(resp.Header, c.ID)
 	if err == nil {
-		err = VerifyReceipt(rc, w.cfg.ChainID, w.cfg.Channels, n.Address)
+		err = VerifyReceipt(rc, w.chainID, w.cfg.Manifest.Channels, n.Address)
 	}
 	if err == nil && rc.Cumulative.Cmp(next) != 0 {
 		err = fmt.Errorf("%w: cumulative %s, sent %s", ErrBadReceipt, rc.Cumulative, next)

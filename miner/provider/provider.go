@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"go.etcd.io/bbolt"
 
@@ -27,25 +28,11 @@ type Signer interface {
 	SignTypedData(td apitypes.TypedData) ([]byte, error)
 }
 
-// ChannelState is a channel as the Channels contract reports it. A zero
-// Payer means the channel does not exist.
-type ChannelState struct {
-	Payer      common.Address
-	Payee      common.Address
-	Deposit    *big.Int
-	Redeemed   *big.Int
-	CloseDelay uint64
-	ClosesAt   uint64 // unix seconds; 0 while open
-}
-
-// Chain is what the provider needs from the chain: channel state, and
-// redeeming a voucher. RedeemFee is the expected fee of one redeem
-// transaction expressed in MYC base units (the adapter converts gas cost
-// with the operator's configured rate).
+// Chain is what the provider needs from the chain: channel state and
+// redeeming a voucher. *chain.Client satisfies it.
 type Chain interface {
-	Channel(ctx context.Context, id common.Hash) (ChannelState, error)
-	Redeem(ctx context.Context, id common.Hash, cumulative *big.Int, sig []byte) error
-	RedeemFee(ctx context.Context) (*big.Int, error)
+	Channel(ctx context.Context, id common.Hash) (chain.ChannelState, error)
+	RedeemChannel(ctx context.Context, id common.Hash, cumulative *big.Int, signature []byte) (*types.Receipt, error)
 }
 
 // Service answers one kind of paid call. params are the call's query
@@ -59,15 +46,18 @@ type Service interface {
 
 // Config configures a Provider.
 type Config struct {
-	DB       *bbolt.DB // the daemon's database; the provider uses bucket "miner/provider"
-	Signer   Signer
-	Chain    Chain
-	ChainID  *big.Int
-	Channels common.Address // Channels contract (voucher and receipt domain)
-	Registry common.Address // Registry contract (offer domain)
-	Endpoint string         // public base URL announced in the offer
-	Prices   chain.Prices   // service → price per call, MYC base units
-	Services map[string]Service
+	DB     *bbolt.DB // the daemon's database; the provider uses bucket "miner/provider"
+	Signer Signer
+	Chain  Chain
+	// Manifest names the chain and the Channels (voucher and receipt
+	// domain) and Registry (offer domain) contracts.
+	Manifest chain.Manifest
+	// RedeemFee is the expected fee of one redeem in MYC base units
+	// (see GasFee); required for redeeming.
+	RedeemFee func(ctx context.Context) (*big.Int, error)
+	Endpoint  string       // public base URL announced in the offer
+	Prices    chain.Prices // service → price per call, MYC base units
+	Services  map[string]Service
 	// OfferTTL is how long a signed offer is valid (default 10 min).
 	OfferTTL time.Duration
 	// MinCloseDelay is the shortest close delay accepted on a channel
@@ -93,12 +83,13 @@ type Config struct {
 // Provider serves paid calls. Create it with New; serve Handler; run
 // Run for redemption.
 type Provider struct {
-	cfg   Config
-	st    *store
-	lim   *limiter
-	log   *slog.Logger
-	cache sync.Map // common.Hash → cachedChannel
-	locks sync.Map // common.Hash → *sync.Mutex
+	cfg     Config
+	chainID *big.Int
+	st      *store
+	lim     *limiter
+	log     *slog.Logger
+	cache   sync.Map // common.Hash → cachedChannel
+	locks   sync.Map // common.Hash → *sync.Mutex
 
 	mu        sync.Mutex
 	offer     []byte
@@ -109,7 +100,7 @@ type Provider struct {
 }
 
 type cachedChannel struct {
-	st ChannelState
+	st chain.ChannelState
 	at time.Time
 }
 
@@ -125,8 +116,8 @@ type Stats struct {
 // New checks cfg, opens the provider's bucket and reverts any call a
 // crash left pending (the payer was not answered, so it is not charged).
 func New(cfg Config) (*Provider, error) {
-	if cfg.DB == nil || cfg.Signer == nil || cfg.Chain == nil || cfg.ChainID == nil {
-		return nil, errors.New("provider: new: DB, Signer, Chain and ChainID are required")
+	if cfg.DB == nil || cfg.Signer == nil || cfg.Chain == nil || cfg.Manifest.ChainID == 0 {
+		return nil, errors.New("provider: new: DB, Signer, Chain and Manifest are required")
 	}
 	if err := cfg.Prices.Validate(); err != nil {
 		return nil, fmt.Errorf("provider: new: %w", err)
@@ -173,7 +164,7 @@ func New(cfg Config) (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Provider{cfg: cfg, st: st, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
+	p := &Provider{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
 	n, err := st.recoverPending()
 	if err != nil {
 		return nil, fmt.Errorf("provider: recover: %w", err)
@@ -224,10 +215,10 @@ func (p *Provider) SignedOffer() ([]byte, error) {
 	exp := now.Add(p.cfg.OfferTTL)
 	o := Offer{
 		Provider: p.cfg.Signer.Address(), Endpoint: p.cfg.Endpoint, Services: services,
-		Expiry: uint64(exp.Unix()), ChainID: p.cfg.ChainID.String(), Registry: p.cfg.Registry,
-		Channels: p.cfg.Channels, MinCloseDelay: uint64(p.cfg.MinCloseDelay / time.Second),
+		Expiry: uint64(exp.Unix()), ChainID: p.chainID.String(), Registry: p.cfg.Manifest.Registry,
+		Channels: p.cfg.Manifest.Channels, MinCloseDelay: uint64(p.cfg.MinCloseDelay / time.Second),
 	}
-	td := chain.OfferTypedData(p.cfg.ChainID, p.cfg.Registry, o.Provider, o.Endpoint, o.Services, new(big.Int).SetUint64(o.Expiry))
+	td := chain.OfferTypedData(p.chainID, p.cfg.Manifest.Registry, o.Provider, o.Endpoint, o.Services, new(big.Int).SetUint64(o.Expiry))
 	sig, err := p.cfg.Signer.SignTypedData(td)
 	if err != nil {
 		return nil, fmt.Errorf("provider: sign offer: %w", err)
@@ -331,7 +322,7 @@ func (p *Provider) lock(ch common.Hash) func() {
 
 // channel returns the channel state, from the cache if it is younger than
 // MaxStaleness (or fresh when fresh is set).
-func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (ChannelState, error) {
+func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (chain.ChannelState, error) {
 	now := p.cfg.Now()
 	if c, ok := p.cache.Load(id); ok && !fresh {
 		cc := c.(cachedChannel)
@@ -341,7 +332,7 @@ func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (Cha
 	}
 	st, err := p.cfg.Chain.Channel(ctx, id)
 	if err != nil {
-		return ChannelState{}, fmt.Errorf("%w: channel state: %v", ErrUnavailable, err)
+		return chain.ChannelState{}, fmt.Errorf("%w: channel state: %v", ErrUnavailable, err)
 	}
 	if st.Deposit == nil {
 		st.Deposit = new(big.Int)
@@ -349,7 +340,7 @@ func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (Cha
 	if st.Redeemed == nil {
 		st.Redeemed = new(big.Int)
 	}
-	if st.Payer != (common.Address{}) {
+	if st.Exists() {
 		p.cache.Store(id, cachedChannel{st: st, at: now})
 	}
 	return st, nil
@@ -365,24 +356,24 @@ func (p *Provider) Verify(ctx context.Context, v Voucher) (common.Address, error
 	if err != nil {
 		return common.Address{}, err
 	}
-	if st.Payer == (common.Address{}) || st.Payee != p.cfg.Signer.Address() {
+	if !st.Exists() || st.Payee != p.cfg.Signer.Address() {
 		return common.Address{}, fmt.Errorf("%w: %s", ErrUnknownChannel, v.Channel.Hex())
 	}
-	td := chain.VoucherTypedData(p.cfg.ChainID, p.cfg.Channels, v.Channel, v.Cumulative)
+	td := chain.VoucherTypedData(p.chainID, p.cfg.Manifest.Channels, v.Channel, v.Cumulative)
 	if err := chain.VerifyTypedData(td, v.Signature, st.Payer); err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
-	if v.Cumulative.Cmp(st.Deposit) > 0 || st.ClosesAt != 0 {
+	if v.Cumulative.Cmp(st.Deposit) > 0 || !st.ClosesAt.IsZero() {
 		// Maybe topped up, or the cache is old: look again before refusing.
 		if st, err = p.channel(ctx, v.Channel, true); err != nil {
 			return common.Address{}, err
 		}
 	}
-	if st.ClosesAt != 0 {
-		return common.Address{}, fmt.Errorf("%w: closes at %d", ErrClosingChannel, st.ClosesAt)
+	if !st.ClosesAt.IsZero() {
+		return common.Address{}, fmt.Errorf("%w: closes at %s", ErrClosingChannel, st.ClosesAt.UTC().Format(time.RFC3339))
 	}
-	if time.Duration(st.CloseDelay)*time.Second < p.cfg.MinCloseDelay {
-		return common.Address{}, fmt.Errorf("%w: close delay %ds below %s", ErrClosingChannel, st.CloseDelay, p.cfg.MinCloseDelay)
+	if st.CloseDelay < p.cfg.MinCloseDelay {
+		return common.Address{}, fmt.Errorf("%w: close delay %s below %s", ErrClosingChannel, st.CloseDelay, p.cfg.MinCloseDelay)
 	}
 	if v.Cumulative.Cmp(st.Deposit) > 0 {
 		return common.Address{}, &refusal{err: ErrOverDeposit, msg: fmt.Sprintf("cumulative %s above deposit %s", v.Cumulative, st.Deposit)}
@@ -467,7 +458,7 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	request := hasher.Sum()
-	rsig, err := p.cfg.Signer.SignTypedData(chain.ReceiptTypedData(p.cfg.ChainID, p.cfg.Channels, v.Channel, v.Cumulative, request))
+	rsig, err := p.cfg.Signer.SignTypedData(chain.ReceiptTypedData(p.chainID, p.cfg.Manifest.Channels, v.Channel, v.Cumulative, request))
 	if err == nil {
 		err = p.st.complete(v.Channel, v.Cumulative, request, rsig)
 	}

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+
 	"fmt"
+	"github.com/ethereum/go-ethereum/core/types"
 	"math/big"
 	"time"
 )
@@ -35,17 +37,20 @@ func (p *Provider) RedeemOnce(ctx context.Context) (int, error) {
 			p.st.setRedeemed(r.Channel, st.Redeemed)
 			continue
 		}
-		now := uint64(p.cfg.Now().Unix())
-		if st.ClosesAt != 0 && now >= st.ClosesAt {
+		now := p.cfg.Now()
+		if !st.ClosesAt.IsZero() && !now.Before(st.ClosesAt) {
 			p.log.Error("provider: channel closed before redeem", "channel", r.Channel, "lost", new(big.Int).Sub(cum, st.Redeemed))
 			p.st.setRedeemed(r.Channel, st.Redeemed)
 			continue
 		}
-		urgent := st.ClosesAt != 0 && now+uint64(p.cfg.CloseMargin/time.Second) >= st.ClosesAt
+		urgent := !st.ClosesAt.IsZero() && !now.Add(p.cfg.CloseMargin).Before(st.ClosesAt)
 		amount := new(big.Int).Sub(cum, st.Redeemed)
 		if !urgent {
+			if p.cfg.RedeemFee == nil {
+				continue
+			}
 			if fee == nil {
-				if fee, err = p.cfg.Chain.RedeemFee(ctx); err != nil {
+				if fee, err = p.cfg.RedeemFee(ctx); err != nil {
 					return n, fmt.Errorf("provider: redeem fee: %w", err)
 				}
 			}
@@ -53,7 +58,7 @@ func (p *Provider) RedeemOnce(ctx context.Context) (int, error) {
 				continue
 			}
 		}
-		if err := p.cfg.Chain.Redeem(ctx, r.Channel, cum, sig); err != nil {
+		if _, err := p.cfg.Chain.RedeemChannel(ctx, r.Channel, cum, sig); err != nil {
 			firstErr = keep(firstErr, fmt.Errorf("provider: redeem %s: %w", r.Channel.Hex(), err))
 			continue
 		}
@@ -143,3 +148,34 @@ func (p *Provider) Status() (Status, error) {
 
 // Records returns the stored record of every channel (for status and tests).
 func (p *Provider) Records() ([]*Record, error) { return p.st.all() }
+
+// GasBackend is what GasFee reads: the latest base fee and a tip.
+type GasBackend interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	SuggestGasTipCap(ctx context.Context) (*big.Int, error)
+}
+
+// GasFee returns a RedeemFee function: (base fee + tip) × gas, converted
+// to MYC base units with rate (MYC base units per wei; nil means 1).
+func GasFee(b GasBackend, gas uint64, rate *big.Rat) func(context.Context) (*big.Int, error) {
+	return func(ctx context.Context) (*big.Int, error) {
+		h, err := b.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return nil, err
+		}
+		tip, err := b.SuggestGasTipCap(ctx)
+		if err != nil {
+			return nil, err
+		}
+		price := new(big.Int).Set(tip)
+		if h.BaseFee != nil {
+			price.Add(price, h.BaseFee)
+		}
+		wei := new(big.Int).Mul(price, new(big.Int).SetUint64(gas))
+		if rate == nil {
+			return wei, nil
+		}
+		v := new(big.Rat).Mul(new(big.Rat).SetInt(wei), rate)
+		return new(big.Int).Quo(v.Num(), v.Denom()), nil
+	}
+}

@@ -34,12 +34,12 @@ type Sphinx struct {
 	// Command is the program: "pocketsphinx_continuous" (Debian's 0.8 and
 	// 5prealpha packages) or "pocketsphinx" (5.x, JSON output); found on
 	// PATH when empty.
-	Command string
-	HMM     string // acoustic model dir (optional, the package default otherwise)
-	Dict    string // pronunciation dictionary (optional)
-	Grammar string // default JSGF grammar
-	TempDir string // for the audio and grammar files (default os.TempDir())
-	MaxAudio int64 // bytes (default 4 MiB)
+	Command  string
+	HMM      string // acoustic model dir (optional, the package default otherwise)
+	Dict     string // pronunciation dictionary (optional)
+	Grammar  string // default JSGF grammar
+	TempDir  string // for the audio and grammar files (default os.TempDir())
+	MaxAudio int64  // bytes (default 4 MiB)
 }
 
 // Call transcribes body.
