@@ -90,11 +90,11 @@ func TestButtonsWait(t *testing.T) {
 	clk.at(ms(3200), func() { setLevel(up, gpio.High) })
 
 	want := []hal.ButtonEvent{
-		{hal.ButtonAction, hal.Press, t0.Add(ms(170))},
-		{hal.ButtonAction, hal.Long, t0.Add(ms(1170))},
-		{hal.ButtonAction, hal.Release, t0.Add(ms(2050))},
-		{hal.ButtonVolUp, hal.Press, t0.Add(ms(3050))},
-		{hal.ButtonVolUp, hal.Release, t0.Add(ms(3250))},
+		{Button: hal.ButtonAction, Action: hal.Press, At: t0.Add(ms(170))},
+		{Button: hal.ButtonAction, Action: hal.Long, At: t0.Add(ms(1170))},
+		{Button: hal.ButtonAction, Action: hal.Release, At: t0.Add(ms(2050))},
+		{Button: hal.ButtonVolUp, Action: hal.Press, At: t0.Add(ms(3050))},
+		{Button: hal.ButtonVolUp, Action: hal.Release, At: t0.Add(ms(3250))},
 	}
 	ctx := context.Background()
 	for i, w := range want {
