@@ -230,7 +230,11 @@ func (c *Client) Address() common.Address {
 // ---- reverts ----
 
 // DecodeRevert turns revert data into a *RevertError.
-func (c *Client) DecodeRevert(data []byte) *RevertError {
+func (c *Client) DecodeRevert(data []byte) *RevertError { return c.decodeRevert(data, nil) }
+
+// decodeRevert prefers the ABI of the called contract (errors of the same
+// signature exist in several contracts).
+func (c *Client) decodeRevert(data []byte, to *common.Address) *RevertError {
 	re := &RevertError{Data: data}
 	if len(data) < 4 {
 		return re
@@ -239,7 +243,20 @@ func (c *Client) DecodeRevert(data []byte) *RevertError {
 		re.Name, re.Args = "Error", []any{msg}
 		return re
 	}
-	for _, na := range c.abis {
+	abis := c.abis
+	if to != nil {
+		if name := c.contractName(*to); name != "" {
+			abis = make([]namedABI, 0, len(c.abis))
+			for _, na := range c.abis {
+				if na.name == name {
+					abis = append([]namedABI{na}, abis...)
+				} else {
+					abis = append(abis, na)
+				}
+			}
+		}
+	}
+	for _, na := range abis {
 		for _, e := range na.abi.Errors {
 			if string(e.ID[:4]) != string(data[:4]) {
 				continue
@@ -255,12 +272,30 @@ func (c *Client) DecodeRevert(data []byte) *RevertError {
 	return re
 }
 
-func (c *Client) wrapRevert(err error) error {
+func (c *Client) contractName(a common.Address) string {
+	switch a {
+	case c.m.Channels:
+		return "Channels"
+	case c.m.Registry:
+		return "Registry"
+	case c.m.Token:
+		return "Token"
+	case c.m.Governor:
+		return "Governor"
+	case c.m.Grants:
+		return "Grants"
+	case c.m.Timelock:
+		return "Timelock"
+	}
+	return ""
+}
+
+func (c *Client) wrapRevert(err error, to *common.Address) error {
 	var de rpc.DataError
 	if errors.As(err, &de) {
 		if s, ok := de.ErrorData().(string); ok {
 			if data, derr := hexutil.Decode(s); derr == nil {
-				return c.DecodeRevert(data)
+				return c.decodeRevert(data, to)
 			}
 		}
 	}
@@ -280,7 +315,7 @@ func (c *Client) Call(ctx context.Context, to common.Address, data []byte) ([]by
 	}
 	out, err := c.backend.CallContract(ctx, msg, nil)
 	if err != nil {
-		return nil, c.wrapRevert(err)
+		return nil, c.wrapRevert(err, &to)
 	}
 	return out, nil
 }
@@ -358,7 +393,7 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 	defer c.mu.Unlock()
 	gas, err := c.backend.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
 	if err != nil {
-		return nil, fmt.Errorf("chain: estimate gas: %w", c.wrapRevert(err))
+		return nil, fmt.Errorf("chain: estimate gas: %w", c.wrapRevert(err, to))
 	}
 	gas += gas/4 + 10_000
 	tip, err := c.backend.SuggestGasTipCap(ctx)
@@ -397,7 +432,7 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 			c.log.Info("chain: nonce resync", "from", from, "err", err)
 			continue
 		}
-		return nil, fmt.Errorf("chain: send: %w", c.wrapRevert(err))
+		return nil, fmt.Errorf("chain: send: %w", c.wrapRevert(err, to))
 	}
 }
 
