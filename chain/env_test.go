@@ -83,7 +83,6 @@ func (e *env) advance(d time.Duration) {
 	}
 }
 
-
 func myc(n int64) *big.Int { return devnet.Units(n, devnet.MYC) }
 
 // wantRevert fails unless err is a revert named name ("" = any revert).
