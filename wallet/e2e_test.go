@@ -353,3 +353,25 @@ func TestPaidCallsSettleExactly(t *testing.T) {
 		t.Errorf("newest history entry %+v", h[0])
 	}
 }
+
+func common32(t *testing.T, s string) common.Hash {
+	t.Helper()
+	if !strings.HasPrefix(s, "0x") || len(s) != 66 {
+		t.Fatalf("bad id %q", s)
+	}
+	return common.HexToHash(s)
+}
+
+// rebuildWithRand reopens p's wallet with a fixed random source.
+func rebuildWithRand(t *testing.T, p *payer, rnd func(*big.Int) *big.Int) *wallet.Wallet {
+	t.Helper()
+	m := p.acct.c.Manifest()
+	w, err := wallet.New(wallet.Config{
+		DB: p.db, Signer: keystore.NewSigner(p.acct.key, new(big.Int).SetUint64(m.ChainID)), Sealer: p.keys,
+		Chain: p.acct.c, Registry: p.reg, Manifest: m, Rand: rnd,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}

@@ -1,0 +1,170 @@
+package wallet_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"path/filepath"
+	"testing"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/miner/provider"
+	"github.com/mycroft-network/mycroft/wallet"
+)
+
+var errCrash = errors.New("simulated crash")
+
+// A kill of the payer or the provider at each step of a call, followed by
+// a restart on the same database, never pays twice and puts at most one
+// call's price at risk; the redeem on chain pays exactly what the provider
+// holds.
+func TestCrashAtEveryStep(t *testing.T) {
+	price := prices["weather"]
+	cases := []struct {
+		name string
+		// crash arms the failure for the next call; restart brings the
+		// crashed side back.
+		crash   func(p *payer, n *node)
+		restart func(t *testing.T, p *payer, n *node)
+		// lost is how many calls the payer paid for without an answer.
+		lost int64
+	}{
+		{"payer after persist, before send",
+			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{AfterPersist: func() error { return errCrash }}) },
+			func(t *testing.T, p *payer, n *node) { p.start(t) }, 0},
+		{"provider after persist, before serve",
+			func(p *payer, n *node) {
+				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
+			},
+			func(t *testing.T, p *payer, n *node) { n.start(t) }, 0},
+		{"provider after serve, before receipt",
+			func(p *payer, n *node) { n.p.SetHooks(&provider.Hooks{AfterServe: func() error { return errCrash }}) },
+			func(t *testing.T, p *payer, n *node) { n.start(t) }, 0},
+		{"payer after the answer, before reading the receipt",
+			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{BeforeReceipt: func() error { return errCrash }}) },
+			func(t *testing.T, p *payer, n *node) { p.start(t) }, 1},
+		{"both restart after the provider persisted",
+			func(p *payer, n *node) {
+				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
+			},
+			func(t *testing.T, p *payer, n *node) { n.start(t); p.start(t) }, 0},
+	}
+	d := chainNet(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			n := newNode(t, d)
+			p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{n.info()}})
+			answered := int64(0)
+			call := func() error {
+				err := weather(ctx, p.w)
+				if err == nil {
+					answered++
+				}
+				return err
+			}
+			for i := 0; i < 2; i++ {
+				if err := call(); err != nil {
+					t.Fatalf("call %d: %v", i, err)
+				}
+			}
+			c.crash(p, n)
+			if err := call(); err == nil {
+				t.Fatalf("call with a crash %s succeeded", c.name)
+			}
+			c.restart(t, p, n)
+			for i := 0; i < 2; i++ {
+				if err := call(); err != nil {
+					t.Fatalf("call %d after restart: %v", i, err)
+				}
+			}
+			held := n.held(t)
+			want := new(big.Int).Mul(big.NewInt(answered+c.lost), price)
+			if held.Cmp(want) != 0 {
+				t.Errorf("provider holds %s after %d answered calls, want %s (%d lost)", held, answered, want, c.lost)
+			}
+			chs, err := p.w.Channels()
+			if err != nil || len(chs) != 1 {
+				t.Fatalf("channels %v, %v", chs, err)
+			}
+			signed, _ := new(big.Int).SetString(chs[0].Signed, 10)
+			if signed.Cmp(held) != 0 {
+				t.Errorf("payer signed %s, provider holds %s: the difference is at risk", signed, held)
+			}
+			// The provider is paid exactly what it holds, once.
+			if _, err := n.p.RedeemOnce(ctx); err != nil {
+				t.Fatal(err)
+			}
+			id := common32(t, chs[0].ID)
+			st, err := n.acct.c.Channel(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Redeemed.Cmp(held) != 0 {
+				t.Errorf("redeemed on chain %s, want %s", st.Redeemed, held)
+			}
+		})
+	}
+}
+
+// A provider that dies mid-call is failed over to the next one, and the
+// dead one is not paid for it.
+func TestFailoverWhenProviderDies(t *testing.T) {
+	d := chainNet(t)
+	ctx := context.Background()
+	a, b := newNode(t, d), newNode(t, d)
+	p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{a.info(), b.info()}})
+	// Pick a first: equal stakes, and Rand always draws 0.
+	p.w = rebuildWithRand(t, p, func(n *big.Int) *big.Int { return new(big.Int) })
+	if err := weather(ctx, p.w); err != nil {
+		t.Fatal(err)
+	}
+	if a.held(t).Sign() == 0 || b.held(t).Sign() != 0 {
+		t.Fatalf("first call: a holds %s, b holds %s; want a only", a.held(t), b.held(t))
+	}
+	a.p.SetHooks(&provider.Hooks{AfterPersist: func() error {
+		a.sw.dead.Store(true) // dies mid-call and stays dead
+		return errCrash
+	}})
+	if err := weather(ctx, p.w); err != nil {
+		t.Fatalf("call during a's death: %v", err)
+	}
+	if got := b.held(t); got.Cmp(prices["weather"]) != 0 {
+		t.Errorf("b holds %s, want one call", got)
+	}
+	a.start(t) // a comes back (same database): the interrupted call is reverted
+	if got := a.held(t); got.Cmp(prices["weather"]) != 0 {
+		t.Errorf("a holds %s after restart, want only the one answered call", got)
+	}
+}
+
+// After the wallet's database is lost, Recover finds the channel on chain
+// and the provider's last voucher; paying goes on without double payment.
+func TestRecoverAfterLostDatabase(t *testing.T) {
+	d := chainNet(t)
+	ctx := context.Background()
+	n := newNode(t, d)
+	p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{n.info()}})
+	for i := 0; i < 3; i++ {
+		if err := weather(ctx, p.w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := p.w.Channels()
+	p.dbPath = filepath.Join(t.TempDir(), "new.db") // the old one is gone
+	p.start(t)
+	got, err := p.w.Recover(ctx)
+	if err != nil || got != 1 {
+		t.Fatalf("Recover: %d, %v; want 1", got, err)
+	}
+	after, _ := p.w.Channels()
+	if len(after) != 1 || after[0].ID != before[0].ID || after[0].Signed != before[0].Signed || after[0].Deposit != before[0].Deposit {
+		t.Fatalf("recovered %+v, want %+v", after, before)
+	}
+	if err := weather(ctx, p.w); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := n.held(t), new(big.Int).Mul(big.NewInt(4), prices["weather"]); got.Cmp(want) != 0 {
+		t.Errorf("provider holds %s, want %s", got, want)
+	}
+}
