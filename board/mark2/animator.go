@@ -186,12 +186,14 @@ type Animator struct {
 	disp hal.Display
 	clk  Clock
 
-	mu      sync.Mutex
+	mu      sync.Mutex // guards face and shownAt; never held while drawing
 	face    hal.Face
 	shownAt time.Time
-	last    Frame
-	sent    bool
-	img     *image.RGBA
+
+	drawMu sync.Mutex // serialises drawing; guards last, sent, img
+	last   Frame
+	sent   bool
+	img    *image.RGBA
 }
 
 // NewAnimator animates d; a nil clk is the wall clock. The ring starts idle
@@ -225,10 +227,13 @@ func (a *Animator) Face() hal.Face {
 
 // Step renders the frame for the clock's now and draws it if it changed.
 func (a *Animator) Step() error {
+	a.drawMu.Lock()
+	defer a.drawMu.Unlock()
 	a.mu.Lock()
-	defer a.mu.Unlock()
+	f, elapsed := a.face, a.clk.Now().Sub(a.shownAt)
+	a.mu.Unlock()
 	var fr Frame
-	Render(a.face, a.clk.Now().Sub(a.shownAt), &fr)
+	Render(f, elapsed, &fr)
 	if a.sent && fr == a.last {
 		return nil
 	}
@@ -266,11 +271,13 @@ func (a *Animator) Run(ctx context.Context, onErr func(error)) error {
 
 // Halt implements hal.Faceplate: the face goes idle and the ring off.
 func (a *Animator) Halt() error {
+	a.drawMu.Lock()
+	defer a.drawMu.Unlock()
+	idle := hal.Face{Volume: -1}
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.face = hal.Face{Volume: -1}
-	a.shownAt = a.clk.Now()
-	Render(a.face, 0, &a.last)
+	a.face, a.shownAt = idle, a.clk.Now()
+	a.mu.Unlock()
+	Render(idle, 0, &a.last)
 	a.sent = true
 	return a.disp.Halt()
 }

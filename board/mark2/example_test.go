@@ -35,8 +35,11 @@ func ExampleNew() {
 	for _, w := range b.Warnings {
 		fmt.Println("warning:", w)
 	}
-	_ = b.Faceplate.Show(context.Background(), hal.Face{State: hal.StateListening, Volume: -1})
+	bus.Lock()
 	fmt.Printf("first amp write: % x\n", bus.Ops[0].W)
+	bus.Unlock()
+	// From here the ring breathes green until Close.
+	_ = b.Faceplate.Show(context.Background(), hal.Face{State: hal.StateListening, Volume: -1})
 	// Output:
 	// mark2 R6
 	// warning: mark2: no microphones: mark2: xmos firmware image missing: board.xmos_firmware is not set

@@ -206,11 +206,19 @@ func (f *FanController) Step() (int, error) {
 }
 
 // Run steps every Interval until ctx is done, then returns ctx.Err(). Errors
-// are logged; an unreadable temperature runs the fan at full speed.
+// are logged once each (not every interval); an unreadable temperature runs
+// the fan at full speed.
 func (f *FanController) Run(ctx context.Context) error {
+	var lastErr string
 	for {
-		if _, err := f.Step(); err != nil {
+		_, err := f.Step()
+		switch {
+		case err != nil && err.Error() != lastErr:
 			f.opts.Log.Warn("mark2: fan", "err", err)
+			lastErr = err.Error()
+		case err == nil && lastErr != "":
+			f.opts.Log.Info("mark2: fan: recovered")
+			lastErr = ""
 		}
 		if err := f.clk.Sleep(ctx, f.opts.Interval); err != nil {
 			return err
