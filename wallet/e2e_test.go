@@ -158,6 +158,7 @@ type node struct {
 	up       string
 	fee      *big.Int
 	now      func() time.Time
+	rate     float64 // per-payer calls a second; 0 = unlimited
 }
 
 func newNode(t *testing.T, d *devnet.Devnet) *node {
@@ -189,7 +190,7 @@ func (n *node) start(t *testing.T) {
 			"weather":   provider.Simple((&provider.OpenMeteo{BaseURL: n.up}).Call),
 			"knowledge": provider.Simple((&provider.Wikipedia{BaseURL: n.up}).Call),
 		},
-		MinCloseDelay: time.Hour, RateLimit: -1,
+		MinCloseDelay: time.Hour, RateLimit: n.rateLimit(), Burst: 1,
 		Now: func() time.Time { return n.now() },
 	})
 	if err != nil {
@@ -197,6 +198,13 @@ func (n *node) start(t *testing.T) {
 	}
 	n.p = p
 	n.sw.set(p.Handler())
+}
+
+func (n *node) rateLimit() float64 {
+	if n.rate == 0 {
+		return -1
+	}
+	return n.rate
 }
 
 func (n *node) info() chain.NodeInfo {
