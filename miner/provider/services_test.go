@@ -1,0 +1,233 @@
+package provider
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSphinxTranscribes(t *testing.T) {
+	if _, err := exec.LookPath("pocketsphinx_continuous"); err != nil {
+		if _, err := exec.LookPath("pocketsphinx"); err != nil {
+			t.Skip("pocketsphinx not installed (Debian package pocketsphinx, pocketsphinx-en-us)")
+		}
+	}
+	audio, err := os.ReadFile(filepath.Join("testdata", "audio", "weather.raw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gram, err := os.ReadFile(filepath.Join("testdata", "audio", "cmd.gram"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Sphinx{TempDir: t.TempDir()}
+	out, err := s.Call(context.Background(), map[string][]string{"grammar": {string(gram)}}, bytes.NewReader(audio))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr Transcript
+	if err := json.Unmarshal(out, &tr); err != nil || tr.Text != "what is the weather" {
+		t.Fatalf("transcript %s (%v), want \"what is the weather\"", out, err)
+	}
+}
+
+func TestSphinxRefusesBadInput(t *testing.T) {
+	gram := "#JSGF V1.0;\ngrammar g;\npublic <g> = yes | no;\n"
+	cases := []struct {
+		name    string
+		grammar string
+		audio   []byte
+	}{
+		{"no grammar", "", []byte{0, 0}},
+		{"not JSGF", "yes | no", []byte{0, 0}},
+		{"no audio", gram, nil},
+		{"odd byte count", gram, []byte{0, 0, 0}},
+		{"too long", gram, make([]byte, 102)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := &Sphinx{Command: "false", TempDir: t.TempDir(), MaxAudio: 100}
+			_, err := s.Call(context.Background(), map[string][]string{"grammar": {c.grammar}}, bytes.NewReader(c.audio))
+			if !errors.Is(err, ErrBadRequest) {
+				t.Errorf("got %v, want ErrBadRequest", err)
+			}
+		})
+	}
+}
+
+func TestParseSphinx(t *testing.T) {
+	cases := map[string]string{
+		"what time is it\n":          "what time is it",
+		"INFO: x\n\nhello world\n\n": "hello world",
+		`{"b":0.0,"d":1.2,"p":1,"t":"what is the weather","w":[]}` + "\n": "what is the weather",
+		"": "",
+	}
+	for in, want := range cases {
+		if got := parseSphinx([]byte(in)); got != want {
+			t.Errorf("parseSphinx(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// fakeWyoming is a Wyoming STT server on 127.0.0.1: it checks the event
+// sequence and answers the number of audio bytes it got.
+func fakeWyoming(t *testing.T, answer func(events []string, audio int) (string, any)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				r := bufio.NewReader(c)
+				var events []string
+				audio := 0
+				for {
+					line, err := r.ReadBytes('\n')
+					if err != nil {
+						return
+					}
+					var ev struct {
+						Type          string          `json:"type"`
+						Data          json.RawMessage `json:"data"`
+						PayloadLength int             `json:"payload_length"`
+					}
+					if json.Unmarshal(line, &ev) != nil {
+						return
+					}
+					events = append(events, ev.Type)
+					if ev.PayloadLength > 0 {
+						n, _ := io.CopyN(io.Discard, r, int64(ev.PayloadLength))
+						audio += int(n)
+					}
+					if ev.Type == "audio-stop" {
+						typ, data := answer(events, audio)
+						b, _ := json.Marshal(map[string]any{"type": typ, "data": data})
+						c.Write(append(b, '\n'))
+						return
+					}
+				}
+			}()
+		}
+	}()
+	return ln.Addr().String()
+}
+
+func TestWyomingTranscribes(t *testing.T) {
+	var gotEvents []string
+	addr := fakeWyoming(t, func(events []string, audio int) (string, any) {
+		gotEvents = events
+		if audio != 10000 {
+			return "transcript", map[string]string{"text": "wrong length"}
+		}
+		return "transcript", map[string]string{"text": "turn on the light"}
+	})
+	y := &Wyoming{Addr: addr}
+	out, err := y.Call(context.Background(), nil, bytes.NewReader(make([]byte, 10000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != `{"text":"turn on the light"}` {
+		t.Errorf("got %s", out)
+	}
+	want := "transcribe audio-start audio-chunk audio-chunk audio-chunk audio-chunk audio-stop"
+	if strings.Join(gotEvents, " ") != want {
+		t.Errorf("events %v, want %s", gotEvents, want)
+	}
+}
+
+func TestWyomingServerError(t *testing.T) {
+	addr := fakeWyoming(t, func([]string, int) (string, any) {
+		return "error", map[string]string{"text": "model not loaded"}
+	})
+	_, err := (&Wyoming{Addr: addr}).Call(context.Background(), nil, bytes.NewReader(make([]byte, 320)))
+	if err == nil || !strings.Contains(err.Error(), "model not loaded") {
+		t.Fatalf("got %v, want the server's error", err)
+	}
+}
+
+func replay(t *testing.T) string {
+	t.Helper()
+	weather, _ := os.ReadFile(filepath.Join("testdata", "upstream", "open-meteo-forecast.json"))
+	wiki, _ := os.ReadFile(filepath.Join("testdata", "upstream", "wikipedia-summary-Raspberry_Pi.json"))
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/forecast", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("latitude") != "52.5200" || !strings.Contains(r.URL.Query().Get("current"), "temperature_2m") {
+			http.Error(w, "bad query", http.StatusBadRequest)
+			return
+		}
+		w.Write(weather)
+	})
+	mux.HandleFunc("GET /page/summary/{title}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("title") != "Raspberry_Pi" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(wiki)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func TestUpstreams(t *testing.T) {
+	base := replay(t)
+	ctx := context.Background()
+	om := &OpenMeteo{BaseURL: base}
+	wk := &Wikipedia{BaseURL: base + "/"}
+	cases := []struct {
+		name    string
+		call    func() ([]byte, error)
+		want    string
+		wantErr error
+	}{
+		{"weather", func() ([]byte, error) {
+			return om.Call(ctx, map[string][]string{"latitude": {"52.52"}, "longitude": {"13.42"}})
+		}, `{"latitude":52.52,"longitude":13.419998,"time":"2026-11-24T16:00","temperatureC":4.3,"humidity":87,"windKmh":14.8,"code":61}`, nil},
+		{"weather bad latitude", func() ([]byte, error) {
+			return om.Call(ctx, map[string][]string{"latitude": {"91"}, "longitude": {"0"}})
+		}, "", ErrBadRequest},
+		{"weather NaN", func() ([]byte, error) {
+			return om.Call(ctx, map[string][]string{"latitude": {"NaN"}, "longitude": {"0"}})
+		}, "", ErrBadRequest},
+		{"knowledge", func() ([]byte, error) {
+			return wk.Call(ctx, map[string][]string{"title": {"Raspberry Pi"}})
+		}, `{"title":"Raspberry Pi","extract":"Raspberry Pi is a series of small single-board computers (SBCs) originally developed in the United Kingdom by the Raspberry Pi Foundation in collaboration with Broadcom.","url":"https://en.wikipedia.org/wiki/Raspberry_Pi"}`, nil},
+		{"knowledge not found", func() ([]byte, error) {
+			return wk.Call(ctx, map[string][]string{"title": {"No such page"}})
+		}, "", ErrBadRequest},
+		{"knowledge empty", func() ([]byte, error) { return wk.Call(ctx, nil) }, "", ErrBadRequest},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := c.call()
+			if c.wantErr != nil {
+				if !errors.Is(err, c.wantErr) {
+					t.Fatalf("error %v, want %v", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil || string(got) != c.want {
+				t.Fatalf("got %s, %v\nwant %s", got, err, c.want)
+			}
+		})
+	}
+}
