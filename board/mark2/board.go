@@ -33,6 +33,9 @@ type Config struct {
 	// LEDSPI, when set, names an SPI port whose MOSI drives the R10 ring
 	// instead of a GPIO12 stream (see docs/hardware-mark2.md).
 	LEDSPI string
+	// PeriphPWM, on an R10, leaves the PWM block to periph (GPIO12 stream,
+	// GPIO13 PWM) instead of the direct PWMBlock driver.
+	PeriphPWM bool
 	// Volume is the initial volume 1..100 (DefaultVolume when 0).
 	Volume int
 	// Inputs tunes button and mute-switch debouncing.
@@ -54,7 +57,8 @@ type Devices struct {
 	Buttons  ButtonPins
 	Mute     gpio.PinIn
 	RingNRZ  NRZWriter   // R10 ring transport
-	FanPin   gpio.PinOut // R10 fan (GPIO13)
+	FanPin   gpio.PinOut // R10 fan (GPIO13) through periph
+	FanOut   FanOutput   // R10 fan output; takes precedence over FanPin
 	// Temperature reads the SoC temperature in millidegrees; nil reads
 	// Config.ThermalPath.
 	Temperature func() (int, error)
@@ -183,6 +187,8 @@ func New(ctx context.Context, cfg Config, dev Devices) (*hal.Board, error) {
 	switch {
 	case rev == RevR6:
 		fanOut = FanR6{Bus: dev.Bus}
+	case dev.FanOut != nil:
+		fanOut = dev.FanOut
 	case dev.FanPin != nil:
 		fanOut = FanR10{Pin: dev.FanPin}
 	default:

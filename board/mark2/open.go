@@ -90,28 +90,7 @@ func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
 	}
 
 	if rev == RevR10 {
-		if p := pinIO("GPIO13"); p != nil {
-			dev.FanPin = p
-		}
-		switch {
-		case cfg.LEDSPI != "":
-			port, err := spireg.Open(cfg.LEDSPI)
-			if err != nil {
-				warn("mark2: ring spi %s: %v", cfg.LEDSPI, err)
-				break
-			}
-			closers = append(closers, port.Close)
-			w, err := NewSPIWriter(port)
-			if err != nil {
-				warn("%v", err)
-				break
-			}
-			dev.RingNRZ = w
-		default:
-			if s, ok := gpioreg.ByName("GPIO12").(gpiostream.PinOut); ok {
-				dev.RingNRZ = StreamWriter{Pin: s}
-			}
-		}
+		openR10(cfg, &dev, &closers, warn)
 	}
 	dev.Close = func() error {
 		var errs []error
@@ -121,4 +100,43 @@ func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
 		return errors.Join(errs...)
 	}
 	return New(ctx, cfg, dev)
+}
+
+// openR10 finds the ring and fan transports of an R10: an SPI port if
+// configured, else the direct PWM block (root), else periph's GPIO12 stream
+// and GPIO13 PWM.
+func openR10(cfg Config, dev *Devices, closers *[]func() error, warn func(string, ...any)) {
+	if cfg.LEDSPI != "" {
+		port, err := spireg.Open(cfg.LEDSPI)
+		if err != nil {
+			warn("mark2: ring spi %s: %v", cfg.LEDSPI, err)
+		} else {
+			*closers = append(*closers, port.Close)
+			if w, err := NewSPIWriter(port); err != nil {
+				warn("%v", err)
+			} else {
+				dev.RingNRZ = w
+			}
+		}
+	}
+	if !cfg.PeriphPWM {
+		blk, err := OpenPWMBlock()
+		if err == nil {
+			*closers = append(*closers, blk.Close)
+			if dev.RingNRZ == nil {
+				dev.RingNRZ = blk
+			}
+			dev.FanOut = blk
+			return
+		}
+		warn("mark2: direct PWM block unavailable, using periph: %v", err)
+	}
+	if p := pinIO("GPIO13"); p != nil {
+		dev.FanPin = p
+	}
+	if dev.RingNRZ == nil {
+		if s, ok := gpioreg.ByName("GPIO12").(gpiostream.PinOut); ok {
+			dev.RingNRZ = StreamWriter{Pin: s}
+		}
+	}
 }
