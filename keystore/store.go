@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+	"github.com/mycroft-network/mycroft/keystore/web3"
 )
 
 // Defaults and bounds of Options.
@@ -804,4 +805,36 @@ func (s *Store) KeyTable() ([]byte, error) {
 		return nil, fmt.Errorf("keystore: key table: %w", ErrLocked)
 	}
 	return s.data.sealKeyTable()
+}
+
+// Export returns the wallet key as a Web3 Secret Storage v3 file encrypted
+// under exportPass, for MetaMask, geth and other wallets. It asks for the
+// keyring passphrase again (a full unlock) rather than trusting an open
+// session. Nothing is written to disk.
+func (s *Store) Export(ctx context.Context, keyringPass, exportPass []byte) ([]byte, error) {
+	ep := NormalizePassphrase(exportPass)
+	defer wipe(ep)
+	if err := checkNewPassphrase(ep); err != nil {
+		return nil, fmt.Errorf("keystore: export: %w", err)
+	}
+	if err := s.Unlock(ctx, keyringPass); err != nil {
+		return nil, fmt.Errorf("keystore: export: %w", err)
+	}
+	w, err := s.wallet()
+	if err != nil {
+		return nil, fmt.Errorf("keystore: export: %w", err)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.key == nil {
+		return nil, fmt.Errorf("keystore: export: %w", ErrLocked)
+	}
+	s.kdfMu.Lock()
+	defer s.kdfMu.Unlock()
+	out, err := web3.Encrypt(w.key, ep, s.opts.ExportScryptLogN, 1, s.rand)
+	if err != nil {
+		return nil, fmt.Errorf("keystore: export: %w", err)
+	}
+	s.log.Info("keystore: wallet key exported")
+	return out, nil
 }
