@@ -348,4 +348,3 @@ func (s *Store) isRevoked(grantee common.Address, dataset common.Hash) bool {
 	}
 	return false
 }
-
