@@ -7,8 +7,9 @@
 //
 //   - Detect tells an SJ201 and its revision (R6 or R10) by I2C probes.
 //   - Ring is the LED ring as a 12x1 RGB hal.Display, over the R6 ATtiny
-//     (I2C) or over a WS2812 NRZ bit stream (R10); Animator renders the
-//     faceplate states and hal.RingPattern on it and is the hal.Faceplate.
+//     (I2C) or over a WS2812 NRZ bit stream (R10: PWMBlock, our driver of
+//     the PWM block's serialiser, or SPI); Animator renders the faceplate
+//     states and hal.RingPattern on it and is the hal.Faceplate.
 //   - Buttons (GPIO 22/23/24) is the hal.Buttons, MuteSwitch (GPIO 25) the
 //     hal.Switch; both are debounced by polling with an injected Clock.
 //   - BootXMOS sends the XMOS firmware image over SPI; Amp is the TAS5806

@@ -188,14 +188,18 @@ func (b *PWMBlock) WriteNRZ(line []byte) error {
 	if err := b.waitSTA(staEMPT1, true); err != nil {
 		return err
 	}
-	b.pwm.Store(pwmSTA, staClear)
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	for _, w := range b.words {
+	for i, w := range b.words {
 		if err := b.waitSTA(staFULL1, false); err != nil {
 			return err
 		}
 		b.pwm.Store(pwmFIF1, w)
+		if i == 0 {
+			// The idle time before this frame may have flagged a gap;
+			// from now on a gap is a fault.
+			b.pwm.Store(pwmSTA, staClear)
+		}
 	}
 	if st := b.pwm.Load(pwmSTA); st&(staGAPO1|staWERR1|staBERR) != 0 {
 		b.pwm.Store(pwmSTA, staClear)

@@ -16,6 +16,8 @@ type fakeRegs struct {
 	fifo []uint32
 	// stuck keeps the PWM FIFO full.
 	stuck bool
+	// gapAt flags a FIFO gap when that many words have been written.
+	gapAt int
 }
 
 func (r *fakeRegs) Load(i int) uint32 {
@@ -38,6 +40,9 @@ func (r *fakeRegs) Load(i int) uint32 {
 func (r *fakeRegs) Store(i int, v uint32) {
 	if r.name == "pwm" && i == pwmFIF1 {
 		r.fifo = append(r.fifo, v)
+		if len(r.fifo) == r.gapAt {
+			r.mem[pwmSTA] |= staGAPO1
+		}
 		return
 	}
 	if r.name == "pwm" && i == pwmSTA {
@@ -195,4 +200,26 @@ func FuzzParseSocRanges(f *testing.F) {
 			t.Errorf("ParseSocRanges(% x) = 0 without error", b)
 		}
 	})
+}
+
+func TestPWMBlockGap(t *testing.T) {
+	g, c, p := newFakeBlock(&eventLog{})
+	b, err := NewPWMBlock(g, c, p, 54_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A gap flagged before the frame's first word is the idle line: ignored.
+	p.mem[pwmSTA] = staGAPO1
+	if err := b.WriteNRZ(make([]byte, 40)); err != nil {
+		t.Fatalf("gap before the frame: %v", err)
+	}
+	// A gap in the middle of a frame: an error, so the frame is sent again.
+	p.fifo, p.gapAt = nil, 5
+	err = b.WriteNRZ(make([]byte, 40))
+	if err == nil || !strings.Contains(err.Error(), "disturbed") {
+		t.Errorf("gap mid-frame: %v", err)
+	}
+	if p.mem[pwmSTA]&staGAPO1 != 0 {
+		t.Error("gap flag not cleared")
+	}
 }
