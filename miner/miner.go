@@ -1,0 +1,476 @@
+package miner
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"go.etcd.io/bbolt"
+
+	"github.com/mycroft-network/mycroft/miner/pause"
+)
+
+// Bucket is the bbolt bucket holding the settings.
+const Bucket = "miner/settings"
+
+var settingsKey = []byte("settings")
+
+// ErrNoChain is returned for staking operations when no Registry is wired.
+var ErrNoChain = errors.New("miner: no chain configured")
+
+// Service is a priced service announced in the Registry ("stt", "storage").
+type Service struct {
+	Name  string
+	Price *big.Int
+}
+
+// NodeInfo is this node's record in the Registry.
+type NodeInfo struct {
+	Registered   bool
+	Endpoint     string
+	Stake        *big.Int
+	Unbonding    *big.Int
+	UnbondableAt time.Time
+	Capacity     uint64
+	Services     []Service
+}
+
+// Registry is what the miner needs of the on-chain Registry, for its own
+// address (the chain typed client, through an adapter the agent wires).
+// Every call that sends a transaction returns after its receipt.
+type Registry interface {
+	Self(ctx context.Context) (NodeInfo, error)
+	Register(ctx context.Context, endpoint string, services []Service, capacity uint64, stake *big.Int) error
+	Update(ctx context.Context, endpoint string, services []Service, capacity uint64) error
+	AddStake(ctx context.Context, amount *big.Int) error
+	Unbond(ctx context.Context, amount *big.Int) error
+	Withdraw(ctx context.Context) error
+}
+
+// Ledger reports what the node earned through vouchers (paid calls and
+// storage rent): pending is held in vouchers not yet redeemed, redeemed was
+// paid on chain. miner/provider's voucher store offers it.
+type Ledger interface {
+	Earnings(ctx context.Context) (pending, redeemed *big.Int, err error)
+}
+
+// Sensors read the machine's state. Nil functions are treated as "fine".
+type Sensors struct {
+	// Load returns the 1-minute load average divided by the CPU count.
+	Load func() (float64, error)
+	// TempC returns the SoC temperature in degrees Celsius.
+	TempC func() (float64, error)
+}
+
+// Policy are the idle thresholds.
+type Policy struct {
+	MaxLoad  float64       // per CPU; default 0.8
+	MaxTempC float64       // default 70 (the Pi throttles at 80-85)
+	Quiet    time.Duration // after the last voice activity; default 30 s
+	Interval time.Duration // how often Run re-evaluates; default 5 s
+}
+
+func (p Policy) withDefaults() Policy {
+	if p.MaxLoad <= 0 {
+		p.MaxLoad = 0.8
+	}
+	if p.MaxTempC <= 0 {
+		p.MaxTempC = 70
+	}
+	if p.Quiet <= 0 {
+		p.Quiet = 30 * time.Second
+	}
+	if p.Interval <= 0 {
+		p.Interval = 5 * time.Second
+	}
+	return p
+}
+
+// Config builds a Miner.
+type Config struct {
+	DB      *bbolt.DB    // required; the miner uses bucket "miner/settings"
+	Log     *slog.Logger // nil: discard
+	Now     func() time.Time
+	Sensors Sensors
+	Policy  Policy
+	// Gate is shared with every worker; nil makes a new (paused) one.
+	Gate *pause.Gate
+	// Registry, Ledger and Usage are optional.
+	Registry Registry
+	Ledger   Ledger
+	Usage    func() uint64 // bytes the storage node holds
+	// Endpoint and Services are announced when staking.
+	Endpoint string
+	Services []Service
+	Address  common.Address
+}
+
+// Miner is the owner-facing service: consent, caps, idle policy, staking.
+type Miner struct {
+	cfg  Config
+	log  *slog.Logger
+	gate *pause.Gate
+
+	lastVoice atomic.Int64 // unix nanoseconds of the last voice activity
+
+	mu       sync.Mutex
+	settings Settings
+	state    State
+}
+
+// State is the outcome of the idle policy.
+type State struct {
+	Running bool      `json:"running"`
+	Reason  string    `json:"reason"` // why it is paused; "" when running
+	Since   time.Time `json:"since"`
+	Load    float64   `json:"load"`
+	TempC   float64   `json:"temp_c"`
+}
+
+// Status is what `mycroft miner status` shows.
+type Status struct {
+	Settings Settings  `json:"settings"`
+	State    State     `json:"state"`
+	Used     uint64    `json:"used_bytes"`
+	Node     *NodeInfo `json:"node,omitempty"`
+	ChainErr string    `json:"chain_error,omitempty"`
+}
+
+// Earnings is what `mycroft miner earnings` shows, in MYC base units.
+type Earnings struct {
+	Stake        *big.Int  `json:"stake"`
+	Unbonding    *big.Int  `json:"unbonding"`
+	UnbondableAt time.Time `json:"unbondable_at,omitzero"`
+	Pending      *big.Int  `json:"pending"`
+	Redeemed     *big.Int  `json:"redeemed"`
+}
+
+// New loads the settings and returns a Miner whose gate starts paused.
+func New(cfg Config) (*Miner, error) {
+	if cfg.DB == nil {
+		return nil, errors.New("miner: new: no database")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	cfg.Policy = cfg.Policy.withDefaults()
+	if cfg.Gate == nil {
+		cfg.Gate = pause.New(true)
+	}
+	m := &Miner{cfg: cfg, log: cfg.Log, gate: cfg.Gate}
+	s, err := LoadSettings(cfg.DB)
+	if err != nil {
+		return nil, fmt.Errorf("miner: new: %w", err)
+	}
+	m.settings = s
+	m.state = State{Reason: "starting", Since: cfg.Now()}
+	m.gate.Pause()
+	if s.Enabled {
+		m.gate.SetDuty(s.CPUPercent)
+	}
+	return m, nil
+}
+
+// LoadSettings reads the settings; missing settings are the zero value (off).
+func LoadSettings(db *bbolt.DB) (Settings, error) {
+	var s Settings
+	err := db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte(Bucket))
+		if b == nil {
+			return nil
+		}
+		v := b.Get(settingsKey)
+		if v == nil {
+			return nil
+		}
+		return json.Unmarshal(v, &s)
+	})
+	if err != nil {
+		return Settings{}, fmt.Errorf("load settings: %w", err)
+	}
+	return s, nil
+}
+
+// SaveSettings writes the settings in one transaction, skipping the write
+// when nothing changed.
+func SaveSettings(db *bbolt.DB, s Settings) error {
+	v, err := json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	err = db.Update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists([]byte(Bucket))
+		if err != nil {
+			return err
+		}
+		if old := b.Get(settingsKey); string(old) == string(v) {
+			return nil
+		}
+		return b.Put(settingsKey, v)
+	})
+	if err != nil {
+		return fmt.Errorf("save settings: %w", err)
+	}
+	return nil
+}
+
+// Name is the service name.
+func (m *Miner) Name() string { return "miner" }
+
+// Gate is the pause gate every piece of mining work must observe.
+func (m *Miner) Gate() *pause.Gate { return m.gate }
+
+// VoiceActive is called synchronously by the voice pipeline on any voice
+// activity (trigger, speech start). It pauses all mining work at once and
+// restarts the quiet period; it never blocks on workers.
+func (m *Miner) VoiceActive() {
+	m.lastVoice.Store(m.cfg.Now().UnixNano())
+	m.gate.Pause()
+}
+
+// Settings returns the current settings.
+func (m *Miner) Settings() Settings {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.settings
+}
+
+// Enable validates s (Enabled is set), stakes through the Registry when one
+// is wired (registers, adds stake, or unbonds the excess, and announces the
+// endpoint, services and disk quota) and persists s. Mining then starts
+// when the idle policy allows.
+func (m *Miner) Enable(ctx context.Context, s Settings) error {
+	s.Enabled = true
+	if s.CPUPercent == 0 {
+		s.CPUPercent = DefaultCPUPercent
+	}
+	if err := s.Validate(); err != nil {
+		return fmt.Errorf("miner: enable: %w", err)
+	}
+	if m.cfg.Registry != nil {
+		if err := m.stake(ctx, s); err != nil {
+			return fmt.Errorf("miner: enable: %w", err)
+		}
+	}
+	if err := SaveSettings(m.cfg.DB, s); err != nil {
+		return fmt.Errorf("miner: enable: %w", err)
+	}
+	m.mu.Lock()
+	m.settings = s
+	m.mu.Unlock()
+	m.gate.SetDuty(s.CPUPercent)
+	m.log.Info("mining enabled", "stake", FormatAmount(s.Stake), "disk", FormatSize(s.DiskQuota),
+		"cpu_percent", s.CPUPercent, "hours", s.Hours.String())
+	m.Evaluate()
+	return nil
+}
+
+func (m *Miner) stake(ctx context.Context, s Settings) error {
+	r := m.cfg.Registry
+	info, err := r.Self(ctx)
+	if err != nil {
+		return fmt.Errorf("stake: %w", err)
+	}
+	if !info.Registered {
+		if err := r.Register(ctx, m.cfg.Endpoint, m.cfg.Services, s.DiskQuota, s.Stake); err != nil {
+			return fmt.Errorf("stake: register: %w", err)
+		}
+		return nil
+	}
+	cur := info.Stake
+	if cur == nil {
+		cur = new(big.Int)
+	}
+	switch c := s.Stake.Cmp(cur); {
+	case c > 0:
+		if err := r.AddStake(ctx, new(big.Int).Sub(s.Stake, cur)); err != nil {
+			return fmt.Errorf("stake: add: %w", err)
+		}
+	case c < 0:
+		if err := r.Unbond(ctx, new(big.Int).Sub(cur, s.Stake)); err != nil {
+			return fmt.Errorf("stake: unbond: %w", err)
+		}
+	}
+	if err := r.Update(ctx, m.cfg.Endpoint, m.cfg.Services, s.DiskQuota); err != nil {
+		return fmt.Errorf("stake: update: %w", err)
+	}
+	return nil
+}
+
+// Disable stops mining at once and persists the choice. The stake stays
+// bonded (storage agreements are still owed); Unbond releases it.
+func (m *Miner) Disable(ctx context.Context) error {
+	m.gate.Pause()
+	m.mu.Lock()
+	s := m.settings
+	m.mu.Unlock()
+	s.Enabled = false
+	if err := SaveSettings(m.cfg.DB, s); err != nil {
+		return fmt.Errorf("miner: disable: %w", err)
+	}
+	m.mu.Lock()
+	m.settings = s
+	m.mu.Unlock()
+	m.log.Info("mining disabled")
+	m.Evaluate()
+	return nil
+}
+
+// Unbond starts unbonding amount of stake (all of it deregisters the node).
+func (m *Miner) Unbond(ctx context.Context, amount *big.Int) error {
+	if m.cfg.Registry == nil {
+		return fmt.Errorf("miner: unbond: %w", ErrNoChain)
+	}
+	if err := m.cfg.Registry.Unbond(ctx, amount); err != nil {
+		return fmt.Errorf("miner: unbond: %w", err)
+	}
+	return nil
+}
+
+// Withdraw pays out stake whose unbonding delay has passed.
+func (m *Miner) Withdraw(ctx context.Context) error {
+	if m.cfg.Registry == nil {
+		return fmt.Errorf("miner: withdraw: %w", ErrNoChain)
+	}
+	if err := m.cfg.Registry.Withdraw(ctx); err != nil {
+		return fmt.Errorf("miner: withdraw: %w", err)
+	}
+	return nil
+}
+
+// Status reports settings, the idle state, storage use and, when a chain is
+// wired, the node's Registry record (a chain error is reported, not fatal).
+func (m *Miner) Status(ctx context.Context) Status {
+	m.mu.Lock()
+	st := Status{Settings: m.settings, State: m.state}
+	m.mu.Unlock()
+	if m.cfg.Usage != nil {
+		st.Used = m.cfg.Usage()
+	}
+	if m.cfg.Registry != nil {
+		info, err := m.cfg.Registry.Self(ctx)
+		if err != nil {
+			st.ChainErr = err.Error()
+		} else {
+			st.Node = &info
+		}
+	}
+	return st
+}
+
+// Earnings reports stake, unbonding, pending and redeemed earnings.
+func (m *Miner) Earnings(ctx context.Context) (Earnings, error) {
+	e := Earnings{Stake: new(big.Int), Unbonding: new(big.Int), Pending: new(big.Int), Redeemed: new(big.Int)}
+	if m.cfg.Registry != nil {
+		info, err := m.cfg.Registry.Self(ctx)
+		if err != nil {
+			return e, fmt.Errorf("miner: earnings: %w", err)
+		}
+		if info.Stake != nil {
+			e.Stake.Set(info.Stake)
+		}
+		if info.Unbonding != nil {
+			e.Unbonding.Set(info.Unbonding)
+		}
+		e.UnbondableAt = info.UnbondableAt
+	}
+	if m.cfg.Ledger != nil {
+		p, r, err := m.cfg.Ledger.Earnings(ctx)
+		if err != nil {
+			return e, fmt.Errorf("miner: earnings: %w", err)
+		}
+		if p != nil {
+			e.Pending.Set(p)
+		}
+		if r != nil {
+			e.Redeemed.Set(r)
+		}
+	}
+	return e, nil
+}
+
+// Evaluate applies the idle policy now: it resumes or pauses the gate and
+// returns the new state. Run calls it on every tick.
+func (m *Miner) Evaluate() State {
+	now := m.cfg.Now()
+	p := m.cfg.Policy
+	m.mu.Lock()
+	s := m.settings
+	m.mu.Unlock()
+	st := State{Since: now}
+	var load, temp float64
+	var lerr, terr error
+	if m.cfg.Sensors.Load != nil {
+		load, lerr = m.cfg.Sensors.Load()
+	}
+	if m.cfg.Sensors.TempC != nil {
+		temp, terr = m.cfg.Sensors.TempC()
+	}
+	st.Load, st.TempC = load, temp
+	last := m.lastVoice.Load()
+	switch {
+	case !s.Enabled:
+		st.Reason = "disabled by the owner"
+	case last != 0 && now.Sub(time.Unix(0, last)) < p.Quiet:
+		st.Reason = "voice activity"
+	case !s.Hours.Contains(now):
+		st.Reason = "outside allowed hours " + s.Hours.String()
+	case lerr != nil:
+		st.Reason = "cpu load unknown: " + lerr.Error()
+	case load >= p.MaxLoad:
+		st.Reason = fmt.Sprintf("cpu load %.2f per core at or above %.2f", load, p.MaxLoad)
+	case terr != nil:
+		st.Reason = "temperature unknown: " + terr.Error()
+	case temp >= p.MaxTempC:
+		st.Reason = fmt.Sprintf("temperature %.1f°C at or above %.1f°C", temp, p.MaxTempC)
+	default:
+		st.Running = true
+	}
+	if st.Running {
+		m.gate.Resume()
+	} else {
+		m.gate.Pause()
+	}
+	m.mu.Lock()
+	if m.state.Running == st.Running && m.state.Reason == st.Reason {
+		st.Since = m.state.Since
+	} else {
+		m.log.Info("mining state", "running", st.Running, "reason", st.Reason)
+	}
+	m.state = st
+	m.mu.Unlock()
+	return st
+}
+
+// Run evaluates the idle policy every Policy.Interval until ctx ends; the
+// gate is left paused.
+func (m *Miner) Run(ctx context.Context) error {
+	t := time.NewTicker(m.cfg.Policy.Interval)
+	defer t.Stop()
+	defer m.gate.Pause()
+	m.Evaluate()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+			m.Evaluate()
+		}
+	}
+}
+
+// Close pauses all mining work.
+func (m *Miner) Close() error {
+	m.gate.Pause()
+	return nil
+}
