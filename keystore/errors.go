@@ -6,46 +6,46 @@ import "errors"
 // this package wraps one of these or names the failed operation.
 var (
 	// ErrLocked: the operation needs an unlocked keyring (or wallet key).
-	ErrLocked = errors.New("keystore: locked")
+	ErrLocked = errors.New("locked")
 	// ErrNotInitialized: no keyring file exists yet.
-	ErrNotInitialized = errors.New("keystore: no keyring (run `mycroft keys init` or `restore`)")
+	ErrNotInitialized = errors.New("no keyring (run `mycroft keys init` or `restore`)")
 	// ErrExists: a keyring already exists and the caller did not ask to overwrite it.
-	ErrExists = errors.New("keystore: keyring already exists")
+	ErrExists = errors.New("keyring already exists")
 	// ErrDecrypt: wrong passphrase or a tampered keyring. The two are
 	// deliberately indistinguishable.
-	ErrDecrypt = errors.New("keystore: wrong passphrase or damaged keyring")
+	ErrDecrypt = errors.New("wrong passphrase or damaged keyring")
 	// ErrBackoff: too many failed unlocks; retry later.
-	ErrBackoff = errors.New("keystore: too many failed attempts, wait before retrying")
+	ErrBackoff = errors.New("too many failed attempts, wait before retrying")
 	// ErrFormat: a file or blob is malformed (before any cryptography ran).
-	ErrFormat = errors.New("keystore: malformed data")
+	ErrFormat = errors.New("malformed data")
 	// ErrParams: KDF parameters outside the accepted bounds.
-	ErrParams = errors.New("keystore: KDF parameters out of bounds")
+	ErrParams = errors.New("KDF parameters out of bounds")
 	// ErrInsecureFile: keyring readable by group/other, or behind a symlink,
 	// or not a regular file.
-	ErrInsecureFile = errors.New("keystore: keyring file is not private (need a regular file, not a symlink, mode 0600 or stricter)")
+	ErrInsecureFile = errors.New("keyring file is not private (need a regular file, not a symlink, mode 0600 or stricter)")
 	// ErrMnemonic: the backup words are not a valid 24-word English BIP-39 mnemonic.
-	ErrMnemonic = errors.New("keystore: invalid backup words")
+	ErrMnemonic = errors.New("invalid backup words")
 	// ErrAddressMismatch: a restored mnemonic or imported key file does not
 	// give the expected address.
-	ErrAddressMismatch = errors.New("keystore: address mismatch")
+	ErrAddressMismatch = errors.New("address mismatch")
 	// ErrOpen: a sealed record failed authentication (tampered, wrong
 	// category or record id, or shredded key).
-	ErrOpen = errors.New("keystore: record authentication failed")
+	ErrOpen = errors.New("record authentication failed")
 	// ErrUnknownEpoch: the record was sealed under a key epoch this keyring
 	// no longer has (shredded or never known).
-	ErrUnknownEpoch = errors.New("keystore: record key epoch unknown or shredded")
+	ErrUnknownEpoch = errors.New("record key epoch unknown or shredded")
 	// ErrCategory: not one of the defined categories.
-	ErrCategory = errors.New("keystore: unknown data category")
+	ErrCategory = errors.New("unknown data category")
 	// ErrNotAllowed: typed data is not one of our schemas.
-	ErrNotAllowed = errors.New("keystore: typed data not on the allow-list")
+	ErrNotAllowed = errors.New("typed data not on the allow-list")
 	// ErrChainID: typed data or transaction for another chain.
-	ErrChainID = errors.New("keystore: chain id mismatch")
+	ErrChainID = errors.New("chain id mismatch")
 	// ErrGrant: a grant failed verification.
-	ErrGrant = errors.New("keystore: invalid grant")
+	ErrGrant = errors.New("invalid grant")
 	// ErrGrantExpired: the grant's expiry has passed (or the clock is unset).
-	ErrGrantExpired = errors.New("keystore: grant expired")
+	ErrGrantExpired = errors.New("grant expired")
 	// ErrRevoked: sharing with this grantee/dataset was revoked.
-	ErrRevoked = errors.New("keystore: sharing revoked")
+	ErrRevoked = errors.New("sharing revoked")
 	// ErrPassphrase: a new passphrase is unacceptable (empty or too short).
-	ErrPassphrase = errors.New("keystore: passphrase too short")
+	ErrPassphrase = errors.New("passphrase too short")
 )

@@ -105,9 +105,10 @@ func checkDir(dir string) error {
 
 // writeAtomic replaces dir/KeyringFile with data: temp file (0600) → write
 // → fsync → read back and verify → keep the current file as KeyringPrevFile
-// (hard link, or copy) → rename → fsync dir. At every point a crash leaves
+// (hard link, or copy; skipped when keepPrev is false, e.g. when the
+// current file is damaged) → rename → fsync dir. At every point a crash leaves
 // KeyringFile holding either the old or the new generation.
-func writeAtomic(dir string, data []byte, verify func([]byte) error, hook func(step string) error) (err error) {
+func writeAtomic(dir string, data []byte, verify func([]byte) error, keepPrev bool, hook func(step string) error) (err error) {
 	step := func(s string) error {
 		if hook != nil {
 			return hook(s)
@@ -167,8 +168,10 @@ func writeAtomic(dir string, data []byte, verify func([]byte) error, hook func(s
 		return err
 	}
 	main := filepath.Join(dir, KeyringFile)
-	if err := keepPrevious(dir, main); err != nil {
-		return fmt.Errorf("keep previous generation: %w", err)
+	if keepPrev {
+		if err := keepPrevious(dir, main); err != nil {
+			return fmt.Errorf("keep previous generation: %w", err)
+		}
 	}
 	if err := fail(stepKeepPrev); err != nil {
 		return err

@@ -351,7 +351,7 @@ func (s *Store) writeLocked(h keyringHeader, pl *payload, fileKey []byte, keepPr
 		return err
 	}
 	verify := func(b []byte) error { return verifyKeyring(b, fileKey, pl.Seed) }
-	if err := writeAtomic(s.opts.Dir, data, verify, s.hook); err != nil {
+	if err := writeAtomic(s.opts.Dir, data, verify, keepPrev, s.hook); err != nil {
 		return fmt.Errorf("write keyring: %w", err)
 	}
 	return nil
@@ -636,7 +636,7 @@ func (s *Store) rewriteLocked(mod func(*payload) error, purge bool) error {
 	if s.fileKey == nil {
 		return ErrLocked
 	}
-	p, _, err := s.load()
+	p, fromPrev, err := s.load()
 	if err != nil {
 		return err
 	}
@@ -648,8 +648,10 @@ func (s *Store) rewriteLocked(mod func(*payload) error, purge bool) error {
 	if err := mod(pl); err != nil {
 		return err
 	}
-	for range 1 + btoi(purge) {
-		if err := s.writeLocked(p.header, pl, s.fileKey, true); err != nil {
+	for i := range 1 + btoi(purge) {
+		// A damaged current file is never kept as the previous generation.
+		keep := !fromPrev || i > 0
+		if err := s.writeLocked(p.header, pl, s.fileKey, keep); err != nil {
 			return err
 		}
 	}
