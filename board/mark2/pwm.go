@@ -68,9 +68,9 @@ const (
 	cmKill   = 1 << 5
 	cmBusy   = 1 << 7
 	cmMash1  = 1 << 9
-	// CMSrcOsc is the crystal oscillator source (54 MHz on the Pi 4,
+	// cmSrcOsc is the crystal oscillator source (54 MHz on the Pi 4,
 	// 19.2 MHz on earlier models).
-	CMSrcOsc = 1
+	cmSrcOsc = 1
 )
 
 // Fan channel: 2400 clocks of 2.4 MHz = a 1 kHz period.
@@ -132,8 +132,8 @@ func NewPWMBlock(gpio, cm, pwm Regs, srcHz uint64) (*PWMBlock, error) {
 		return nil, err
 	}
 	cm.Store(cmPWMDiv, cmPasswd|b.divi<<12|b.divf)
-	cm.Store(cmPWMCtl, cmPasswd|b.mashB|CMSrcOsc)
-	cm.Store(cmPWMCtl, cmPasswd|b.mashB|CMSrcOsc|cmEnab)
+	cm.Store(cmPWMCtl, cmPasswd|b.mashB|cmSrcOsc)
+	cm.Store(cmPWMCtl, cmPasswd|b.mashB|cmSrcOsc|cmEnab)
 	if err := b.waitCM(true); err != nil {
 		return nil, err
 	}

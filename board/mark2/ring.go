@@ -1,7 +1,6 @@
 package mark2
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -19,9 +18,6 @@ const (
 	// RegFan is the ATtiny fan register (0-255, 255 = full speed).
 	RegFan = 0x65
 )
-
-// ErrClosed is returned by devices used after Close or Halt-for-good.
-var ErrClosed = errors.New("mark2: device closed")
 
 // pixelSink sends 12 LEDs as R,G,B bytes (36 bytes) to the hardware.
 type pixelSink interface {
