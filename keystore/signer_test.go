@@ -178,3 +178,65 @@ func TestSignTx(t *testing.T) {
 		t.Errorf("after wipe: %v", err)
 	}
 }
+
+// handDigest is an independent EIP-712 encoder for our flat schemas
+// (atomic types and string only), written from the EIP text.
+func handDigest(t *testing.T, sc Schema, chain int64, contract common.Address, msg map[string]any) []byte {
+	t.Helper()
+	enc := func(typ string, v any) []byte {
+		switch typ {
+		case "string":
+			return crypto.Keccak256([]byte(v.(string)))
+		case "address":
+			return common.LeftPadBytes(common.HexToAddress(v.(string)).Bytes(), 32)
+		case "bytes32":
+			return common.HexToHash(v.(string)).Bytes()
+		case "uint256", "uint8":
+			return common.LeftPadBytes(v.(*big.Int).Bytes(), 32)
+		}
+		t.Fatalf("type %s", typ)
+		return nil
+	}
+	sig := sc.PrimaryType + "("
+	for i, f := range sc.Fields {
+		if i > 0 {
+			sig += ","
+		}
+		sig += f.Type + " " + f.Name
+	}
+	sig += ")"
+	parts := [][]byte{crypto.Keccak256([]byte(sig))}
+	for _, f := range sc.Fields {
+		parts = append(parts, enc(f.Type, msg[f.Name]))
+	}
+	hs := crypto.Keccak256(parts...)
+	dt := crypto.Keccak256([]byte("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"))
+	ds := crypto.Keccak256(dt, crypto.Keccak256([]byte(sc.DomainName)), crypto.Keccak256([]byte(sc.Version)),
+		common.LeftPadBytes(big.NewInt(chain).Bytes(), 32), common.LeftPadBytes(contract.Bytes(), 32))
+	return crypto.Keccak256([]byte{0x19, 0x01}, ds, hs)
+}
+
+func TestEverySchemaDigestMatchesHandEncoder(t *testing.T) {
+	s := testSigner(t)
+	b32 := "0x" + common.Bytes2Hex(bytes.Repeat([]byte{7}, 32))
+	msgs := map[string]map[string]any{
+		"Voucher": {"channel": b32, "cumulative": big.NewInt(99)},
+		"Receipt": {"channel": b32, "cumulative": big.NewInt(99), "request": b32},
+		"Offer":   {"provider": s.Address().Hex(), "endpoint": "http://127.0.0.1:8545", "services": `{"stt":"10","weather":"2"}`, "expiry": big.NewInt(1893456000)},
+		"Ballot":  {"proposalId": new(big.Int).Lsh(big.NewInt(1), 200), "support": big.NewInt(2), "voter": s.Address().Hex(), "nonce": big.NewInt(3)},
+		"Grant":   {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(1893456000), "price": big.NewInt(10), "purpose": "research ✓", "wrapHash": b32},
+	}
+	for _, sc := range Schemas {
+		td, err := NewTypedData(sc.PrimaryType, big.NewInt(1337), channelsAddr, msgs[sc.PrimaryType])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := apitypes.TypedDataAndHash(td)
+		if err != nil {
+			t.Fatalf("%s: %v", sc.PrimaryType, err)
+		}
+		if want := handDigest(t, sc, 1337, channelsAddr, msgs[sc.PrimaryType]); !bytes.Equal(got, want) {
+			t.Errorf("%s: digest %x, hand encoder %x", sc.PrimaryType, got, want)
+		}
+	}
+}
