@@ -237,7 +237,7 @@ func (s *Store) Init(ctx context.Context, passphrase []byte) (Mnemonic, error) {
 	if err != nil {
 		return Mnemonic{}, err
 	}
-	if err := s.create(ctx, m, passphrase, newKeyTable()); err != nil {
+	if err := s.create(ctx, m, passphrase, newKeyTable(), false); err != nil {
 		m.Wipe()
 		return Mnemonic{}, fmt.Errorf("keystore: init: %w", err)
 	}
@@ -279,7 +279,7 @@ func (s *Store) Restore(ctx context.Context, m Mnemonic, passphrase []byte, opts
 			return addr, fmt.Errorf("keystore: restore: %w", err)
 		}
 	}
-	if err := s.create(ctx, m, passphrase, table); err != nil {
+	if err := s.create(ctx, m, passphrase, table, opts.Overwrite); err != nil {
 		return addr, fmt.Errorf("keystore: restore: %w", err)
 	}
 	s.log.Info("keystore: keyring restored from backup words", "address", addr)
@@ -287,7 +287,7 @@ func (s *Store) Restore(ctx context.Context, m Mnemonic, passphrase []byte, opts
 }
 
 // create seals a new keyring for m and leaves the store unlocked.
-func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table keyTable) error {
+func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table keyTable, overwrite bool) error {
 	pass := NormalizePassphrase(passphrase)
 	defer wipe(pass)
 	if err := checkNewPassphrase(pass); err != nil {
@@ -328,6 +328,11 @@ func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table
 	pl := &payload{Seed: seed, Table: table}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if !overwrite && s.exists() {
+		wipe(fileKey)
+		zeroKey(priv)
+		return ErrExists
+	}
 	if err := s.writeLocked(h, pl, fileKey, true); err != nil {
 		wipe(fileKey)
 		zeroKey(priv)
@@ -436,11 +441,24 @@ func (s *Store) Unlock(ctx context.Context, passphrase []byte) error {
 			s.log.Error("keystore: could not rewrite keyring from previous generation", "err", err)
 		}
 	}
-	s.lockLocked()
 	h := p.header
 	s.header = &h
 	s.failures = 0
-	s.installLocked(priv, root, pl.Table, pl.Revoked, fileKey)
+	if s.data != nil {
+		// Already unlocked (re-unlock after the wallet idle-locked): keep the
+		// data keys in use so concurrent Seal/Open never see a gap.
+		wipe(root[:])
+		if s.signer != nil {
+			s.signer.Wipe()
+		}
+		s.signer = NewSigner(priv, s.opts.ChainID)
+		wipe(s.fileKey)
+		s.fileKey = fileKey
+		s.revoked = pl.Revoked
+		s.lastUse = s.now()
+	} else {
+		s.installLocked(priv, root, pl.Table, pl.Revoked, fileKey)
+	}
 	s.log.Info("keystore: unlocked", "address", h.Address)
 	return nil
 }
@@ -729,16 +747,19 @@ func (s *Store) ChangePassphrase(ctx context.Context, oldPass, newPass []byte) e
 	if err := s.Unlock(ctx, oldPass); err != nil {
 		return fmt.Errorf("keystore: change passphrase: %w", err)
 	}
-	p, _, err := s.load()
-	if err != nil {
-		return fmt.Errorf("keystore: change passphrase: %w", err)
+	s.mu.Lock()
+	if s.header == nil {
+		s.mu.Unlock()
+		return fmt.Errorf("keystore: change passphrase: %w", ErrNotInitialized)
 	}
+	n := s.header.KDF.N
+	s.mu.Unlock()
 	salt := make([]byte, saltLen)
 	if _, err := io.ReadFull(s.rand, salt); err != nil {
 		return fmt.Errorf("keystore: change passphrase: random: %w", err)
 	}
 	s.kdfMu.Lock()
-	newKey, err := deriveFileKey(np, salt, p.header.KDF.N)
+	newKey, err := deriveFileKey(np, salt, n)
 	s.kdfMu.Unlock()
 	debug.FreeOSMemory()
 	if err != nil {
@@ -749,6 +770,11 @@ func (s *Store) ChangePassphrase(ctx context.Context, oldPass, newPass []byte) e
 	if s.fileKey == nil {
 		wipe(newKey)
 		return fmt.Errorf("keystore: change passphrase: %w", ErrLocked)
+	}
+	p, _, err := s.load()
+	if err != nil {
+		wipe(newKey)
+		return fmt.Errorf("keystore: change passphrase: %w", err)
 	}
 	pl, err := openKeyring(p, s.fileKey)
 	if err != nil {

@@ -188,6 +188,18 @@ func TestIdleLockWipesWalletOnly(t *testing.T) {
 	if _, err := s.Seal(CategorySettings, "k", []byte("v")); err != nil {
 		t.Errorf("data keys should stay: %v", err)
 	}
+	// Unlocking again brings the wallet back without replacing the data
+	// keys other goroutines are using.
+	data := s.data
+	if err := s.Unlock(context.Background(), passA); err != nil {
+		t.Fatal(err)
+	}
+	if s.data != data {
+		t.Error("re-unlock replaced the data keys")
+	}
+	if _, err := s.SignText([]byte("d")); err != nil {
+		t.Errorf("after re-unlock: %v", err)
+	}
 }
 
 func TestLockZeroizes(t *testing.T) {
