@@ -1,0 +1,484 @@
+package mark1
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mycroft-network/mycroft/hal"
+)
+
+// DefaultPort is the Mark I's Arduino UART.
+const DefaultPort = "/dev/ttyAMA0"
+
+// ErrClosed is returned after Close.
+var ErrClosed = errors.New("mark1: enclosure closed")
+
+// Config configures Open. The zero value drives the real enclosure.
+type Config struct {
+	// Port is the tty of the Arduino; DefaultPort when empty.
+	Port string
+	// Dial opens the line; OpenSerial(Port) when nil. Tests pass a pty.
+	Dial func(ctx context.Context) (io.ReadWriteCloser, error)
+	// HandshakeTimeout bounds the wait for the system.version echo (5 s,
+	// as Mycroft's own driver waits, when zero).
+	HandshakeTimeout time.Duration
+	// ReconnectDelay is the pause between attempts to reopen a dropped
+	// line (2 s when zero).
+	ReconnectDelay time.Duration
+	// IconPause is the pause between the two parts of a split mouth.icon,
+	// so the Arduino has drained the first (250 ms when zero; negative for
+	// none).
+	IconPause time.Duration
+	// OnMessage, when set, receives the messages that are not buttons:
+	// menu choices (unit.*), self-test steps, brightness changes and
+	// unknown lines. It is called from the reading goroutine and must not
+	// block.
+	OnMessage func(Message)
+	// Log receives connection changes; slog.Default() when nil.
+	Log *slog.Logger
+	// Now stamps button events; time.Now when nil.
+	Now func() time.Time
+}
+
+func (c *Config) defaults() {
+	if c.Port == "" {
+		c.Port = DefaultPort
+	}
+	if c.Dial == nil {
+		port := c.Port
+		c.Dial = func(context.Context) (io.ReadWriteCloser, error) { return OpenSerial(port) }
+	}
+	if c.HandshakeTimeout <= 0 {
+		c.HandshakeTimeout = 5 * time.Second
+	}
+	if c.ReconnectDelay <= 0 {
+		c.ReconnectDelay = 2 * time.Second
+	}
+	if c.IconPause == 0 {
+		c.IconPause = 250 * time.Millisecond
+	}
+	if c.Log == nil {
+		c.Log = slog.Default()
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+}
+
+// link is one open connection to the Arduino.
+type link struct {
+	rwc  io.ReadWriteCloser
+	msgs chan Message
+	done chan struct{} // closed when the reader stops
+	err  error         // why the reader stopped; read after done
+	once sync.Once
+}
+
+func (l *link) close() { l.once.Do(func() { l.rwc.Close() }) }
+
+func newLink(rwc io.ReadWriteCloser, log *slog.Logger) *link {
+	l := &link{rwc: rwc, msgs: make(chan Message, 16), done: make(chan struct{})}
+	go l.read(log)
+	return l
+}
+
+// read parses lines until the line fails.
+func (l *link) read(log *slog.Logger) {
+	defer close(l.done)
+	br := bufio.NewReaderSize(l.rwc, 512)
+	var p Parser
+	for {
+		b, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// A line longer than any the firmware prints: noise. Skip to
+			// the next line end.
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = br.ReadSlice('\n')
+			}
+			if err == nil {
+				continue
+			}
+		}
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			l.err = err
+			return
+		}
+		m, ok, perr := p.Parse(string(b))
+		if perr != nil {
+			log.Debug("mark1: ignoring line", "err", perr)
+			continue
+		}
+		if ok {
+			select {
+			case l.msgs <- m:
+			default:
+				log.Warn("mark1: message dropped, reader is behind", "kind", m.Kind)
+			}
+		}
+	}
+}
+
+// Enclosure is a connected Mark I enclosure. It is the board's
+// hal.Faceplate and hal.Buttons. Methods are safe for concurrent use.
+type Enclosure struct {
+	cfg     Config
+	log     *slog.Logger
+	events  chan hal.ButtonEvent
+	ctx     context.Context
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	sendMu  sync.Mutex // serialises writes and the belief about the face
+	mu      sync.Mutex // guards the fields below
+	link    *link
+	version string
+	shown   shown
+	face    hal.Face
+	hasFace bool
+}
+
+// Open connects to the enclosure: it opens the line, sends system.version
+// and waits for the Arduino to echo it (ErrNoArduino, which wraps
+// hal.ErrUnavailable, when nothing answers in time), then resets the eyes
+// and mouth. The enclosure reconnects by itself when the line drops, until
+// Close.
+func Open(ctx context.Context, cfg Config) (*Enclosure, error) {
+	cfg.defaults()
+	e := &Enclosure{cfg: cfg, log: cfg.Log, events: make(chan hal.ButtonEvent, 64)}
+	l, version, err := e.connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	e.ctx, e.cancel = context.WithCancel(context.Background())
+	e.link, e.version = l, version
+	e.wg.Add(1)
+	go e.run(l)
+	return e, nil
+}
+
+// connect opens the line and runs the handshake and the reset sequence.
+func (e *Enclosure) connect(ctx context.Context) (*link, string, error) {
+	rwc, err := e.cfg.Dial(ctx)
+	if err != nil {
+		return nil, "", fmt.Errorf("mark1: connect: %w: %w", hal.ErrUnavailable, err)
+	}
+	l := newLink(rwc, e.log)
+	version, err := handshake(ctx, l, e.cfg.HandshakeTimeout)
+	if err == nil {
+		err = writeLines(l, EyesReset(), MouthReset())
+	}
+	if err != nil {
+		l.close()
+		<-l.done
+		return nil, "", err
+	}
+	return l, version, nil
+}
+
+// handshake sends system.version and waits for its echo, then (within the
+// same deadline) for the version line.
+func handshake(ctx context.Context, l *link, timeout time.Duration) (string, error) {
+	if err := writeLines(l, SystemVersion()); err != nil {
+		return "", err
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	echoed := false
+	for {
+		select {
+		case m := <-l.msgs:
+			switch {
+			case m.Kind == MsgEcho && m.Text == SystemVersion():
+				echoed = true
+			case m.Kind == MsgVersion && echoed:
+				return m.Text, nil
+			}
+		case <-l.done:
+			return "", fmt.Errorf("mark1: handshake: line closed: %v: %w", l.err, errors.Join(ErrNoArduino, hal.ErrUnavailable))
+		case <-t.C:
+			if echoed {
+				return "", nil // answered, but without a version line
+			}
+			return "", fmt.Errorf("mark1: handshake: no echo within %v: %w", timeout, errors.Join(ErrNoArduino, hal.ErrUnavailable))
+		case <-ctx.Done():
+			return "", fmt.Errorf("mark1: handshake: %w", ctx.Err())
+		}
+	}
+}
+
+func writeLines(l *link, lines ...string) error {
+	var b strings.Builder
+	for _, s := range lines {
+		if len(s) > MaxLine || strings.ContainsAny(s, "\r\n") {
+			return fmt.Errorf("mark1: refusing to send %q: %w", s, ErrLine)
+		}
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	if _, err := io.WriteString(l.rwc, b.String()); err != nil {
+		return fmt.Errorf("mark1: write: %w", err)
+	}
+	return nil
+}
+
+// run dispatches messages and reconnects until Close.
+func (e *Enclosure) run(l *link) {
+	defer e.wg.Done()
+	for {
+		e.dispatch(l)
+		l.close()
+		e.mu.Lock()
+		e.link = nil
+		e.mu.Unlock()
+		if e.ctx.Err() != nil {
+			return
+		}
+		e.log.Warn("mark1: serial line dropped; reconnecting", "err", l.err)
+		l = e.reconnect()
+		if l == nil {
+			return
+		}
+	}
+}
+
+func (e *Enclosure) dispatch(l *link) {
+	for {
+		select {
+		case m := <-l.msgs:
+			e.handle(m)
+		case <-l.done:
+			// Drain what was parsed before the line failed.
+			for {
+				select {
+				case m := <-l.msgs:
+					e.handle(m)
+				default:
+					return
+				}
+			}
+		case <-e.ctx.Done():
+			return
+		}
+	}
+}
+
+func (e *Enclosure) handle(m Message) {
+	switch m.Kind {
+	case MsgEcho:
+		return
+	case MsgVersion:
+		e.mu.Lock()
+		e.version = m.Text
+		e.mu.Unlock()
+		return
+	case MsgStop:
+		e.click(hal.ButtonAction)
+		return
+	case MsgVolumeUp:
+		e.click(hal.ButtonVolUp)
+		return
+	case MsgVolumeDown:
+		e.click(hal.ButtonVolDown)
+		return
+	case MsgMenu, MsgTest:
+		// The menu and the self test draw on the face and ignore our mouth
+		// commands meanwhile: show our face again from scratch.
+		e.mu.Lock()
+		e.shown.valid = false
+		e.mu.Unlock()
+		go e.reapply()
+	}
+	if e.cfg.OnMessage != nil {
+		e.cfg.OnMessage(m)
+	}
+}
+
+func (e *Enclosure) click(b hal.ButtonID) {
+	now := e.cfg.Now()
+	for _, a := range []hal.Action{hal.Press, hal.Release} {
+		select {
+		case e.events <- hal.ButtonEvent{Button: b, Action: a, At: now}:
+		default:
+			e.log.Warn("mark1: button event dropped, nobody is waiting", "button", b)
+		}
+	}
+}
+
+func (e *Enclosure) reconnect() *link {
+	for {
+		select {
+		case <-time.After(e.cfg.ReconnectDelay):
+		case <-e.ctx.Done():
+			return nil
+		}
+		l, version, err := e.connect(e.ctx)
+		if err != nil {
+			e.log.Debug("mark1: reconnect failed", "err", err)
+			continue
+		}
+		e.mu.Lock()
+		e.link, e.version = l, version
+		e.shown = shown{}
+		e.mu.Unlock()
+		e.log.Info("mark1: serial line back", "firmware", version)
+		e.reapply()
+		return l
+	}
+}
+
+// reapply shows the last face again.
+func (e *Enclosure) reapply() {
+	e.mu.Lock()
+	f, ok := e.face, e.hasFace
+	e.mu.Unlock()
+	if ok {
+		if err := e.Show(e.ctx, f); err != nil {
+			e.log.Debug("mark1: re-showing the face failed", "err", err)
+		}
+	}
+}
+
+// Version is the firmware version the Arduino reported, such as "1.4.2"
+// ("" when it did not say).
+func (e *Enclosure) Version() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.version
+}
+
+// Connected reports whether the line is up.
+func (e *Enclosure) Connected() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.link != nil
+}
+
+// Send writes raw command lines (built with the functions of this package,
+// such as SystemMute()). A line ending in '$' (the first part of a split
+// icon) is followed by Config.IconPause.
+func (e *Enclosure) Send(ctx context.Context, lines ...string) error {
+	e.sendMu.Lock()
+	defer e.sendMu.Unlock()
+	return e.send(ctx, lines)
+}
+
+func (e *Enclosure) send(ctx context.Context, lines []string) error {
+	e.mu.Lock()
+	l := e.link
+	e.mu.Unlock()
+	if l == nil {
+		if e.ctx.Err() != nil {
+			return ErrClosed
+		}
+		return fmt.Errorf("mark1: send: line down: %w", hal.ErrUnavailable)
+	}
+	start := 0
+	for i, s := range lines {
+		if !strings.HasSuffix(s, "$") || i == len(lines)-1 {
+			continue
+		}
+		if err := writeLines(l, lines[start:i+1]...); err != nil {
+			l.close()
+			return err
+		}
+		start = i + 1
+		if e.cfg.IconPause > 0 {
+			select {
+			case <-time.After(e.cfg.IconPause):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+	if err := writeLines(l, lines[start:]...); err != nil {
+		l.close()
+		return err
+	}
+	return nil
+}
+
+// Show implements hal.Faceplate: it sends what differs between f and what
+// the enclosure shows. While the line is down it remembers f, returns an
+// error wrapping hal.ErrUnavailable, and shows f once the line is back.
+func (e *Enclosure) Show(ctx context.Context, f hal.Face) error {
+	e.sendMu.Lock()
+	defer e.sendMu.Unlock()
+	e.mu.Lock()
+	e.face, e.hasFace = f, true
+	cur := e.shown
+	e.mu.Unlock()
+	lines, next, err := plan(cur, f)
+	if err != nil {
+		return fmt.Errorf("mark1: show: %w", err)
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	if err := e.send(ctx, lines); err != nil {
+		e.mu.Lock()
+		e.shown.valid = false
+		e.mu.Unlock()
+		return fmt.Errorf("mark1: show: %w", err)
+	}
+	e.mu.Lock()
+	e.shown = next
+	e.mu.Unlock()
+	return nil
+}
+
+// Halt implements hal.Faceplate: eyes off, mouth cleared.
+func (e *Enclosure) Halt() error {
+	e.sendMu.Lock()
+	defer e.sendMu.Unlock()
+	err := e.send(context.Background(), []string{EyesOff(), MouthReset()})
+	e.mu.Lock()
+	e.shown.valid = false
+	e.hasFace = false
+	e.mu.Unlock()
+	if err != nil {
+		return fmt.Errorf("mark1: halt: %w", err)
+	}
+	return nil
+}
+
+// Wait implements hal.Buttons: the top button's click (mycroft.stop) is an
+// Action press and release, the encoder's steps are VolUp or VolDown press
+// and release. The Arduino reports no long press: holding the button opens
+// its own menu, reported through Config.OnMessage.
+func (e *Enclosure) Wait(ctx context.Context) (hal.ButtonEvent, error) {
+	select {
+	case ev := <-e.events:
+		return ev, nil
+	case <-ctx.Done():
+		return hal.ButtonEvent{}, ctx.Err()
+	case <-e.ctx.Done():
+		return hal.ButtonEvent{}, ErrClosed
+	}
+}
+
+// Close stops reconnecting and closes the line (the face stays as it is).
+func (e *Enclosure) Close() error {
+	e.cancel()
+	e.mu.Lock()
+	l := e.link
+	e.mu.Unlock()
+	if l != nil {
+		l.close()
+	}
+	e.wg.Wait()
+	return nil
+}
+
+var (
+	_ hal.Faceplate = (*Enclosure)(nil)
+	_ hal.Buttons   = (*Enclosure)(nil)
+)
