@@ -25,29 +25,29 @@ func TestCrashAtEveryStep(t *testing.T) {
 		// crash arms the failure for the next call; restart brings the
 		// crashed side back.
 		crash   func(p *payer, n *node)
-		restart func(t *testing.T, p *payer, n *node)
+		restart func(t testing.TB, p *payer, n *node)
 		// lost is how many calls the payer paid for without an answer.
 		lost int64
 	}{
 		{"payer after persist, before send",
 			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{AfterPersist: func() error { return errCrash }}) },
-			func(t *testing.T, p *payer, n *node) { p.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 0},
 		{"provider after persist, before serve",
 			func(p *payer, n *node) {
 				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
 			},
-			func(t *testing.T, p *payer, n *node) { n.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0},
 		{"provider after serve, before receipt",
 			func(p *payer, n *node) { n.p.SetHooks(&provider.Hooks{AfterServe: func() error { return errCrash }}) },
-			func(t *testing.T, p *payer, n *node) { n.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0},
 		{"payer after the answer, before reading the receipt",
 			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{BeforeReceipt: func() error { return errCrash }}) },
-			func(t *testing.T, p *payer, n *node) { p.start(t) }, 1},
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 1},
 		{"both restart after the provider persisted",
 			func(p *payer, n *node) {
 				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
 			},
-			func(t *testing.T, p *payer, n *node) { n.start(t); p.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { n.start(t); p.start(t) }, 0},
 	}
 	d := chainNet(t)
 	for _, c := range cases {

@@ -161,7 +161,7 @@ type node struct {
 	rate     float64 // per-payer calls a second; 0 = unlimited
 }
 
-func newNode(t *testing.T, d *devnet.Devnet) *node {
+func newNode(t testing.TB, d *devnet.Devnet) *node {
 	t.Helper()
 	n := &node{acct: newAccount(t, d, myc(1000)), dbPath: filepath.Join(t.TempDir(), "provider.db"), sw: &swap{},
 		up: upstream(t), fee: new(big.Int), now: time.Now}
@@ -175,7 +175,7 @@ func newNode(t *testing.T, d *devnet.Devnet) *node {
 }
 
 // start (re)opens the provider on its database, as a restart does.
-func (n *node) start(t *testing.T) {
+func (n *node) start(t testing.TB) {
 	t.Helper()
 	if n.db != nil {
 		n.db.Close()
@@ -212,7 +212,7 @@ func (n *node) info() chain.NodeInfo {
 }
 
 // held is the provider's redeemable cumulative on its only channel.
-func (n *node) held(t *testing.T) *big.Int {
+func (n *node) held(t testing.TB) *big.Int {
 	t.Helper()
 	recs, err := n.p.Records()
 	if err != nil {
@@ -241,7 +241,7 @@ type payer struct {
 	keys   *keystore.DataKeys
 }
 
-func newPayer(t *testing.T, d *devnet.Devnet, reg wallet.Registry) *payer {
+func newPayer(t testing.TB, d *devnet.Devnet, reg wallet.Registry) *payer {
 	t.Helper()
 	m, err := keystore.NewMnemonic(rand.Reader)
 	if err != nil {
@@ -256,7 +256,7 @@ func newPayer(t *testing.T, d *devnet.Devnet, reg wallet.Registry) *payer {
 	return p
 }
 
-func (p *payer) start(t *testing.T) {
+func (p *payer) start(t testing.TB) {
 	t.Helper()
 	if p.db != nil {
 		p.db.Close()
@@ -288,7 +288,7 @@ func weather(ctx context.Context, w *wallet.Wallet) error {
 	return err
 }
 
-func tokenBalance(t *testing.T, c *chain.Client, a common.Address) *big.Int {
+func tokenBalance(t testing.TB, c *chain.Client, a common.Address) *big.Int {
 	t.Helper()
 	b, err := c.TokenBalance(context.Background(), a)
 	if err != nil {
@@ -362,7 +362,7 @@ func TestPaidCallsSettleExactly(t *testing.T) {
 	}
 }
 
-func common32(t *testing.T, s string) common.Hash {
+func common32(t testing.TB, s string) common.Hash {
 	t.Helper()
 	if !strings.HasPrefix(s, "0x") || len(s) != 66 {
 		t.Fatalf("bad id %q", s)
@@ -371,7 +371,7 @@ func common32(t *testing.T, s string) common.Hash {
 }
 
 // rebuildWithRand reopens p's wallet with a fixed random source.
-func rebuildWithRand(t *testing.T, p *payer, rnd func(*big.Int) *big.Int) *wallet.Wallet {
+func rebuildWithRand(t testing.TB, p *payer, rnd func(*big.Int) *big.Int) *wallet.Wallet {
 	t.Helper()
 	m := p.acct.c.Manifest()
 	w, err := wallet.New(wallet.Config{

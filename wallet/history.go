@@ -32,19 +32,24 @@ func (w *Wallet) record(e HistoryEntry) {
 	if w.cfg.Sealer == nil {
 		return
 	}
-	err := w.st.db.Update(func(tx *bbolt.Tx) error {
-		return appendHistory(tx, func(id string) ([]byte, error) {
-			e.Seq = tx.Bucket([]byte(BucketHistory)).Sequence()
-			b, err := json.Marshal(e)
-			if err != nil {
-				return nil, err
-			}
-			return w.cfg.Sealer.Seal(HistoryCategory, id, b)
-		})
-	})
-	if err != nil {
+	if err := w.st.db.Update(func(tx *bbolt.Tx) error { return w.recordTx(tx, e) }); err != nil {
 		w.log.Warn("wallet: record history", "err", err)
 	}
+}
+
+// recordTx appends a sealed entry inside tx (a no-op without a Sealer).
+func (w *Wallet) recordTx(tx *bbolt.Tx, e HistoryEntry) error {
+	if w.cfg.Sealer == nil {
+		return nil
+	}
+	return appendHistory(tx, func(id string) ([]byte, error) {
+		e.Seq = tx.Bucket([]byte(BucketHistory)).Sequence()
+		b, err := json.Marshal(e)
+		if err != nil {
+			return nil, err
+		}
+		return w.cfg.Sealer.Seal(HistoryCategory, id, b)
+	})
 }
 
 // History returns up to limit most recent entries, newest first (all if

@@ -651,13 +651,13 @@ func (w *Wallet) pay(ctx context.Context, n chain.NodeInfo, c *Channel, service 
 		s.Pending = false
 		s.LastReceipt = &rc
 		*c = *s
-		return s, nil
+		// The receipt and the history entry go in one transaction (one fsync).
+		return s, w.recordTx(tx, HistoryEntry{Time: now, Service: service, Provider: n.Address, Channel: c.ID,
+			Price: price.String(), Cumulative: next.String(), Request: rc.Request, Status: "paid"})
 	})
 	if err != nil {
 		return Result{}, fmt.Errorf("wallet: store receipt: %w", err)
 	}
-	w.record(HistoryEntry{Time: now, Service: service, Provider: n.Address, Channel: c.ID,
-		Price: price.String(), Cumulative: next.String(), Request: rc.Request, Status: "paid"})
 	return Result{Provider: n.Address, Body: rbody, Receipt: rc, Price: price}, nil
 }
 
