@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"go.etcd.io/bbolt"
 
+	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/miner/pause"
 )
 
@@ -25,33 +27,17 @@ var settingsKey = []byte("settings")
 // ErrNoChain is returned for staking operations when no Registry is wired.
 var ErrNoChain = errors.New("miner: no chain configured")
 
-// Service is a priced service announced in the Registry ("stt", "storage").
-type Service struct {
-	Name  string
-	Price *big.Int
-}
-
-// NodeInfo is this node's record in the Registry.
-type NodeInfo struct {
-	Registered   bool
-	Endpoint     string
-	Stake        *big.Int
-	Unbonding    *big.Int
-	UnbondableAt time.Time
-	Capacity     uint64
-	Services     []Service
-}
-
-// Registry is what the miner needs of the on-chain Registry, for its own
-// address (the chain typed client, through an adapter the agent wires).
-// Every call that sends a transaction returns after its receipt.
+// Registry is what the miner needs of the on-chain Registry; *chain.Client
+// (with the owner's signer) satisfies it. Calls that send a transaction
+// return after the receipt.
 type Registry interface {
-	Self(ctx context.Context) (NodeInfo, error)
-	Register(ctx context.Context, endpoint string, services []Service, capacity uint64, stake *big.Int) error
-	Update(ctx context.Context, endpoint string, services []Service, capacity uint64) error
-	AddStake(ctx context.Context, amount *big.Int) error
-	Unbond(ctx context.Context, amount *big.Int) error
-	Withdraw(ctx context.Context) error
+	Address() common.Address
+	Node(ctx context.Context, node common.Address) (chain.NodeInfo, error)
+	Register(ctx context.Context, endpoint string, prices chain.Prices, capacity uint64, stake *big.Int) (*types.Receipt, error)
+	UpdateNode(ctx context.Context, endpoint string, prices chain.Prices, capacity uint64) (*types.Receipt, error)
+	AddStake(ctx context.Context, amount *big.Int) (*types.Receipt, error)
+	Unbond(ctx context.Context, amount *big.Int) (*types.Receipt, error)
+	WithdrawStake(ctx context.Context) (*types.Receipt, error)
 }
 
 // Ledger reports what the node earned through vouchers (paid calls and
@@ -106,10 +92,10 @@ type Config struct {
 	Registry Registry
 	Ledger   Ledger
 	Usage    func() uint64 // bytes the storage node holds
-	// Endpoint and Services are announced when staking.
+	// Endpoint and Prices (service name → price) are announced when
+	// staking; the disk quota is announced as the storage capacity.
 	Endpoint string
-	Services []Service
-	Address  common.Address
+	Prices   chain.Prices
 }
 
 // Miner is the owner-facing service: consent, caps, idle policy, staking.
@@ -139,7 +125,7 @@ type Status struct {
 	Settings Settings  `json:"settings"`
 	State    State     `json:"state"`
 	Used     uint64    `json:"used_bytes"`
-	Node     *NodeInfo `json:"node,omitempty"`
+	Node     *chain.NodeInfo `json:"node,omitempty"`
 	ChainErr string    `json:"chain_error,omitempty"`
 }
 
@@ -277,12 +263,12 @@ func (m *Miner) Enable(ctx context.Context, s Settings) error {
 
 func (m *Miner) stake(ctx context.Context, s Settings) error {
 	r := m.cfg.Registry
-	info, err := r.Self(ctx)
+	info, err := r.Node(ctx, r.Address())
 	if err != nil {
 		return fmt.Errorf("stake: %w", err)
 	}
 	if !info.Registered {
-		if err := r.Register(ctx, m.cfg.Endpoint, m.cfg.Services, s.DiskQuota, s.Stake); err != nil {
+		if _, err := r.Register(ctx, m.cfg.Endpoint, m.cfg.Prices, s.DiskQuota, s.Stake); err != nil {
 			return fmt.Errorf("stake: register: %w", err)
 		}
 		return nil
@@ -293,15 +279,15 @@ func (m *Miner) stake(ctx context.Context, s Settings) error {
 	}
 	switch c := s.Stake.Cmp(cur); {
 	case c > 0:
-		if err := r.AddStake(ctx, new(big.Int).Sub(s.Stake, cur)); err != nil {
+		if _, err := r.AddStake(ctx, new(big.Int).Sub(s.Stake, cur)); err != nil {
 			return fmt.Errorf("stake: add: %w", err)
 		}
 	case c < 0:
-		if err := r.Unbond(ctx, new(big.Int).Sub(cur, s.Stake)); err != nil {
+		if _, err := r.Unbond(ctx, new(big.Int).Sub(cur, s.Stake)); err != nil {
 			return fmt.Errorf("stake: unbond: %w", err)
 		}
 	}
-	if err := r.Update(ctx, m.cfg.Endpoint, m.cfg.Services, s.DiskQuota); err != nil {
+	if _, err := r.UpdateNode(ctx, m.cfg.Endpoint, m.cfg.Prices, s.DiskQuota); err != nil {
 		return fmt.Errorf("stake: update: %w", err)
 	}
 	return nil
@@ -331,7 +317,7 @@ func (m *Miner) Unbond(ctx context.Context, amount *big.Int) error {
 	if m.cfg.Registry == nil {
 		return fmt.Errorf("miner: unbond: %w", ErrNoChain)
 	}
-	if err := m.cfg.Registry.Unbond(ctx, amount); err != nil {
+	if _, err := m.cfg.Registry.Unbond(ctx, amount); err != nil {
 		return fmt.Errorf("miner: unbond: %w", err)
 	}
 	return nil
@@ -342,7 +328,7 @@ func (m *Miner) Withdraw(ctx context.Context) error {
 	if m.cfg.Registry == nil {
 		return fmt.Errorf("miner: withdraw: %w", ErrNoChain)
 	}
-	if err := m.cfg.Registry.Withdraw(ctx); err != nil {
+	if _, err := m.cfg.Registry.WithdrawStake(ctx); err != nil {
 		return fmt.Errorf("miner: withdraw: %w", err)
 	}
 	return nil
@@ -358,7 +344,7 @@ func (m *Miner) Status(ctx context.Context) Status {
 		st.Used = m.cfg.Usage()
 	}
 	if m.cfg.Registry != nil {
-		info, err := m.cfg.Registry.Self(ctx)
+		info, err := m.cfg.Registry.Node(ctx, m.cfg.Registry.Address())
 		if err != nil {
 			st.ChainErr = err.Error()
 		} else {
@@ -372,7 +358,7 @@ func (m *Miner) Status(ctx context.Context) Status {
 func (m *Miner) Earnings(ctx context.Context) (Earnings, error) {
 	e := Earnings{Stake: new(big.Int), Unbonding: new(big.Int), Pending: new(big.Int), Redeemed: new(big.Int)}
 	if m.cfg.Registry != nil {
-		info, err := m.cfg.Registry.Self(ctx)
+		info, err := m.cfg.Registry.Node(ctx, m.cfg.Registry.Address())
 		if err != nil {
 			return e, fmt.Errorf("miner: earnings: %w", err)
 		}

@@ -1,0 +1,26 @@
+// Package storage is the storage node: it keeps other owners' encrypted,
+// content-addressed chunks as files on disk (never in bbolt), within the
+// owner's disk quota, answers audits (a chunk index → the chunk and its
+// Merkle proof against the root the data owner holds), signs storage
+// commitments the data owner can take to the Registry, answers on-chain
+// challenges before their deadline, and keeps the small sealed backup
+// manifests owners leave under their address.
+//
+// A chunk's address is its Registry leaf hash, keccak256(0x00 || chunk)
+// (chain.LeafHash), so the node checks every upload against its address
+// and the same hash is the Merkle leaf.
+//
+// Layout under the node's directory:
+//
+//	chunks/ab/cd/<64 hex>   one file per chunk, two levels of fan-out
+//	sets/<64 hex root>.json one file per committed data set
+//	manifests/<address>/<n> the owner's last sealed manifests
+//	quarantine/             chunks that failed verification
+//	tmp/                    writes in progress (cleared at start)
+//
+// Every write is temp file → fsync → rename → fsync of the directory, so a
+// crash or a full disk (ENOSPC) never leaves a half-written chunk under a
+// valid name.
+//
+// Who may import it: agent, cmd/mycroft, miner and miner/backup (tests).
+package storage

@@ -1,0 +1,311 @@
+package storage
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"math/big"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/miner/pause"
+)
+
+// More sentinel errors.
+var (
+	// ErrBadSet: a commit request is malformed, names chunks the node does
+	// not hold, or its leaves do not give its root.
+	ErrBadSet = errors.New("storage: bad data set")
+	// ErrBadRequest: a request does not parse.
+	ErrBadRequest = errors.New("storage: bad request")
+)
+
+// Signer signs the node's storage commitments (the keystore; its allow-list
+// must include the Registry's "Storage" type, domain "Mycroft Registry").
+type Signer interface {
+	Address() common.Address
+	SignTypedData(td apitypes.TypedData) ([]byte, error)
+}
+
+// Set is a committed data set: the node promised Owner to keep the chunks
+// with leaf hashes Leaves (Merkle root Root) until Expiry.
+type Set struct {
+	Owner     common.Address `json:"owner"`
+	Root      common.Hash    `json:"root"`
+	LeafCount uint64         `json:"leafCount"`
+	Expiry    int64          `json:"expiry"` // unix seconds
+	Leaves    []common.Hash  `json:"leaves"`
+	Signature string         `json:"signature,omitempty"` // 0x hex, the node's Storage signature
+}
+
+// NodeConfig configures a Node.
+type NodeConfig struct {
+	Store   *Store
+	Signer  Signer
+	ChainID *big.Int
+	// Registry is the contract address in the commitment's domain.
+	Registry common.Address
+	// Gate holds serving while the owner speaks; nil: never held.
+	Gate *pause.Gate
+	// Bandwidth caps bytes per second in and out; 0: no cap.
+	Bandwidth uint64
+	// MaxExpiry bounds how far ahead a commitment may run (default 1 year).
+	MaxExpiry time.Duration
+	// ManifestsKept is how many manifests are kept per owner (default 8).
+	ManifestsKept int
+	Now           func() time.Time
+	Log           *slog.Logger
+}
+
+// Node is a storage node: a Store plus committed sets, audits and
+// manifests.
+type Node struct {
+	cfg NodeConfig
+	st  *Store
+	log *slog.Logger
+	bw  *bandwidth
+
+	mu    sync.Mutex
+	sets  map[common.Hash]*Set
+	trees map[common.Hash]*chain.MerkleTree
+}
+
+// NewNode loads the committed sets from disk.
+func NewNode(cfg NodeConfig) (*Node, error) {
+	if cfg.Store == nil || cfg.Signer == nil || cfg.ChainID == nil {
+		return nil, errors.New("storage: new node: Store, Signer and ChainID are required")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.MaxExpiry == 0 {
+		cfg.MaxExpiry = 365 * 24 * time.Hour
+	}
+	if cfg.ManifestsKept == 0 {
+		cfg.ManifestsKept = 8
+	}
+	n := &Node{cfg: cfg, st: cfg.Store, log: cfg.Log, sets: map[common.Hash]*Set{}, trees: map[common.Hash]*chain.MerkleTree{},
+		bw: newBandwidth(cfg.Bandwidth)}
+	dir := filepath.Join(n.st.dir, "sets")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("storage: new node: %w", err)
+	}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("storage: new node: %w", err)
+		}
+		var s Set
+		if err := json.Unmarshal(b, &s); err != nil || uint64(len(s.Leaves)) != s.LeafCount {
+			n.log.Warn("storage: unreadable set file; skipped", "file", e.Name(), "err", err)
+			continue
+		}
+		n.sets[s.Root] = &s
+	}
+	return n, nil
+}
+
+// Store is the node's chunk store.
+func (n *Node) Store() *Store { return n.st }
+
+// Address is the node's address.
+func (n *Node) Address() common.Address { return n.cfg.Signer.Address() }
+
+// Commit checks that every leaf is held and that the leaves give root,
+// persists the set and returns it signed: the Storage commitment the owner
+// can take to the Registry.
+func (n *Node) Commit(owner common.Address, root common.Hash, leaves []common.Hash, expiry time.Time) (*Set, error) {
+	if len(leaves) == 0 || len(leaves) > 1<<26 {
+		return nil, fmt.Errorf("%w: %d leaves", ErrBadSet, len(leaves))
+	}
+	now := n.cfg.Now()
+	if !expiry.After(now) || expiry.Sub(now) > n.cfg.MaxExpiry {
+		return nil, fmt.Errorf("%w: expiry %s not within %s", ErrBadSet, expiry.UTC().Format(time.RFC3339), n.cfg.MaxExpiry)
+	}
+	for i, h := range leaves {
+		if !n.st.Has(h) {
+			return nil, fmt.Errorf("%w: leaf %d (%s) not held", ErrBadSet, i, h.Hex())
+		}
+	}
+	tree, err := chain.NewMerkleTreeFromLeaves(leaves)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadSet, err)
+	}
+	if tree.Root() != root {
+		return nil, fmt.Errorf("%w: leaves give root %s, not %s", ErrBadSet, tree.Root().Hex(), root.Hex())
+	}
+	td := chain.StorageTypedData(n.cfg.ChainID, n.cfg.Registry, owner, root, uint64(len(leaves)), uint64(expiry.Unix()))
+	sig, err := n.cfg.Signer.SignTypedData(td)
+	if err != nil {
+		return nil, fmt.Errorf("storage: commit: sign: %w", err)
+	}
+	s := &Set{Owner: owner, Root: root, LeafCount: uint64(len(leaves)), Expiry: expiry.Unix(), Leaves: slices.Clone(leaves),
+		Signature: "0x" + common.Bytes2Hex(sig)}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return nil, fmt.Errorf("storage: commit: %w", err)
+	}
+	path := filepath.Join(n.st.dir, "sets", root.Hex()[2:]+".json")
+	if err := writeAtomic(filepath.Join(n.st.dir, "tmp"), path, b); err != nil {
+		return nil, fmt.Errorf("storage: commit: %w", err)
+	}
+	n.mu.Lock()
+	n.sets[root] = s
+	n.trees[root] = tree
+	n.mu.Unlock()
+	return s, nil
+}
+
+// Sets returns the committed sets.
+func (n *Node) Sets() []*Set {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	out := make([]*Set, 0, len(n.sets))
+	for _, s := range n.sets {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Root.Hex() < out[j].Root.Hex() })
+	return out
+}
+
+func (n *Node) tree(root common.Hash) (*Set, *chain.MerkleTree, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	s, ok := n.sets[root]
+	if !ok {
+		return nil, nil, fmt.Errorf("%w: set %s", ErrNotFound, root.Hex())
+	}
+	t, ok := n.trees[root]
+	if !ok {
+		var err error
+		if t, err = chain.NewMerkleTreeFromLeaves(s.Leaves); err != nil {
+			return nil, nil, fmt.Errorf("storage: tree %s: %w", root.Hex(), err)
+		}
+		n.trees[root] = t
+	}
+	return s, t, nil
+}
+
+// Proof is an audit answer.
+type Proof struct {
+	Root      common.Hash   `json:"root"`
+	LeafCount uint64        `json:"leafCount"`
+	Index     uint64        `json:"index"`
+	Chunk     []byte        `json:"chunk"` // base64 in JSON
+	Proof     []common.Hash `json:"proof"`
+}
+
+// Verify checks the answer against the root the owner holds.
+func (p *Proof) Verify(root common.Hash, leafCount, index uint64) error {
+	if p.Root != root || p.LeafCount != leafCount || p.Index != index {
+		return fmt.Errorf("%w: answer for another question", chain.ErrMerkle)
+	}
+	return chain.VerifyChunk(root, leafCount, index, p.Chunk, p.Proof)
+}
+
+// Audit answers with chunk index of set root and its Merkle proof.
+func (n *Node) Audit(root common.Hash, index uint64) (*Proof, error) {
+	s, t, err := n.tree(root)
+	if err != nil {
+		return nil, err
+	}
+	if index >= s.LeafCount {
+		return nil, fmt.Errorf("%w: index %d of %d", ErrBadRequest, index, s.LeafCount)
+	}
+	chunk, err := n.st.Get(s.Leaves[index])
+	if err != nil {
+		return nil, err
+	}
+	proof, err := t.Proof(index)
+	if err != nil {
+		return nil, err
+	}
+	return &Proof{Root: root, LeafCount: s.LeafCount, Index: index, Chunk: chunk, Proof: proof}, nil
+}
+
+// MaxManifest bounds a stored manifest.
+const MaxManifest = 1 << 20
+
+// PutManifest keeps a sealed manifest for owner: the newest ManifestsKept
+// are kept, older ones dropped. The node cannot read it; owners open
+// theirs and ignore what does not open.
+func (n *Node) PutManifest(owner common.Address, blob []byte) error {
+	if len(blob) == 0 || len(blob) > MaxManifest {
+		return fmt.Errorf("%w: manifest of %d bytes", ErrBadRequest, len(blob))
+	}
+	dir := filepath.Join(n.st.dir, "manifests", owner.Hex())
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("storage: put manifest: %w", err)
+	}
+	seqs, err := manifestSeqs(dir)
+	if err != nil {
+		return fmt.Errorf("storage: put manifest: %w", err)
+	}
+	next := uint64(1)
+	if len(seqs) > 0 {
+		next = seqs[len(seqs)-1] + 1
+	}
+	if free, err := n.st.free(n.st.dir); err == nil && free < uint64(len(blob))+n.st.headroom {
+		return fmt.Errorf("%w: %d bytes free", ErrDiskFull, free)
+	}
+	if err := writeAtomic(filepath.Join(n.st.dir, "tmp"), filepath.Join(dir, strconv.FormatUint(next, 10)), blob); err != nil {
+		return fmt.Errorf("storage: put manifest: %w", err)
+	}
+	seqs = append(seqs, next)
+	for len(seqs) > n.cfg.ManifestsKept {
+		os.Remove(filepath.Join(dir, strconv.FormatUint(seqs[0], 10)))
+		seqs = seqs[1:]
+	}
+	return nil
+}
+
+// Manifests returns owner's kept manifests, newest first.
+func (n *Node) Manifests(owner common.Address) ([][]byte, error) {
+	dir := filepath.Join(n.st.dir, "manifests", owner.Hex())
+	seqs, err := manifestSeqs(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("storage: manifests: %w", err)
+	}
+	var out [][]byte
+	for i := len(seqs) - 1; i >= 0; i-- {
+		b, err := os.ReadFile(filepath.Join(dir, strconv.FormatUint(seqs[i], 10)))
+		if err != nil {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+func manifestSeqs(dir string) ([]uint64, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var seqs []uint64
+	for _, e := range ents {
+		if v, err := strconv.ParseUint(e.Name(), 10, 64); err == nil {
+			seqs = append(seqs, v)
+		}
+	}
+	slices.Sort(seqs)
+	return seqs, nil
+}

@@ -1,0 +1,334 @@
+package storage
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/miner/pause"
+)
+
+func testKey(t testing.TB, seed string) *ecdsa.PrivateKey {
+	k, err := crypto.ToECDSA(crypto.Keccak256([]byte(seed)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func chunks(n, size int) [][]byte {
+	out := make([][]byte, n)
+	for i := range out {
+		out[i] = make([]byte, size)
+		for j := range out[i] {
+			out[i][j] = byte(i*7 + j)
+		}
+	}
+	return out
+}
+
+func openStore(t *testing.T, dir string, quota uint64, free func(string) (uint64, error)) *Store {
+	t.Helper()
+	s, err := OpenStore(StoreConfig{Dir: dir, Quota: quota, Headroom: 1, FreeSpace: free})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestStorePutGetQuota(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, 250, nil)
+	cs := chunks(3, 100)
+	for i, c := range cs[:2] {
+		if err := s.Put(chain.LeafHash(c), c); err != nil {
+			t.Fatalf("put %d: %v", i, err)
+		}
+	}
+	if err := s.Put(chain.LeafHash(cs[0]), cs[0]); err != nil {
+		t.Fatalf("second put of a held chunk: %v", err)
+	}
+	if err := s.Put(chain.LeafHash(cs[2]), cs[2]); !errors.Is(err, ErrQuota) {
+		t.Fatalf("put over quota: got %v, want ErrQuota", err)
+	}
+	if err := s.Put(chain.LeafHash(cs[1]), cs[2]); !errors.Is(err, ErrBadChunk) {
+		t.Fatalf("put under the wrong address: got %v, want ErrBadChunk", err)
+	}
+	if err := s.Put(common.Hash{}, make([]byte, MaxChunk+1)); !errors.Is(err, ErrBadChunk) {
+		t.Fatalf("put too large: got %v", err)
+	}
+	if s.Used() != 200 || s.Len() != 2 {
+		t.Fatalf("used %d, len %d; want 200, 2", s.Used(), s.Len())
+	}
+	got, err := s.Get(chain.LeafHash(cs[1]))
+	if err != nil || string(got) != string(cs[1]) {
+		t.Fatalf("get: %v", err)
+	}
+	if _, err := s.Get(chain.LeafHash(cs[2])); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("get missing: %v", err)
+	}
+	// Restart: the index is rebuilt from the files; stray temp files go.
+	os.WriteFile(filepath.Join(dir, "tmp", "w-crashed"), []byte("half"), 0o600)
+	s2 := openStore(t, dir, 250, nil)
+	if s2.Used() != 200 || s2.Len() != 2 {
+		t.Fatalf("after restart used %d len %d", s2.Used(), s2.Len())
+	}
+	if ents, _ := os.ReadDir(filepath.Join(dir, "tmp")); len(ents) != 0 {
+		t.Fatalf("tmp not cleared: %v", ents)
+	}
+}
+
+func TestStoreDiskFull(t *testing.T) {
+	dir := t.TempDir()
+	free := uint64(150)
+	s := openStore(t, dir, 1<<20, func(string) (uint64, error) { return free, nil })
+	cs := chunks(2, 100)
+	if err := s.Put(chain.LeafHash(cs[0]), cs[0]); err != nil {
+		t.Fatal(err)
+	}
+	free = 50
+	if err := s.Put(chain.LeafHash(cs[1]), cs[1]); !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("put on a full disk: got %v, want ErrDiskFull", err)
+	}
+	if s.Len() != 1 || s.Used() != 100 {
+		t.Fatalf("refused chunk counted: len %d used %d", s.Len(), s.Used())
+	}
+	if b, err := s.Get(chain.LeafHash(cs[0])); err != nil || string(b) != string(cs[0]) {
+		t.Fatalf("held chunk damaged after a full disk: %v", err)
+	}
+}
+
+// TestStoreWriteFailure makes the real write fail (the temp directory is
+// gone, as when the file system refuses) and checks nothing is left.
+func TestStoreWriteFailure(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, 1<<20, nil)
+	os.RemoveAll(filepath.Join(dir, "tmp"))
+	c := chunks(1, 10)[0]
+	if err := s.Put(chain.LeafHash(c), c); err == nil {
+		t.Fatal("put without a temp directory succeeded")
+	}
+	if s.Len() != 0 || s.Used() != 0 || s.Has(chain.LeafHash(c)) {
+		t.Fatal("failed write left the chunk in the index")
+	}
+	if _, err := os.Stat(s.chunkPath(chain.LeafHash(c))); !os.IsNotExist(err) {
+		t.Fatal("failed write left a file under the chunk's name")
+	}
+}
+
+func TestVerifyQuarantines(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, 1<<20, nil)
+	cs := chunks(3, 64)
+	for _, c := range cs {
+		s.Put(chain.LeafHash(c), c)
+	}
+	bad := chain.LeafHash(cs[1])
+	os.WriteFile(s.chunkPath(bad), []byte("bit rot"), 0o600)
+	s2 := openStore(t, dir, 1<<20, nil) // restart, then verify
+	g := pause.New(false)
+	got, err := s2.Verify(context.Background(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0] != bad {
+		t.Fatalf("quarantined %v, want [%s]", got, bad.Hex())
+	}
+	if s2.Has(bad) || s2.Len() != 2 {
+		t.Fatal("corrupt chunk still indexed")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "quarantine", bad.Hex()[2:])); err != nil {
+		t.Fatalf("not in quarantine: %v", err)
+	}
+	// A paused gate holds the scan.
+	g.Pause()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if _, err := s2.Verify(ctx, g); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("verify while paused: %v", err)
+	}
+}
+
+func newNode(t *testing.T, dir string, key *ecdsa.PrivateKey, gate *pause.Gate) *Node {
+	t.Helper()
+	n, err := NewNode(NodeConfig{Store: openStore(t, dir, 1<<30, nil), Signer: chain.NewKeySigner(key),
+		ChainID: big.NewInt(1337), Registry: common.Address{9}, Gate: gate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestCommitAuditHTTP(t *testing.T) {
+	dir := t.TempDir()
+	key := testKey(t, "node")
+	n := newNode(t, dir, key, nil)
+	srv := httptest.NewServer(n.Handler(nil))
+	defer srv.Close()
+	c := &Client{Base: srv.URL}
+	ctx := context.Background()
+	owner := common.Address{7}
+	cs := chunks(5, 1000)
+	var leaves []common.Hash
+	for _, ch := range cs {
+		h := chain.LeafHash(ch)
+		leaves = append(leaves, h)
+		if err := c.Put(ctx, h, ch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tree, _ := chain.NewMerkleTree(cs)
+	expiry := time.Now().Add(time.Hour).Truncate(time.Second)
+	if _, err := c.Commit(ctx, CommitRequest{Owner: owner, Root: common.Hash{1}, Leaves: leaves, Expiry: expiry.Unix()}); !errors.Is(err, ErrRemote) {
+		t.Fatalf("commit with a wrong root: %v", err)
+	}
+	set, err := c.Commit(ctx, CommitRequest{Owner: owner, Root: tree.Root(), Leaves: leaves, Expiry: expiry.Unix()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	td := chain.StorageTypedData(big.NewInt(1337), common.Address{9}, owner, tree.Root(), 5, uint64(expiry.Unix()))
+	if err := chain.VerifyTypedData(td, common.FromHex(set.Signature), crypto.PubkeyToAddress(key.PublicKey)); err != nil {
+		t.Fatalf("commitment signature: %v", err)
+	}
+	for i := range uint64(5) {
+		p, err := c.Audit(ctx, tree.Root(), i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Verify(tree.Root(), 5, i); err != nil {
+			t.Fatalf("audit %d: %v", i, err)
+		}
+	}
+	if _, err := c.Audit(ctx, tree.Root(), 5); !errors.Is(err, ErrRemote) {
+		t.Fatalf("audit out of range: %v", err)
+	}
+	// The node loses a chunk: the audit of that index fails.
+	n.Store().Delete(leaves[3])
+	if _, err := c.Audit(ctx, tree.Root(), 3); !errors.Is(err, ErrRemote) {
+		t.Fatalf("audit of a deleted chunk: %v", err)
+	}
+	// Restart: sets come back from disk.
+	n2 := newNode(t, dir, key, nil)
+	if p, err := n2.Audit(tree.Root(), 1); err != nil || p.Verify(tree.Root(), 5, 1) != nil {
+		t.Fatalf("audit after restart: %v", err)
+	}
+	// Manifests: newest first, bounded.
+	for i := range 10 {
+		if err := c.PutManifest(ctx, owner, []byte(fmt.Sprint("m", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ms, err := c.Manifests(ctx, owner)
+	if err != nil || len(ms) != 8 || string(ms[0]) != "m9" {
+		t.Fatalf("manifests %q, %v", ms, err)
+	}
+	if got, err := c.Get(ctx, leaves[0]); err != nil || string(got) != string(cs[0]) {
+		t.Fatalf("get: %v", err)
+	}
+	// Bad requests.
+	for _, u := range []string{"/v1/chunks/zz", "/v1/audit?root=0x01&index=1", "/v1/manifests/bob"} {
+		resp, err := http.Get(srv.URL + u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("GET %s: %s, want 400", u, resp.Status)
+		}
+	}
+}
+
+func TestServingHeldWhilePaused(t *testing.T) {
+	g := pause.New(true)
+	n := newNode(t, t.TempDir(), testKey(t, "n"), g)
+	srv := httptest.NewServer(n.Handler(nil))
+	defer srv.Close()
+	c := &Client{Base: srv.URL, HTTP: &http.Client{Timeout: 50 * time.Millisecond}}
+	ch := []byte("chunk")
+	if err := c.Put(context.Background(), chain.LeafHash(ch), ch); err == nil {
+		t.Fatal("upload served while the owner speaks")
+	}
+	g.Resume()
+	if err := c.Put(context.Background(), chain.LeafHash(ch), ch); err != nil {
+		t.Fatalf("upload after resume: %v", err)
+	}
+}
+
+func FuzzParseAuditQuery(f *testing.F) {
+	for _, s := range []string{"root=0x" + fmt.Sprintf("%064x", 1) + "&index=3", "root=&index=", "index=1&index=2", "root=zz&index=-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		root, idx, err := ParseAuditQuery(q)
+		if err != nil {
+			if !errors.Is(err, ErrBadRequest) {
+				t.Fatalf("error %v is not ErrBadRequest", err)
+			}
+			return
+		}
+		q2 := url.Values{"root": {root.Hex()}, "index": {fmt.Sprint(idx)}}
+		r2, i2, err := ParseAuditQuery(q2)
+		if err != nil || r2 != root || i2 != idx {
+			t.Fatalf("round trip: %v %v %v", r2, i2, err)
+		}
+	})
+}
+
+func FuzzParseHashPath(f *testing.F) {
+	for _, s := range []string{fmt.Sprintf("0x%064x", 5), fmt.Sprintf("%064x", 5), "0x", "xyz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := ParseHashPath(s)
+		if err != nil {
+			return
+		}
+		if h2, err := ParseHashPath(h.Hex()); err != nil || h2 != h {
+			t.Fatalf("round trip of %q", s)
+		}
+	})
+}
+
+func FuzzParseCommitRequest(f *testing.F) {
+	f.Add([]byte(`{"owner":"0x0700000000000000000000000000000000000000","root":"0x` + fmt.Sprintf("%064x", 1) + `","leaves":["0x` + fmt.Sprintf("%064x", 2) + `"],"expiry":1700000000}`))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"owner":1}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := ParseCommitRequest(b)
+		if err != nil {
+			return
+		}
+		if len(c.Leaves) == 0 || c.Expiry <= 0 {
+			t.Fatalf("accepted %+v", c)
+		}
+	})
+}
+
+func FuzzParseProof(f *testing.F) {
+	f.Add([]byte(`{"root":"0x` + fmt.Sprintf("%064x", 1) + `","leafCount":1,"index":0,"chunk":"aGk=","proof":[]}`))
+	f.Add([]byte(`{"chunk":5}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := ParseProof(b)
+		if err != nil {
+			return
+		}
+		p.Verify(p.Root, p.LeafCount, p.Index) // must not panic
+	})
+}
