@@ -49,9 +49,12 @@ done
 
 if [ "$check" = 1 ]; then
 	status=0
-	diff -r "$tmp/artifacts" "$here/artifacts" >&2 || status=1
+	diff -rq "$tmp/artifacts" "$here/artifacts" >&2 || status=1
 	for f in "$tmp/bindings/"*.go; do
-		diff "$f" "$here/bindings/$(basename "$f")" >&2 || status=1
+		cmp -s "$f" "$here/bindings/$(basename "$f")" || {
+			echo "differs: chain/bindings/$(basename "$f")" >&2
+			status=1
+		}
 	done
 	if [ "$status" != 0 ]; then
 		echo "chain/gen.sh: committed artifacts or bindings are out of date; run chain/gen.sh" >&2
