@@ -626,7 +626,19 @@ func (s *Store) SignTypedData(td apitypes.TypedData) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("keystore: sign typed data: %w", err)
 	}
-	return w.SignTypedData(td)
+	sig, err := w.SignTypedData(td)
+	if err != nil {
+		s.log.Warn("keystore: refused to sign typed data", "type", td.PrimaryType, "domain", td.Domain.Name, "err", err)
+		return nil, err
+	}
+	// Audit trail (no secrets): per-call vouchers and receipts at debug.
+	lvl := slog.LevelInfo
+	if td.PrimaryType == "Voucher" || td.PrimaryType == "Receipt" {
+		lvl = slog.LevelDebug
+	}
+	s.log.Log(context.Background(), lvl, "keystore: signed typed data", "type", td.PrimaryType, "domain", td.Domain.Name,
+		"chainId", (*big.Int)(td.Domain.ChainId), "contract", td.Domain.VerifyingContract)
+	return sig, nil
 }
 
 // SignText signs an EIP-191 personal message (see Signer.SignText).
@@ -635,7 +647,11 @@ func (s *Store) SignText(msg []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("keystore: sign text: %w", err)
 	}
-	return w.SignText(msg)
+	sig, err := w.SignText(msg)
+	if err == nil {
+		s.log.Info("keystore: signed personal message", "bytes", len(msg))
+	}
+	return sig, err
 }
 
 // SignTx signs a transaction for the configured chain.
@@ -644,7 +660,11 @@ func (s *Store) SignTx(tx *types.Transaction, chainID *big.Int) (*types.Transact
 	if err != nil {
 		return nil, fmt.Errorf("keystore: sign tx: %w", err)
 	}
-	return w.SignTx(tx, chainID)
+	signed, err := w.SignTx(tx, chainID)
+	if err == nil {
+		s.log.Info("keystore: signed transaction", "hash", signed.Hash(), "to", tx.To(), "nonce", tx.Nonce(), "value", tx.Value())
+	}
+	return signed, err
 }
 
 // rewriteLocked decrypts the current keyring with the in-memory file key,
