@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -145,7 +146,8 @@ func (s *swap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	(*s.h.Load()).ServeHTTP(w, r)
 }
 
-var prices = chain.Prices{"weather": big.NewInt(3_000_000_000_000), "knowledge": big.NewInt(5_000_000_000_000)}
+var prices = chain.Prices{"weather": big.NewInt(3_000_000_000_000), "knowledge": big.NewInt(5_000_000_000_000),
+	"stt": big.NewInt(7_000_000_000_000)}
 
 // node is one provider: its account, database, server and Provider.
 type node struct {
@@ -189,6 +191,7 @@ func (n *node) start(t testing.TB) {
 		Services: map[string]provider.Service{
 			"weather":   provider.Simple((&provider.OpenMeteo{BaseURL: n.up}).Call),
 			"knowledge": provider.Simple((&provider.Wikipedia{BaseURL: n.up}).Call),
+			"stt":       &provider.Sphinx{TempDir: t.TempDir()},
 		},
 		MinCloseDelay: time.Hour, RateLimit: n.rateLimit(), Burst: 1,
 		Now: func() time.Time { return n.now() },
@@ -382,4 +385,34 @@ func rebuildWithRand(t testing.TB, p *payer, rnd func(*big.Int) *big.Int) *walle
 		t.Fatal(err)
 	}
 	return w
+}
+
+// A paid transcription: audio streamed to the provider's pocketsphinx with
+// the grammar sent along, the text back with a receipt.
+func TestTranscribePaid(t *testing.T) {
+	if _, err := exec.LookPath("pocketsphinx_continuous"); err != nil {
+		if _, err := exec.LookPath("pocketsphinx"); err != nil {
+			t.Skip("pocketsphinx not installed (Debian packages pocketsphinx, pocketsphinx-en-us)")
+		}
+	}
+	dir := filepath.Join("..", "miner", "provider", "testdata", "audio")
+	audio, err := os.Open(filepath.Join(dir, "weather.raw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer audio.Close()
+	gram, err := os.ReadFile(filepath.Join(dir, "cmd.gram"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := chainNet(t)
+	n := newNode(t, d)
+	p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{n.info()}})
+	text, err := p.w.Transcribe(context.Background(), string(gram), audio)
+	if err != nil || text != "what is the weather" {
+		t.Fatalf("Transcribe: %q, %v; want \"what is the weather\"", text, err)
+	}
+	if got := n.held(t); got.Cmp(prices["stt"]) != 0 {
+		t.Errorf("provider holds %s, want the stt price %s", got, prices["stt"])
+	}
 }
