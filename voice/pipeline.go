@@ -290,11 +290,9 @@ func (p *Pipeline) SetMining(on bool) {
 }
 
 // Ask handles a typed utterance as if it had been heard: the reply is
-// spoken and returned. It fails with ErrBusy during another interaction.
+// spoken and returned. It fails with ErrBusy during another interaction and
+// waits (bounded by ctx) when Run has not started yet.
 func (p *Pipeline) Ask(ctx context.Context, text string) (string, error) {
-	if !p.running.Load() {
-		return "", ErrClosed
-	}
 	req := &askReq{text: text, reply: make(chan askResult, 1)}
 	select {
 	case p.asks <- req:
