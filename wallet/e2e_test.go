@@ -321,6 +321,13 @@ func TestPaidCallsSettleExactly(t *testing.T) {
 		t.Fatalf("knowledge: %+v, %v", sum, err)
 	}
 	owed := new(big.Int).Add(new(big.Int).Mul(big.NewInt(calls), prices["weather"]), prices["knowledge"])
+	bal, err := pay.w.Balance(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := new(big.Int).Sub(payer0, myc(1)).String(); bal.Token != want || bal.InChannels != new(big.Int).Sub(myc(1), owed).String() || bal.SpentToday != owed.String() || bal.Native == "0" {
+		t.Errorf("balance %+v, want token %s, %s in channels, %s spent", bal, want, new(big.Int).Sub(myc(1), owed), owed)
+	}
 	if got := prov.held(t); got.Cmp(owed) != 0 {
 		t.Fatalf("provider holds %s, want %s", got, owed)
 	}
@@ -338,6 +345,9 @@ func TestPaidCallsSettleExactly(t *testing.T) {
 	}
 	if got, want := tokenBalance(t, prov.acct.c, prov.acct.addr), new(big.Int).Add(prov0, owed); got.Cmp(want) != 0 {
 		t.Errorf("provider balance %s, want %s", got, want)
+	}
+	if st, err := prov.p.Status(); err != nil || st.Channels != 1 || st.Held != owed.String() || st.Unredeemed != "0" || st.Stats.Served != calls+1 || st.Stats.Redeems != 1 {
+		t.Errorf("provider status %+v, %v", st, err)
 	}
 	// Close and withdraw: the payer gets back the deposit minus what it owes.
 	if _, err := pay.w.Close(ctx, prov.acct.addr); err != nil {

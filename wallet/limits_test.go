@@ -28,7 +28,9 @@ func TestOwnerLimits(t *testing.T) {
 		{"price above the ceiling", func(l *wallet.Limits) { l.MaxPrice = new(big.Int).Sub(price, big.NewInt(1)) },
 			0, wallet.ErrOverPrice, new(big.Int).Sub(price, big.NewInt(1)), nil},
 		{"daily budget", func(l *wallet.Limits) { l.DailyBudget = mul(2) }, 2, wallet.ErrOverBudget, mul(2), mul(2)},
-		{"exposure to one provider", func(l *wallet.Limits) { l.Deposit, l.MaxExposure = mul(3), mul(3) }, 3, wallet.ErrOverExposure, mul(3), mul(3)},
+		// Opened with 2 calls' worth, topped up once to the cap of 3, then refused.
+		{"exposure to one provider", func(l *wallet.Limits) { l.Deposit, l.MaxExposure, l.TopUpCalls = mul(2), mul(3), 1 },
+			3, wallet.ErrOverExposure, mul(3), mul(3)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
