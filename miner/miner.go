@@ -122,11 +122,11 @@ type State struct {
 
 // Status is what `mycroft miner status` shows.
 type Status struct {
-	Settings Settings  `json:"settings"`
-	State    State     `json:"state"`
-	Used     uint64    `json:"used_bytes"`
+	Settings Settings        `json:"settings"`
+	State    State           `json:"state"`
+	Used     uint64          `json:"used_bytes"`
 	Node     *chain.NodeInfo `json:"node,omitempty"`
-	ChainErr string    `json:"chain_error,omitempty"`
+	ChainErr string          `json:"chain_error,omitempty"`
 }
 
 // Earnings is what `mycroft miner earnings` shows, in MYC base units.
@@ -220,8 +220,14 @@ func (m *Miner) Gate() *pause.Gate { return m.gate }
 // activity (trigger, speech start). It pauses all mining work at once and
 // restarts the quiet period; it never blocks on workers.
 func (m *Miner) VoiceActive() {
-	m.lastVoice.Store(m.cfg.Now().UnixNano())
+	now := m.cfg.Now()
+	m.lastVoice.Store(now.UnixNano())
 	m.gate.Pause()
+	m.mu.Lock()
+	if m.state.Running || m.state.Reason != "voice activity" {
+		m.state = State{Reason: "voice activity", Since: now, Load: m.state.Load, TempC: m.state.TempC}
+	}
+	m.mu.Unlock()
 }
 
 // Settings returns the current settings.

@@ -1,0 +1,608 @@
+package backup
+
+import (
+	"bytes"
+	"context"
+	crand "crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"go.etcd.io/bbolt"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner/storage"
+)
+
+// Bucket is the bbolt bucket holding the sealed manifest.
+const Bucket = "miner/backup"
+
+// ManifestRecord is the record id the manifest is sealed under.
+const ManifestRecord = "backup/manifest"
+
+// Sentinel errors.
+var (
+	// ErrNoNodes: too few storage nodes in the Registry.
+	ErrNoNodes = errors.New("backup: not enough storage nodes")
+	// ErrNoBackup: no manifest found that opens with this keyring.
+	ErrNoBackup = errors.New("backup: no backup found")
+	// ErrAudit: a node failed an audit.
+	ErrAudit = errors.New("backup: audit failed")
+	// ErrTooLarge: the backup is larger than MaxSize.
+	ErrTooLarge = errors.New("backup: too large")
+)
+
+// Sealer is the keystore's data sealing (category "backups" is used).
+type Sealer interface {
+	Seal(cat keystore.Category, recordID string, plaintext []byte) ([]byte, error)
+	Open(cat keystore.Category, recordID string, sealed []byte) ([]byte, error)
+}
+
+// Directory lists the Registry's nodes; *chain.Client satisfies it.
+type Directory interface {
+	ListNodes(ctx context.Context) ([]chain.NodeInfo, error)
+}
+
+// Challenger opens and settles on-chain storage challenges; *chain.Client
+// (with the owner's signer) satisfies it.
+type Challenger interface {
+	Challenge(ctx context.Context, sc chain.StorageCommitment, index uint64) (*big.Int, *types.Receipt, error)
+	ChallengeState(ctx context.Context, id *big.Int) (chain.ChallengeState, error)
+	SlashUnanswered(ctx context.Context, id *big.Int) (*types.Receipt, error)
+}
+
+// Config configures the owner's backup.
+type Config struct {
+	Owner     common.Address // the owner's wallet address
+	Sealer    Sealer
+	Directory Directory
+	ChainID   *big.Int
+	Registry  common.Address // the commitment's verifying contract
+	// Copies is N, the number of nodes holding the data (default 3).
+	Copies int
+	// ChunkSize is the plaintext size of a chunk (default 16 KiB; sealed
+	// it must stay under the Registry's 64 KiB answer limit).
+	ChunkSize int
+	// Term is how long nodes commit to keep the data (default 30 days).
+	Term time.Duration
+	// MaxFailures: consecutive audits a node may miss (timeouts, errors)
+	// before it is replaced; a wrong or missing chunk replaces it at once.
+	// Default 3.
+	MaxFailures int
+	// Client returns the client for a node endpoint (default a plain
+	// storage.Client; the agent passes one that pays rent).
+	Client func(endpoint string) *storage.Client
+	// DB, if set, keeps the sealed manifest locally (bucket "miner/backup").
+	DB   *bbolt.DB
+	Rand io.Reader
+	Now  func() time.Time
+	Log  *slog.Logger
+}
+
+// MaxSize bounds one backup (the whole set is read into memory).
+const MaxSize = 256 << 20
+
+func (c *Config) defaults() error {
+	if c.Sealer == nil || c.Directory == nil || c.ChainID == nil || c.Owner == (common.Address{}) {
+		return errors.New("backup: Owner, Sealer, Directory and ChainID are required")
+	}
+	if c.Copies <= 0 {
+		c.Copies = 3
+	}
+	if c.ChunkSize <= 0 {
+		c.ChunkSize = 16 << 10
+	}
+	if c.ChunkSize > storage.MaxChunk-1024 {
+		return fmt.Errorf("backup: chunk size %d too large", c.ChunkSize)
+	}
+	if c.Term <= 0 {
+		c.Term = 30 * 24 * time.Hour
+	}
+	if c.MaxFailures <= 0 {
+		c.MaxFailures = 3
+	}
+	if c.Client == nil {
+		c.Client = func(ep string) *storage.Client { return &storage.Client{Base: ep} }
+	}
+	if c.Rand == nil {
+		c.Rand = crand.Reader
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+	return nil
+}
+
+// Replica is one node holding the data, with its signed commitment.
+type Replica struct {
+	Node      common.Address `json:"node"`
+	Endpoint  string         `json:"endpoint"`
+	Expiry    int64          `json:"expiry"`
+	Signature string         `json:"signature"`
+	Failures  int            `json:"failures"`
+}
+
+// Manifest describes one backup generation.
+type Manifest struct {
+	Version    int           `json:"version"`
+	Generation int64         `json:"generation"` // creation time, unix nanoseconds; also in the chunk record ids
+	Size       int64         `json:"size"`
+	ChunkSize  int           `json:"chunkSize"`
+	Root       common.Hash   `json:"root"`
+	Leaves     []common.Hash `json:"leaves"`
+	Replicas   []Replica     `json:"replicas"`
+}
+
+// Commitment is replica r's commitment in the form the Registry takes.
+func (m *Manifest) Commitment(owner common.Address, r Replica) chain.StorageCommitment {
+	return chain.StorageCommitment{Node: r.Node, Owner: owner, Root: m.Root, LeafCount: uint64(len(m.Leaves)),
+		Expiry: time.Unix(r.Expiry, 0), Signature: common.FromHex(r.Signature)}
+}
+
+func chunkRecord(gen int64, i int) string { return fmt.Sprintf("backup/%d/%d", gen, i) }
+
+// Backup keeps the owner's backup on storage nodes.
+type Backup struct {
+	cfg Config
+	log *slog.Logger
+
+	mu     sync.Mutex
+	m      *Manifest
+	chunks [][]byte // sealed chunks of the current generation, nil after restart
+}
+
+// New returns the owner's backup, loading the last manifest from DB.
+func New(cfg Config) (*Backup, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, err
+	}
+	b := &Backup{cfg: cfg, log: cfg.Log}
+	if cfg.DB != nil {
+		var blob []byte
+		cfg.DB.View(func(tx *bbolt.Tx) error {
+			if bk := tx.Bucket([]byte(Bucket)); bk != nil {
+				blob = slices.Clone(bk.Get([]byte("manifest")))
+			}
+			return nil
+		})
+		if blob != nil {
+			m, err := openManifest(cfg.Sealer, blob)
+			if err != nil {
+				return nil, fmt.Errorf("backup: new: %w", err)
+			}
+			b.m = m
+		}
+	}
+	return b, nil
+}
+
+// Manifest returns a copy of the current manifest (nil before the first
+// backup).
+func (b *Backup) Manifest() *Manifest {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.m == nil {
+		return nil
+	}
+	c := *b.m
+	c.Leaves = slices.Clone(b.m.Leaves)
+	c.Replicas = slices.Clone(b.m.Replicas)
+	return &c
+}
+
+// Save reads the backup (records the agent has already sealed, or any
+// bytes), splits, seals, uploads to Copies nodes and stores the manifest.
+func (b *Backup) Save(ctx context.Context, r io.Reader) (*Manifest, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("backup: save: read: %w", err)
+	}
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxSize)
+	}
+	gen := b.cfg.Now().UnixNano()
+	var sealed [][]byte
+	for i := 0; i == 0 || i*b.cfg.ChunkSize < len(data); i++ {
+		part := data[i*b.cfg.ChunkSize : min(len(data), (i+1)*b.cfg.ChunkSize)]
+		s, err := b.cfg.Sealer.Seal(keystore.CategoryBackups, chunkRecord(gen, i), part)
+		if err != nil {
+			return nil, fmt.Errorf("backup: save: seal: %w", err)
+		}
+		if len(s) > storage.MaxChunk {
+			return nil, fmt.Errorf("backup: save: sealed chunk of %d bytes over %d", len(s), storage.MaxChunk)
+		}
+		sealed = append(sealed, s)
+	}
+	tree, err := chain.NewMerkleTree(sealed)
+	if err != nil {
+		return nil, fmt.Errorf("backup: save: %w", err)
+	}
+	m := &Manifest{Version: 1, Generation: gen, Size: int64(len(data)), ChunkSize: b.cfg.ChunkSize, Root: tree.Root()}
+	for _, s := range sealed {
+		m.Leaves = append(m.Leaves, chain.LeafHash(s))
+	}
+	nodes, err := b.candidates(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("backup: save: %w", err)
+	}
+	for _, n := range nodes {
+		if len(m.Replicas) == b.cfg.Copies {
+			break
+		}
+		rep, err := b.place(ctx, m, sealed, n)
+		if err != nil {
+			b.log.Warn("backup: node refused the backup; trying another", "node", n.Address, "err", err)
+			continue
+		}
+		m.Replicas = append(m.Replicas, rep)
+	}
+	if len(m.Replicas) < b.cfg.Copies {
+		return nil, fmt.Errorf("backup: save: %w: %d of %d placed", ErrNoNodes, len(m.Replicas), b.cfg.Copies)
+	}
+	if err := b.publish(ctx, m); err != nil {
+		return nil, fmt.Errorf("backup: save: %w", err)
+	}
+	b.mu.Lock()
+	b.m, b.chunks = m, sealed
+	b.mu.Unlock()
+	b.log.Info("backup saved", "root", m.Root, "chunks", len(m.Leaves), "bytes", m.Size, "copies", len(m.Replicas))
+	return b.Manifest(), nil
+}
+
+// candidates lists registered storage nodes other than the owner and the
+// excluded ones, in random order.
+func (b *Backup) candidates(ctx context.Context, exclude map[common.Address]bool) ([]chain.NodeInfo, error) {
+	all, err := b.cfg.Directory.ListNodes(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list nodes: %w", err)
+	}
+	var out []chain.NodeInfo
+	for _, n := range all {
+		if !n.Registered || n.Address == b.cfg.Owner || exclude[n.Address] || n.Endpoint == "" {
+			continue
+		}
+		if _, ok := n.Prices["storage"]; !ok {
+			continue
+		}
+		out = append(out, n)
+	}
+	keys := make(map[common.Address]uint64, len(out))
+	for _, n := range out {
+		var x [8]byte
+		io.ReadFull(b.cfg.Rand, x[:])
+		keys[n.Address] = binary.BigEndian.Uint64(x[:])
+	}
+	sort.Slice(out, func(i, j int) bool { return keys[out[i].Address] < keys[out[j].Address] })
+	return out, nil
+}
+
+// place uploads every chunk to node n and gets its signed commitment.
+func (b *Backup) place(ctx context.Context, m *Manifest, sealed [][]byte, n chain.NodeInfo) (Replica, error) {
+	c := b.cfg.Client(n.Endpoint)
+	for i, s := range sealed {
+		if err := c.Put(ctx, m.Leaves[i], s); err != nil {
+			return Replica{}, err
+		}
+	}
+	expiry := b.cfg.Now().Add(b.cfg.Term).Unix()
+	set, err := c.Commit(ctx, storage.CommitRequest{Owner: b.cfg.Owner, Root: m.Root, Leaves: m.Leaves, Expiry: expiry})
+	if err != nil {
+		return Replica{}, err
+	}
+	sig := common.FromHex(set.Signature)
+	td := chain.StorageTypedData(b.cfg.ChainID, b.cfg.Registry, b.cfg.Owner, m.Root, uint64(len(m.Leaves)), uint64(expiry))
+	if err := chain.VerifyTypedData(td, sig, n.Address); err != nil {
+		return Replica{}, fmt.Errorf("commitment not signed by the node: %w", err)
+	}
+	return Replica{Node: n.Address, Endpoint: n.Endpoint, Expiry: expiry, Signature: set.Signature}, nil
+}
+
+// envelope is what is stored: the sealed manifest.
+type envelope struct {
+	Version int    `json:"v"`
+	Sealed  []byte `json:"sealed"`
+}
+
+func sealManifest(s Sealer, m *Manifest) ([]byte, error) {
+	plain, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	sealed, err := s.Seal(keystore.CategoryBackups, ManifestRecord, plain)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(envelope{Version: 1, Sealed: sealed})
+}
+
+// openManifest opens a stored manifest; anything that is not ours fails.
+func openManifest(s Sealer, blob []byte) (*Manifest, error) {
+	var e envelope
+	if err := json.Unmarshal(blob, &e); err != nil || e.Version != 1 {
+		return nil, fmt.Errorf("%w: not a manifest", ErrNoBackup)
+	}
+	plain, err := s.Open(keystore.CategoryBackups, ManifestRecord, e.Sealed)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoBackup, err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(plain, &m); err != nil || m.Version != 1 || len(m.Leaves) == 0 || m.ChunkSize <= 0 {
+		return nil, fmt.Errorf("%w: manifest does not parse", ErrNoBackup)
+	}
+	return &m, nil
+}
+
+// publish stores the sealed manifest locally and on every replica.
+func (b *Backup) publish(ctx context.Context, m *Manifest) error {
+	blob, err := sealManifest(b.cfg.Sealer, m)
+	if err != nil {
+		return fmt.Errorf("seal manifest: %w", err)
+	}
+	if b.cfg.DB != nil {
+		err := b.cfg.DB.Update(func(tx *bbolt.Tx) error {
+			bk, err := tx.CreateBucketIfNotExists([]byte(Bucket))
+			if err != nil {
+				return err
+			}
+			return bk.Put([]byte("manifest"), blob)
+		})
+		if err != nil {
+			return fmt.Errorf("store manifest: %w", err)
+		}
+	}
+	stored := 0
+	for _, r := range m.Replicas {
+		if err := b.cfg.Client(r.Endpoint).PutManifest(ctx, b.cfg.Owner, blob); err != nil {
+			b.log.Warn("backup: manifest not stored on node", "node", r.Node, "err", err)
+			continue
+		}
+		stored++
+	}
+	if stored == 0 {
+		return fmt.Errorf("%w: no node kept the manifest", ErrNoNodes)
+	}
+	return nil
+}
+
+// Result is the outcome of auditing one replica.
+type Result struct {
+	Node     common.Address `json:"node"`
+	Index    uint64         `json:"index"`
+	Err      string         `json:"error,omitempty"`
+	Repaired common.Address `json:"repairedTo,omitzero"`
+}
+
+// Audit asks every replica for a random chunk and checks its proof against
+// the root; a node that answers with a wrong or missing chunk, or misses
+// MaxFailures audits in a row, is replaced: the data is uploaded to
+// another node and the manifest republished.
+func (b *Backup) Audit(ctx context.Context) ([]Result, error) {
+	m := b.Manifest()
+	if m == nil {
+		return nil, fmt.Errorf("backup: audit: %w", ErrNoBackup)
+	}
+	n := uint64(len(m.Leaves))
+	var out []Result
+	changed := false
+	for i, r := range m.Replicas {
+		idx := randIndex(b.cfg.Rand, n)
+		res := Result{Node: r.Node, Index: idx}
+		err := b.auditOne(ctx, m, r, idx)
+		if err == nil {
+			if m.Replicas[i].Failures != 0 {
+				m.Replicas[i].Failures = 0
+				changed = true
+			}
+			out = append(out, res)
+			continue
+		}
+		res.Err = err.Error()
+		m.Replicas[i].Failures++
+		changed = true
+		if errors.Is(err, ErrAudit) || m.Replicas[i].Failures >= b.cfg.MaxFailures {
+			b.log.Warn("backup: node failed audit; repairing elsewhere", "node", r.Node, "err", err)
+			rep, rerr := b.repair(ctx, m, i)
+			if rerr != nil {
+				res.Err += "; repair: " + rerr.Error()
+			} else {
+				m.Replicas[i] = rep
+				res.Repaired = rep.Node
+			}
+		}
+		out = append(out, res)
+	}
+	if changed {
+		if err := b.publish(ctx, m); err != nil {
+			return out, fmt.Errorf("backup: audit: %w", err)
+		}
+		b.mu.Lock()
+		b.m = m
+		b.mu.Unlock()
+	}
+	return out, nil
+}
+
+// auditOne returns an error wrapping ErrAudit when the node answered with
+// wrong data or said it does not hold it, another error when it could not
+// be reached.
+func (b *Backup) auditOne(ctx context.Context, m *Manifest, r Replica, idx uint64) error {
+	actx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	p, err := b.cfg.Client(r.Endpoint).Audit(actx, m.Root, idx)
+	if errors.Is(err, storage.ErrRemote) || errors.Is(err, storage.ErrBadRequest) {
+		return fmt.Errorf("%w: %v", ErrAudit, err)
+	}
+	if err != nil {
+		return err
+	}
+	if err := p.Verify(m.Root, uint64(len(m.Leaves)), idx); err != nil {
+		return fmt.Errorf("%w: %v", ErrAudit, err)
+	}
+	return nil
+}
+
+func randIndex(r io.Reader, n uint64) uint64 {
+	var x [8]byte
+	io.ReadFull(r, x[:])
+	return binary.BigEndian.Uint64(x[:]) % n
+}
+
+// repair copies the data to a node not yet holding it, replacing replica i.
+func (b *Backup) repair(ctx context.Context, m *Manifest, i int) (Replica, error) {
+	sealed, err := b.sealedChunks(ctx, m, i)
+	if err != nil {
+		return Replica{}, err
+	}
+	exclude := map[common.Address]bool{}
+	for _, r := range m.Replicas {
+		exclude[r.Node] = true
+	}
+	nodes, err := b.candidates(ctx, exclude)
+	if err != nil {
+		return Replica{}, err
+	}
+	for _, n := range nodes {
+		rep, err := b.place(ctx, m, sealed, n)
+		if err == nil {
+			return rep, nil
+		}
+		b.log.Warn("backup: repair target refused", "node", n.Address, "err", err)
+	}
+	return Replica{}, ErrNoNodes
+}
+
+// sealedChunks returns the sealed chunks: from memory, else from any
+// replica but skip (each chunk checked against its leaf hash).
+func (b *Backup) sealedChunks(ctx context.Context, m *Manifest, skip int) ([][]byte, error) {
+	b.mu.Lock()
+	mem := b.chunks
+	same := b.m != nil && b.m.Root == m.Root
+	b.mu.Unlock()
+	if same && mem != nil {
+		return mem, nil
+	}
+	out := make([][]byte, len(m.Leaves))
+	for li, h := range m.Leaves {
+		var got bool
+		for ri, r := range m.Replicas {
+			if ri == skip {
+				continue
+			}
+			c, err := b.cfg.Client(r.Endpoint).Get(ctx, h)
+			if err == nil {
+				out[li], got = c, true
+				break
+			}
+		}
+		if !got {
+			return nil, fmt.Errorf("chunk %d (%s) on no healthy node", li, h.Hex())
+		}
+	}
+	return out, nil
+}
+
+// Run audits every interval until ctx ends.
+func (b *Backup) Run(ctx context.Context, interval time.Duration) error {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+			if b.Manifest() == nil {
+				continue
+			}
+			if _, err := b.Audit(ctx); err != nil {
+				b.log.Warn("backup: audit", "err", err)
+			}
+		}
+	}
+}
+
+// Challenge opens an on-chain challenge against replica node for a random
+// chunk: the node must answer on chain within the challenge window or
+// SlashUnanswered slashes it.
+func (b *Backup) Challenge(ctx context.Context, c Challenger, node common.Address) (*big.Int, error) {
+	m := b.Manifest()
+	if m == nil {
+		return nil, fmt.Errorf("backup: challenge: %w", ErrNoBackup)
+	}
+	for _, r := range m.Replicas {
+		if r.Node == node {
+			id, _, err := c.Challenge(ctx, m.Commitment(b.cfg.Owner, r), randIndex(b.cfg.Rand, uint64(len(m.Leaves))))
+			if err != nil {
+				return nil, fmt.Errorf("backup: challenge: %w", err)
+			}
+			return id, nil
+		}
+	}
+	return nil, fmt.Errorf("backup: challenge: %s holds no replica", node.Hex())
+}
+
+// Restore finds the newest backup this keyring opens on the Registry's
+// storage nodes and returns its plaintext: what a fresh device does after
+// restoring its keyring from the mnemonic. cfg.Owner and cfg.Sealer come
+// from the restored keyring.
+func Restore(ctx context.Context, cfg Config) ([]byte, *Manifest, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, nil, err
+	}
+	b := &Backup{cfg: cfg, log: cfg.Log}
+	nodes, err := b.candidates(ctx, nil)
+	if err != nil {
+		return nil, nil, fmt.Errorf("backup: restore: %w", err)
+	}
+	var best *Manifest
+	for _, n := range nodes {
+		blobs, err := cfg.Client(n.Endpoint).Manifests(ctx, cfg.Owner)
+		if err != nil {
+			continue
+		}
+		for _, blob := range blobs {
+			m, err := openManifest(cfg.Sealer, blob)
+			if err != nil {
+				continue
+			}
+			if best == nil || m.Generation > best.Generation {
+				best = m
+			}
+		}
+	}
+	if best == nil {
+		return nil, nil, fmt.Errorf("backup: restore: %w", ErrNoBackup)
+	}
+	sealed, err := b.sealedChunks(ctx, best, -1)
+	if err != nil {
+		return nil, nil, fmt.Errorf("backup: restore: %w", err)
+	}
+	var out bytes.Buffer
+	for i, s := range sealed {
+		p, err := cfg.Sealer.Open(keystore.CategoryBackups, chunkRecord(best.Generation, i), s)
+		if err != nil {
+			return nil, nil, fmt.Errorf("backup: restore: chunk %d: %w", i, err)
+		}
+		out.Write(p)
+	}
+	if int64(out.Len()) != best.Size {
+		return nil, nil, fmt.Errorf("backup: restore: %d bytes, manifest says %d", out.Len(), best.Size)
+	}
+	b.mu.Lock()
+	b.m = best
+	b.mu.Unlock()
+	return out.Bytes(), best, nil
+}
