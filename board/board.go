@@ -1,0 +1,277 @@
+package board
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/mycroft-network/mycroft/board/mark1"
+	"github.com/mycroft-network/mycroft/board/mark2"
+	"github.com/mycroft-network/mycroft/board/portaudio"
+	"github.com/mycroft-network/mycroft/board/sim"
+	"github.com/mycroft-network/mycroft/hal"
+)
+
+// Kinds of board.
+const (
+	KindAuto  = "auto"
+	KindMark1 = "mark1"
+	KindMark2 = "mark2"
+	KindSim   = "sim"
+)
+
+// ErrKind reports an unknown Config.Kind.
+var ErrKind = errors.New("board: unknown kind (want auto, mark1, mark2 or sim)")
+
+// Config selects and configures the board. It mirrors the agent's [board]
+// table.
+type Config struct {
+	// Kind is "auto" (the default), "mark1", "mark2" or "sim".
+	Kind string
+	// SerialPort is the Mark I Arduino's tty (mark1.DefaultPort).
+	SerialPort string
+	// XMOSFirmware is the Mark II XVF3510 boot image.
+	XMOSFirmware string
+	// ThermalZone is the SoC temperature file (Mark II fan).
+	ThermalZone string
+	// SimFace is the simulated faceplate style, "mark1" or "mark2".
+	SimFace string
+	// SimMic is the simulator's microphone: "" (pushed samples), a 16 kHz
+	// WAV file, or "portaudio".
+	SimMic string
+	// SimSpeaker is the simulator's speaker: "" (discard), a WAV file to
+	// write, or "portaudio".
+	SimSpeaker string
+	// SimKeyboard reads keys from Stdin (space, +, -, m, q).
+	SimKeyboard bool
+	// Stdin and Stdout are the simulator's terminal (os.Stdin, os.Stdout
+	// when nil).
+	Stdin  io.Reader
+	Stdout io.Writer
+	// OnQuit is called when q is pressed on the simulator's keyboard.
+	OnQuit func()
+	// OnMenu receives the Mark I's on-device menu choices (unit.reboot,
+	// unit.shutdown, ...). They are logged when nil.
+	OnMenu func(item string)
+	// DetectTimeout bounds the Mark I handshake while detecting (2 s when
+	// zero). A configured "mark1" waits 5 s.
+	DetectTimeout time.Duration
+	// Log receives detection results and warnings; slog.Default() when nil.
+	Log *slog.Logger
+}
+
+// Hooks replaced by tests: detection and opening of the real hardware.
+var (
+	detectMark2 = mark2.Detect
+	openMark2   = mark2.Open
+	openMic     = func() (hal.Mic, func() error, error) {
+		m, err := portaudio.OpenMic(hal.Voice)
+		if err != nil {
+			return nil, nil, err
+		}
+		return m, m.Close, nil
+	}
+	openSpeaker = func() (hal.Speaker, func() error, error) {
+		s, err := portaudio.OpenSpeaker(hal.Voice)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, s.Close, nil
+	}
+)
+
+// Open opens the board cfg selects. With "auto" it probes for a Mark II,
+// then a Mark I, and otherwise opens the simulator and says so in
+// Warnings.
+func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if cfg.SerialPort == "" {
+		cfg.SerialPort = mark1.DefaultPort
+	}
+	switch cfg.Kind {
+	case "", KindAuto:
+		return openAuto(ctx, cfg)
+	case KindMark1:
+		return openMark1(ctx, cfg, nil, 0)
+	case KindMark2:
+		return openMark2Board(ctx, cfg)
+	case KindSim:
+		return openSim(cfg, nil)
+	}
+	return nil, fmt.Errorf("%w: %q", ErrKind, cfg.Kind)
+}
+
+func openAuto(ctx context.Context, cfg Config) (*hal.Board, error) {
+	var notes []string
+	rev, ok, err := detectMark2(ctx)
+	switch {
+	case err != nil:
+		notes = append(notes, fmt.Sprintf("no Mark II: %v", err))
+	case ok:
+		cfg.Log.Info("board: Mark II detected", "revision", rev)
+		return openMark2Board(ctx, cfg)
+	default:
+		notes = append(notes, "no Mark II: no SJ201 on I2C bus 1")
+	}
+	if _, err := os.Stat(cfg.SerialPort); err != nil {
+		notes = append(notes, fmt.Sprintf("no Mark I: %s: %v", cfg.SerialPort, err))
+	} else {
+		timeout := cfg.DetectTimeout
+		if timeout <= 0 {
+			timeout = 2 * time.Second
+		}
+		enc, err := mark1.Open(ctx, mark1Config(cfg, timeout))
+		if err == nil {
+			cfg.Log.Info("board: Mark I detected", "firmware", enc.Version())
+			return openMark1(ctx, cfg, enc, timeout)
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("board: detect: %w", ctx.Err())
+		}
+		notes = append(notes, fmt.Sprintf("no Mark I: %v", err))
+	}
+	for _, n := range notes {
+		cfg.Log.Info("board: detect", "result", n)
+	}
+	return openSim(cfg, []string{"board: no Mark I or Mark II found; running the simulated board"})
+}
+
+func mark1Config(cfg Config, timeout time.Duration) mark1.Config {
+	onMenu := cfg.OnMenu
+	log := cfg.Log
+	return mark1.Config{
+		Port:             cfg.SerialPort,
+		HandshakeTimeout: timeout,
+		Log:              log,
+		OnMessage: func(m mark1.Message) {
+			switch {
+			case m.Kind == mark1.MsgMenu && onMenu != nil:
+				onMenu(m.Text)
+			default:
+				log.Info("mark1: enclosure message", "kind", m.Kind, "text", m.Text, "level", m.Level)
+			}
+		},
+	}
+}
+
+// openMark1 builds the Mark I board: the enclosure (opened here unless
+// given) for the face and buttons, portaudio for the audio. Whatever is
+// missing is a warning.
+func openMark1(ctx context.Context, cfg Config, enc *mark1.Enclosure, timeout time.Duration) (*hal.Board, error) {
+	b := &hal.Board{Name: KindMark1}
+	var closers []func() error
+	if enc == nil {
+		var err error
+		enc, err = mark1.Open(ctx, mark1Config(cfg, timeout))
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("board: mark1: %w", ctx.Err())
+			}
+			b.Warnings = append(b.Warnings, fmt.Sprintf("faceplate and buttons: %v", err))
+		}
+	}
+	if enc != nil {
+		b.Faceplate, b.Buttons, b.Revision = enc, enc, enc.Version()
+		closers = append(closers, enc.Close)
+	}
+	closers = addAudio(b, closers)
+	b.Warnings = append(b.Warnings, "volume: the Mark I's ALSA mixer is not driven yet")
+	b.Close = closeAll(closers)
+	return b, nil
+}
+
+// addAudio fills a board's missing Mic and Speaker from portaudio.
+func addAudio(b *hal.Board, closers []func() error) []func() error {
+	if b.Mic == nil {
+		if m, c, err := openMic(); err != nil {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("microphone: %v", err))
+		} else {
+			b.Mic = m
+			closers = append(closers, c)
+		}
+	}
+	if b.Speaker == nil {
+		if s, c, err := openSpeaker(); err != nil {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("speaker: %v", err))
+		} else {
+			b.Speaker = s
+			closers = append(closers, c)
+		}
+	}
+	return closers
+}
+
+func openMark2Board(ctx context.Context, cfg Config) (*hal.Board, error) {
+	b, err := openMark2(ctx, mark2.Config{XMOSFirmware: cfg.XMOSFirmware, ThermalPath: cfg.ThermalZone, Log: cfg.Log})
+	if err != nil {
+		return nil, fmt.Errorf("board: %w", err)
+	}
+	var closers []func() error
+	if b.Close != nil {
+		closers = append(closers, b.Close)
+	}
+	closers = addAudio(b, closers)
+	if b.Mic != nil && b.Speaker != nil {
+		b.Warnings = slices.DeleteFunc(b.Warnings, func(w string) bool { return w == mark2.WarnAudio })
+	}
+	if b.Mic != nil && b.Mute != nil {
+		b.Mic = &mutedMic{Mic: b.Mic, mute: b.Mute}
+	}
+	b.Close = closeAll(closers)
+	return b, nil
+}
+
+func openSim(cfg Config, warnings []string) (*hal.Board, error) {
+	sc := sim.Config{Face: cfg.SimFace, Mic: cfg.SimMic, Speaker: cfg.SimSpeaker, OnQuit: cfg.OnQuit, Log: cfg.Log}
+	sc.Out = cfg.Stdout
+	if sc.Out == nil {
+		sc.Out = os.Stdout
+	}
+	if cfg.SimKeyboard {
+		sc.Keys = cfg.Stdin
+		if sc.Keys == nil {
+			sc.Keys = os.Stdin
+		}
+	}
+	b, err := sim.Open(sc)
+	if err != nil {
+		return nil, fmt.Errorf("board: %w", err)
+	}
+	b.Warnings = append(warnings, b.Warnings...)
+	return b, nil
+}
+
+// closeAll closes in reverse order and joins the errors.
+func closeAll(closers []func() error) func() error {
+	return func() error {
+		var errs []error
+		for i := len(closers) - 1; i >= 0; i-- {
+			errs = append(errs, closers[i]())
+		}
+		closers = nil
+		return errors.Join(errs...)
+	}
+}
+
+// mutedMic makes a microphone report hal.ErrMuted while the board's mute
+// switch is on (the Mark II switch cuts the microphones in hardware; the
+// agent must also know it).
+type mutedMic struct {
+	hal.Mic
+	mute hal.Switch
+}
+
+func (m *mutedMic) Read(p []int16) (int, error) {
+	n, err := m.Mic.Read(p)
+	if on, serr := m.mute.State(); serr == nil && on {
+		return 0, hal.ErrMuted
+	}
+	return n, err
+}
