@@ -1,0 +1,403 @@
+package skills
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/mycroft-network/mycroft/voice/intent"
+)
+
+// Clock tells the time and the date.
+type Clock struct {
+	Now      func() time.Time
+	Location *time.Location
+}
+
+func (*Clock) Name() string { return "clock" }
+
+func (*Clock) Intents() []intent.Spec {
+	return []intent.Spec{
+		{Name: "time", Patterns: []string{"what time is it [now]", "what is the time [now]", "[tell me] the time", "[what is the] time please"}},
+		{Name: "date", Patterns: []string{"what (day | date) is it [today]", "what is [the] (date | day) [today]", "[tell me] the date", "what is today"}},
+	}
+}
+
+func (c *Clock) Handle(_ context.Context, in intent.Intent) (intent.Reply, error) {
+	now := c.Now().In(c.Location)
+	if in.Name == "date" {
+		return intent.Reply{Text: "Today is " + now.Format("Monday, January 2, 2006") + "."}, nil
+	}
+	return intent.Reply{Text: "It is " + SpokenTime(now) + "."}, nil
+}
+
+// SpokenTime is the time of day as said aloud: "noon", "midnight",
+// "seven o'clock in the morning", "three fifteen in the afternoon", "nine oh
+// five in the evening".
+func SpokenTime(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	switch {
+	case h == 12 && m == 0:
+		return "noon"
+	case h == 0 && m == 0:
+		return "midnight"
+	}
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	var part string
+	switch {
+	case h < 12:
+		part = "in the morning"
+	case h < 18:
+		part = "in the afternoon"
+	default:
+		part = "in the evening"
+	}
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d o'clock %s", h12, part)
+	case m < 10:
+		return fmt.Sprintf("%d oh %d %s", h12, m, part)
+	}
+	return fmt.Sprintf("%d %d %s", h12, m, part)
+}
+
+// WeatherSkill reads the weather service.
+type WeatherSkill struct{ Service Weather }
+
+func (*WeatherSkill) Name() string { return "weather" }
+
+func (*WeatherSkill) Intents() []intent.Spec {
+	return []intent.Spec{{Name: "current", Patterns: []string{
+		"what is the weather [like] [today | now | outside]",
+		"how is the weather [today | outside]",
+		"weather [report | forecast]",
+		"is it (cold | hot | warm | raining | sunny) [outside | today]",
+		"what is the temperature [outside | today]",
+	}}}
+}
+
+func (w *WeatherSkill) Handle(ctx context.Context, _ intent.Intent) (intent.Reply, error) {
+	c, err := w.Service.Current(ctx)
+	if err != nil {
+		return fail("weather", err)
+	}
+	var b strings.Builder
+	b.WriteString("It is ")
+	fmt.Fprintf(&b, "%s degrees", roundTemp(c.TempC))
+	if c.Summary != "" {
+		b.WriteString(" with " + c.Summary)
+	}
+	if c.Place != "" {
+		b.WriteString(" in " + c.Place)
+	}
+	b.WriteString(".")
+	if c.HighC != 0 || c.LowC != 0 {
+		fmt.Fprintf(&b, " Today's high is %s and the low %s.", roundTemp(c.HighC), roundTemp(c.LowC))
+	}
+	return intent.Reply{Text: b.String()}, nil
+}
+
+func roundTemp(c float64) string {
+	v := int(math.Round(c))
+	if v < 0 {
+		return fmt.Sprintf("minus %d", -v)
+	}
+	return fmt.Sprint(v)
+}
+
+// KnowledgeSkill asks the knowledge service; it is also the router's
+// fallback for anything no skill matched.
+type KnowledgeSkill struct{ Service Knowledge }
+
+func (*KnowledgeSkill) Name() string { return "knowledge" }
+
+func (*KnowledgeSkill) Intents() []intent.Spec {
+	return []intent.Spec{{Name: "ask", Patterns: []string{
+		"(what | who) (is | was | are | were) {topic}",
+		"tell me about {topic}",
+	}}}
+}
+
+func (k *KnowledgeSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
+	return k.Answer(ctx, in.Text)
+}
+
+// Answer implements intent.Fallback.
+func (k *KnowledgeSkill) Answer(ctx context.Context, question string) (intent.Reply, error) {
+	if k.Service == nil {
+		return intent.Reply{Text: "Sorry, I don't know that."}, nil
+	}
+	a, err := k.Service.Answer(ctx, question)
+	if err != nil {
+		return fail("knowledge", err)
+	}
+	if strings.TrimSpace(a) == "" {
+		return intent.Reply{Text: "Sorry, I don't know that."}, nil
+	}
+	return intent.Reply{Text: a}, nil
+}
+
+// WalletSkill reports the balance and today's spending.
+type WalletSkill struct{ Service Wallet }
+
+func (*WalletSkill) Name() string { return "wallet" }
+
+func (*WalletSkill) Intents() []intent.Spec {
+	return []intent.Spec{
+		{Name: "balance", Patterns: []string{
+			"what is my [wallet] balance", "how much money do i have [left]",
+			"how many tokens do i have [left]", "[wallet] balance",
+		}},
+		{Name: "spent", Patterns: []string{
+			"how much (did i spend | have i spent) today", "what did i spend today",
+			"what have i spent today", "today spending", "my spending [today]",
+		}},
+	}
+}
+
+func (w *WalletSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
+	if in.Name == "spent" {
+		v, err := w.Service.SpentToday(ctx)
+		if err != nil {
+			return fail("wallet", err)
+		}
+		if v == nil || v.Sign() == 0 {
+			return intent.Reply{Text: "You have spent nothing today."}, nil
+		}
+		return intent.Reply{Text: "Today you have spent " + FormatTokens(v) + "."}, nil
+	}
+	v, err := w.Service.Balance(ctx)
+	if err != nil {
+		return fail("wallet", err)
+	}
+	return intent.Reply{Text: "You have " + FormatTokens(v) + "."}, nil
+}
+
+// MinerSkill reports and controls mining and its earnings.
+type MinerSkill struct {
+	Service  Miner
+	Earnings Earnings
+}
+
+func (*MinerSkill) Name() string { return "miner" }
+
+func (m *MinerSkill) Intents() []intent.Spec {
+	var s []intent.Spec
+	if m.Service != nil {
+		s = append(s,
+			intent.Spec{Name: "status", Patterns: []string{"[what is the] miner status", "is [the] (miner | mining) (on | running | working)", "are you mining"}},
+			intent.Spec{Name: "enable", Patterns: []string{"(start | enable | resume | turn on) (the miner | mining)"}},
+			intent.Spec{Name: "pause", Patterns: []string{"(stop | pause | disable | turn off) (the miner | mining)"}},
+		)
+	}
+	if m.Earnings != nil {
+		s = append(s, intent.Spec{Name: "earnings", Patterns: []string{
+			"how much (did i | have i) (earn | earned) [today]", "what are my earnings [today]",
+			"[my] earnings [today]", "how much did the miner earn [today]",
+		}})
+	}
+	return s
+}
+
+func (m *MinerSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
+	switch in.Name {
+	case "enable":
+		if err := m.Service.Enable(ctx); err != nil {
+			return fail("miner", err)
+		}
+		return intent.Reply{Text: "Mining is on. I will pause whenever you talk to me."}, nil
+	case "pause":
+		if err := m.Service.Pause(ctx); err != nil {
+			return fail("miner", err)
+		}
+		return intent.Reply{Text: "Mining is paused."}, nil
+	case "earnings":
+		today, total, err := m.Earnings.Earnings(ctx)
+		if err != nil {
+			return fail("earnings", err)
+		}
+		return intent.Reply{Text: "Today you earned " + FormatTokens(today) + ", and " + FormatTokens(total) + " in total."}, nil
+	}
+	st, err := m.Service.MinerStatus(ctx)
+	if err != nil {
+		return fail("miner", err)
+	}
+	switch {
+	case !st.Enabled:
+		return intent.Reply{Text: "Mining is off."}, nil
+	case st.Running:
+		return intent.Reply{Text: "The miner is running."}, nil
+	case st.Reason != "":
+		return intent.Reply{Text: "Mining is on but paused: " + st.Reason + "."}, nil
+	}
+	return intent.Reply{Text: "Mining is on but paused."}, nil
+}
+
+// GovernanceSkill lists open proposals and votes, after a button press.
+type GovernanceSkill struct{ Service Governance }
+
+func (*GovernanceSkill) Name() string { return "governance" }
+
+func (*GovernanceSkill) Intents() []intent.Spec {
+	return []intent.Spec{
+		{Name: "list", Patterns: []string{
+			"[list | read] [the] open proposals", "what (proposals are | is) open",
+			"what are the open proposals", "any open proposals",
+		}},
+		{Name: "vote", Patterns: []string{"vote {vote} [on] proposal {number}"}},
+	}
+}
+
+func (g *GovernanceSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
+	props, err := g.Service.OpenProposals(ctx)
+	if err != nil {
+		return fail("governance", err)
+	}
+	if in.Name == "list" {
+		switch len(props) {
+		case 0:
+			return intent.Reply{Text: "There are no open proposals."}, nil
+		case 1:
+			return intent.Reply{Text: fmt.Sprintf("There is one open proposal. Proposal %d: %s.", props[0].Number, props[0].Title)}, nil
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "There are %d open proposals.", len(props))
+		for _, p := range props {
+			fmt.Fprintf(&b, " Proposal %d: %s.", p.Number, p.Title)
+		}
+		return intent.Reply{Text: b.String()}, nil
+	}
+	n, ok := in.Number("number")
+	if !ok {
+		return intent.Reply{Text: "Which proposal? Say vote yes on proposal and its number."}, nil
+	}
+	var target *Proposal
+	for i := range props {
+		if props[i].Number == n {
+			target = &props[i]
+		}
+	}
+	if target == nil {
+		return intent.Reply{Text: fmt.Sprintf("There is no open proposal %d.", n)}, nil
+	}
+	var support Support
+	switch in.Slots["vote"] {
+	case "yes", "for":
+		support = For
+	case "no", "against":
+		support = Against
+	default:
+		support = Abstain
+	}
+	id := target.ID
+	text := fmt.Sprintf("You are voting %s on proposal %d: %s.", support, n, target.Title)
+	if support == Abstain {
+		text = fmt.Sprintf("You are abstaining on proposal %d: %s.", n, target.Title)
+	}
+	return intent.Reply{
+		Text: text,
+		Confirm: &intent.Confirmation{
+			Prompt: "Press the button to confirm.",
+			Do: func(ctx context.Context) (intent.Reply, error) {
+				if err := g.Service.Vote(ctx, id, support); err != nil {
+					return fail("vote", err)
+				}
+				return intent.Reply{Text: "Your vote is cast."}, nil
+			},
+			Cancelled: "Vote cancelled.",
+		},
+	}, nil
+}
+
+// VolumeSkill sets the speaker volume.
+type VolumeSkill struct{ Service Volume }
+
+func (*VolumeSkill) Name() string { return "volume" }
+
+func (*VolumeSkill) Intents() []intent.Spec {
+	return []intent.Spec{
+		{Name: "set", Patterns: []string{"set [the] volume to {number} [percent]", "volume {number} [percent]"}},
+		{Name: "up", Patterns: []string{"[turn] [the] volume up", "turn it up", "louder", "speak up"}},
+		{Name: "down", Patterns: []string{"[turn] [the] volume down", "turn it down", "quieter", "softer"}},
+		{Name: "get", Patterns: []string{"what is the volume", "how loud is it"}},
+	}
+}
+
+func (v *VolumeSkill) Handle(_ context.Context, in intent.Intent) (intent.Reply, error) {
+	cur, err := v.Service.Volume()
+	if err != nil {
+		return fail("volume", err)
+	}
+	next := cur
+	switch in.Name {
+	case "get":
+		return intent.Reply{Text: fmt.Sprintf("The volume is %d percent.", cur)}, nil
+	case "up":
+		next = min(cur+10, 100)
+	case "down":
+		next = max(cur-10, 0)
+	case "set":
+		n, ok := in.Number("number")
+		if !ok || n > 100 {
+			return intent.Reply{Text: "The volume goes from 0 to 100."}, nil
+		}
+		next = n
+	}
+	if err := v.Service.SetVolume(next); err != nil {
+		return fail("volume", err)
+	}
+	return intent.Reply{Text: fmt.Sprintf("Volume %d.", next)}, nil
+}
+
+// Stop ends the interaction without a word.
+type Stop struct{}
+
+func (Stop) Name() string { return "stop" }
+
+func (Stop) Intents() []intent.Spec {
+	return []intent.Spec{{Name: "stop", Patterns: []string{"stop", "cancel", "never mind", "be quiet", "shut up", "quiet"}}}
+}
+
+func (Stop) Handle(context.Context, intent.Intent) (intent.Reply, error) {
+	return intent.Reply{Stop: true}, nil
+}
+
+// Help says what the owner can ask.
+type Help struct{ Skills []intent.Skill }
+
+func (*Help) Name() string { return "help" }
+
+func (*Help) Intents() []intent.Spec {
+	return []intent.Spec{{Name: "help", Patterns: []string{"help", "what can (you | i) (do | say | ask)", "what do you do"}}}
+}
+
+var examples = map[string]string{
+	"clock":      "what time is it",
+	"weather":    "what is the weather",
+	"knowledge":  "tell me about the moon",
+	"wallet":     "what is my balance",
+	"miner":      "is the miner running",
+	"governance": "list the open proposals",
+	"volume":     "turn the volume up",
+}
+
+func (h *Help) Handle(context.Context, intent.Intent) (intent.Reply, error) {
+	var say []string
+	for _, s := range h.Skills {
+		if e, ok := examples[s.Name()]; ok {
+			say = append(say, e)
+		}
+	}
+	if len(say) == 0 {
+		return intent.Reply{Text: "Press the button and ask me something."}, nil
+	}
+	if len(say) > 1 {
+		say[len(say)-1] = "or " + say[len(say)-1]
+	}
+	return intent.Reply{Text: "You can ask: " + strings.Join(say, ", ") + "."}, nil
+}

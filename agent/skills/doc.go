@@ -1,0 +1,18 @@
+// Package skills holds the assistant's built-in skills: time and date,
+// weather, knowledge questions (also the answer to anything no skill
+// matched), wallet balance and today's spending, miner status, enable and
+// pause, earnings, governance (open proposals; votes confirmed with a button
+// press), volume, stop and help.
+//
+// Each skill declares the small interface it needs (Weather, Knowledge,
+// Wallet, Miner, Earnings, Governance, Volume); the agent wires the real
+// services and calls New, which returns the intent.Router the voice pipeline
+// uses as its Brain. A skill whose service is not configured is left out.
+//
+// Errors: a service error whose type has a `Speak() string` method (a spend
+// refused by the owner's limits, a provider that cannot be reached) is
+// spoken to the owner; any other error is returned and the faceplate shows
+// the error state.
+//
+// Only the agent imports this package.
+package skills

@@ -1,0 +1,205 @@
+package skills
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/mycroft-network/mycroft/voice/intent"
+)
+
+// Conditions is the weather now.
+type Conditions struct {
+	Place       string  // "" when the device's own place
+	Summary     string  // "light rain", "clear sky"
+	TempC       float64 // temperature, °C
+	HighC, LowC float64 // today's range; both 0 when unknown
+}
+
+// Weather is the paid weather service.
+type Weather interface {
+	Current(ctx context.Context) (Conditions, error)
+}
+
+// Knowledge answers a question in a sentence or two (the paid knowledge
+// service).
+type Knowledge interface {
+	Answer(ctx context.Context, question string) (string, error)
+}
+
+// Wallet reports the owner's tokens, in base units (10^-18 MYC).
+type Wallet interface {
+	Balance(ctx context.Context) (*big.Int, error)
+	SpentToday(ctx context.Context) (*big.Int, error)
+}
+
+// MinerStatus is what the miner is doing.
+type MinerStatus struct {
+	Enabled bool // the owner allowed mining
+	Running bool // working now (not paused for voice, load or hours)
+	Reason  string
+}
+
+// Miner is the owner's control of mining.
+type Miner interface {
+	MinerStatus(ctx context.Context) (MinerStatus, error)
+	Enable(ctx context.Context) error
+	Pause(ctx context.Context) error
+}
+
+// Earnings reports what mining earned, in base units.
+type Earnings interface {
+	Earnings(ctx context.Context) (today, total *big.Int, err error)
+}
+
+// Proposal is an open governance proposal. Number is the short number the
+// device speaks and the owner says back (1, 2, ...).
+type Proposal struct {
+	Number int
+	ID     *big.Int
+	Title  string
+}
+
+// Support is a vote, as OpenZeppelin's Governor counts it.
+type Support uint8
+
+// Vote choices.
+const (
+	Against Support = 0
+	For     Support = 1
+	Abstain Support = 2
+)
+
+func (s Support) String() string {
+	switch s {
+	case Against:
+		return "no"
+	case For:
+		return "yes"
+	case Abstain:
+		return "abstain"
+	}
+	return fmt.Sprintf("support(%d)", uint8(s))
+}
+
+// Governance lists proposals and casts the owner's votes.
+type Governance interface {
+	OpenProposals(ctx context.Context) ([]Proposal, error)
+	Vote(ctx context.Context, proposal *big.Int, support Support) error
+}
+
+// Volume is the speaker volume, 0..100 (hal.Volume satisfies it).
+type Volume interface {
+	SetVolume(level int) error
+	Volume() (int, error)
+}
+
+// Config holds the services; nil ones leave their skill out.
+type Config struct {
+	Now        func() time.Time // default time.Now
+	Location   *time.Location   // default time.Local
+	Weather    Weather
+	Knowledge  Knowledge
+	Wallet     Wallet
+	Miner      Miner
+	Earnings   Earnings
+	Governance Governance
+	Volume     Volume
+	// Topics are phrases the knowledge skill's "tell me about ..." may hold
+	// in the speech grammar (matching accepts any words).
+	Topics []string
+}
+
+// DefaultTopics are the knowledge topics of the grammar when none are set.
+var DefaultTopics = []string{
+	"the moon", "the sun", "mars", "the earth", "bitcoin", "a blockchain",
+	"the internet", "linux", "music", "the weather", "a computer", "python", "the ocean",
+}
+
+// New returns the router of every configured skill, with the knowledge
+// skill as the fallback for anything unmatched.
+func New(cfg Config) (*intent.Router, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
+	var list []intent.Skill
+	list = append(list, &Clock{Now: cfg.Now, Location: cfg.Location})
+	if cfg.Weather != nil {
+		list = append(list, &WeatherSkill{Service: cfg.Weather})
+	}
+	know := &KnowledgeSkill{Service: cfg.Knowledge}
+	if cfg.Knowledge != nil {
+		list = append(list, know)
+	}
+	if cfg.Wallet != nil {
+		list = append(list, &WalletSkill{Service: cfg.Wallet})
+	}
+	if cfg.Miner != nil || cfg.Earnings != nil {
+		list = append(list, &MinerSkill{Service: cfg.Miner, Earnings: cfg.Earnings})
+	}
+	if cfg.Governance != nil {
+		list = append(list, &GovernanceSkill{Service: cfg.Governance})
+	}
+	if cfg.Volume != nil {
+		list = append(list, &VolumeSkill{Service: cfg.Volume})
+	}
+	list = append(list, Stop{})
+	help := &Help{}
+	list = append(list, help)
+	r, err := intent.NewRouter(know, list...)
+	if err != nil {
+		return nil, fmt.Errorf("skills: %w", err)
+	}
+	help.Skills = list
+	topics := cfg.Topics
+	if topics == nil {
+		topics = DefaultTopics
+	}
+	r.SetVocabulary("topic", topics)
+	return r, nil
+}
+
+// speakable is an error the owner should hear.
+type speakable interface{ Speak() string }
+
+// fail turns a service error into a spoken reply when it can be spoken.
+func fail(op string, err error) (intent.Reply, error) {
+	var s speakable
+	if errors.As(err, &s) && s.Speak() != "" {
+		return intent.Reply{Text: s.Speak()}, nil
+	}
+	return intent.Reply{}, fmt.Errorf("skills: %s: %w", op, err)
+}
+
+// FormatTokens writes base units (10^-18) as a short spoken amount:
+// "12.5 tokens", "1 token", "0.003 tokens", "less than 0.001 tokens".
+func FormatTokens(v *big.Int) string {
+	if v == nil {
+		v = new(big.Int)
+	}
+	r := new(big.Rat).SetFrac(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
+	neg := r.Sign() < 0
+	abs := new(big.Rat).Abs(r)
+	if abs.Sign() > 0 && abs.Cmp(big.NewRat(1, 1000)) < 0 {
+		return "less than 0.001 tokens"
+	}
+	digits := 2
+	if abs.Cmp(big.NewRat(1, 1)) < 0 {
+		digits = 3
+	}
+	s := abs.FloatString(digits)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if neg {
+		s = "minus " + s
+	}
+	if s == "1" {
+		return "1 token"
+	}
+	return s + " tokens"
+}
