@@ -23,7 +23,8 @@ type Gate struct {
 	pausedC  chan struct{} // closed while paused
 	runningC chan struct{} // closed while running
 	idleC    chan struct{} // closed when paused and no work in flight
-	hooks    []func(paused bool)
+	hooks    map[int]func(paused bool)
+	nextHook int
 
 	duty atomic.Int64 // percent of wall time a worker may work, 1-100
 }
@@ -69,7 +70,7 @@ func (g *Gate) Pause() {
 	if g.active.Load() == 0 {
 		close(g.idleC)
 	}
-	hooks := g.hooks
+	hooks := g.hookList()
 	g.mu.Unlock()
 	for _, h := range hooks {
 		h(true)
@@ -89,7 +90,7 @@ func (g *Gate) Resume() {
 	g.pausedC = make(chan struct{})
 	g.paused.Store(false)
 	close(g.runningC)
-	hooks := g.hooks
+	hooks := g.hookList()
 	g.mu.Unlock()
 	for _, h := range hooks {
 		h(false)
@@ -99,11 +100,29 @@ func (g *Gate) Resume() {
 // OnChange registers f, called synchronously by Pause and Resume (after the
 // state changed) with the new state. f must be quick: it runs on the voice
 // pipeline's goroutine. The worker process uses it to stop and continue a
-// child process.
-func (g *Gate) OnChange(f func(paused bool)) {
+// child process. The returned function removes f.
+func (g *Gate) OnChange(f func(paused bool)) (remove func()) {
 	g.mu.Lock()
-	g.hooks = append(g.hooks, f)
+	if g.hooks == nil {
+		g.hooks = map[int]func(bool){}
+	}
+	id := g.nextHook
+	g.nextHook++
+	g.hooks[id] = f
 	g.mu.Unlock()
+	return func() {
+		g.mu.Lock()
+		delete(g.hooks, id)
+		g.mu.Unlock()
+	}
+}
+
+func (g *Gate) hookList() []func(bool) {
+	out := make([]func(bool), 0, len(g.hooks))
+	for _, h := range g.hooks {
+		out = append(out, h)
+	}
+	return out
 }
 
 // Done returns a channel that is closed while the gate is paused; long
