@@ -126,6 +126,7 @@ type Status struct {
 	Asked          uint64        `json:"asked"`      // typed questions
 	NoSpeech       uint64        `json:"noSpeech"`   // listening ended without speech
 	Errors         uint64        `json:"errors"`     // STT, skill or speech failures
+	Gated          uint64        `json:"gated"`      // frames ignored while the device spoke
 	WakeDetections uint64        `json:"wakeDetections"`
 	WakeIgnored    uint64        `json:"wakeIgnored"` // refractory, busy or muted
 	WakeDropped    uint64        `json:"wakeDropped"` // frames the wake service was too slow for
@@ -445,6 +446,7 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 	if p.gated.Load() {
 		// The device is speaking: ignore what the mic hears.
 		p.wasGated = true
+		p.update(func(st *Status) { st.Gated++ })
 		return
 	}
 	if p.wasGated {

@@ -518,3 +518,53 @@ func wyomingServer(t *testing.T, after int) string {
 	}()
 	return ln.Addr().String()
 }
+
+// blockSpeaker blocks its first Write until release is closed.
+type blockSpeaker struct {
+	*haltest.RecordSpeaker
+	started chan struct{}
+	release chan struct{}
+	once    sync.Once
+}
+
+func (s *blockSpeaker) Write(p []int16) (int, error) {
+	s.once.Do(func() { close(s.started); <-s.release })
+	return s.RecordSpeaker.Write(p)
+}
+
+// TestMicGatedWhileSpeaking: speech heard while the device speaks is
+// ignored: no activity, no trigger, counted as gated.
+func TestMicGatedWhileSpeaking(t *testing.T) {
+	ctx := waitCtx(t)
+	speech := fixture(t, "time.wav")
+	mic := newGateMic(speech, 0)
+	face := haltest.NewRecordFaceplate()
+	sp := &blockSpeaker{RecordSpeaker: haltest.NewRecordSpeaker(), started: make(chan struct{}), release: make(chan struct{})}
+	var mu sync.Mutex
+	var activity []bool
+	p := newPipeline(t, voice.Config{Mic: mic, Faceplate: face, Speaker: sp,
+		Transcriber: &sphinx.Client{URL: serve(t, &recordingSTT{})}, Clock: newFakeClock()})
+	p.OnActivity(func(a bool) { mu.Lock(); activity = append(activity, a); mu.Unlock() })
+	run(t, p)
+	face.WaitState(ctx, hal.StateIdle)
+	answered := make(chan error, 1)
+	go func() { _, err := p.Ask(ctx, "what time is it"); answered <- err }()
+	<-sp.started
+	mic.release()
+	for !p.Status().Capture.Ended || p.Status().Gated < uint64(len(speech)/160) {
+		time.Sleep(time.Millisecond)
+		if ctx.Err() != nil {
+			t.Fatalf("status %+v", p.Status())
+		}
+	}
+	close(sp.release)
+	if err := <-answered; err != nil {
+		t.Fatal(err)
+	}
+	waitStates(t, ctx, face, states(hal.StateIdle, hal.StateThinking, hal.StateSpeaking, hal.StateIdle))
+	mu.Lock()
+	defer mu.Unlock()
+	if !slices.Equal(activity, []bool{true, false}) {
+		t.Errorf("activity %v: the device heard itself", activity)
+	}
+}
