@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -29,6 +30,7 @@ type arduino struct {
 	tty    *os.File
 	got    chan string
 	silent bool
+	noEcho atomic.Bool // answer system.version but echo nothing
 
 	mu      sync.Mutex
 	errs    []string
@@ -111,7 +113,9 @@ func (a *arduino) serve() {
 		if a.silent {
 			continue
 		}
-		a.send("Command: " + line)
+		if !a.noEcho.Load() {
+			a.send("Command: " + line)
+		}
 		switch {
 		case line == "system.version":
 			a.send("Mycroft Mark 1 v1.4.2")

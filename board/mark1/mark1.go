@@ -36,6 +36,11 @@ type Config struct {
 	// so the Arduino has drained the first (250 ms when zero; negative for
 	// none).
 	IconPause time.Duration
+	// EchoTimeout bounds the wait for the Arduino's "Command: <line>" echo
+	// of each line before the next is sent (flow control: the Arduino's
+	// receive buffer holds 64 bytes). 1 s when zero; negative to send
+	// without waiting. A missing echo is logged, not an error.
+	EchoTimeout time.Duration
 	// OnMessage, when set, receives the messages that are not buttons:
 	// menu choices (unit.*), self-test steps, brightness changes and
 	// unknown lines. It is called from the reading goroutine and must not
@@ -63,6 +68,9 @@ func (c *Config) defaults() {
 	}
 	if c.IconPause == 0 {
 		c.IconPause = 250 * time.Millisecond
+	}
+	if c.EchoTimeout == 0 {
+		c.EchoTimeout = time.Second
 	}
 	if c.Log == nil {
 		c.Log = slog.Default()
@@ -134,6 +142,7 @@ type Enclosure struct {
 	cfg     Config
 	log     *slog.Logger
 	events  chan hal.ButtonEvent
+	echoes  chan string
 	ctx     context.Context
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
@@ -153,7 +162,7 @@ type Enclosure struct {
 // Close.
 func Open(ctx context.Context, cfg Config) (*Enclosure, error) {
 	cfg.defaults()
-	e := &Enclosure{cfg: cfg, log: cfg.Log, events: make(chan hal.ButtonEvent, 64)}
+	e := &Enclosure{cfg: cfg, log: cfg.Log, events: make(chan hal.ButtonEvent, 64), echoes: make(chan string, 16)}
 	l, version, err := e.connect(ctx)
 	if err != nil {
 		return nil, err
@@ -274,6 +283,10 @@ func (e *Enclosure) dispatch(l *link) {
 func (e *Enclosure) handle(m Message) {
 	switch m.Kind {
 	case MsgEcho:
+		select {
+		case e.echoes <- m.Text:
+		default:
+		}
 		return
 	case MsgVersion:
 		e.mu.Lock()
@@ -330,7 +343,9 @@ func (e *Enclosure) reconnect() *link {
 		e.shown = shown{}
 		e.mu.Unlock()
 		e.log.Info("mark1: serial line back", "firmware", version)
-		e.reapply()
+		// In its own goroutine: the echoes it waits for come through
+		// dispatch, which runs once this returns.
+		go e.reapply()
 		return l
 	}
 }
@@ -363,7 +378,8 @@ func (e *Enclosure) Connected() bool {
 }
 
 // Send writes raw command lines (built with the functions of this package,
-// such as SystemMute()). A line ending in '$' (the first part of a split
+// such as SystemMute()), one at a time: each waits for the Arduino's echo
+// (Config.EchoTimeout). A line ending in '$' (the first part of a split
 // icon) is followed by Config.IconPause.
 func (e *Enclosure) Send(ctx context.Context, lines ...string) error {
 	e.sendMu.Lock()
@@ -381,17 +397,11 @@ func (e *Enclosure) send(ctx context.Context, lines []string) error {
 		}
 		return fmt.Errorf("mark1: send: line down: %w", hal.ErrUnavailable)
 	}
-	start := 0
 	for i, s := range lines {
-		if !strings.HasSuffix(s, "$") || i == len(lines)-1 {
-			continue
-		}
-		if err := writeLines(l, lines[start:i+1]...); err != nil {
-			l.close()
+		if err := e.sendLine(ctx, l, s); err != nil {
 			return err
 		}
-		start = i + 1
-		if e.cfg.IconPause > 0 {
+		if strings.HasSuffix(s, "$") && i < len(lines)-1 && e.cfg.IconPause > 0 {
 			select {
 			case <-time.After(e.cfg.IconPause):
 			case <-ctx.Done():
@@ -399,11 +409,40 @@ func (e *Enclosure) send(ctx context.Context, lines []string) error {
 			}
 		}
 	}
-	if err := writeLines(l, lines[start:]...); err != nil {
+	return nil
+}
+
+// sendLine writes one line and waits for its echo.
+func (e *Enclosure) sendLine(ctx context.Context, l *link, s string) error {
+	if e.cfg.EchoTimeout > 0 {
+		for len(e.echoes) > 0 { // stale echoes (of lines that timed out)
+			<-e.echoes
+		}
+	}
+	if err := writeLines(l, s); err != nil {
 		l.close()
 		return err
 	}
-	return nil
+	if e.cfg.EchoTimeout <= 0 {
+		return nil
+	}
+	t := time.NewTimer(e.cfg.EchoTimeout)
+	defer t.Stop()
+	for {
+		select {
+		case echo := <-e.echoes:
+			if echo == s {
+				return nil
+			}
+		case <-t.C:
+			e.log.Debug("mark1: no echo; sending on", "line", s)
+			return nil
+		case <-l.done:
+			return fmt.Errorf("mark1: send: line dropped: %w", hal.ErrUnavailable)
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 }
 
 // Show implements hal.Faceplate: it sends what differs between f and what

@@ -258,3 +258,15 @@ func TestCommandRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingEchoDoesNotStall(t *testing.T) {
+	a := newArduino(t)
+	cfg := quietConfig(a)
+	cfg.EchoTimeout = 20 * time.Millisecond
+	e := openOn(t, a, cfg)
+	a.noEcho.Store(true)
+	if err := e.Show(context.Background(), hal.Face{State: hal.StateThinking, Volume: -1}); err != nil {
+		t.Fatal(err)
+	}
+	a.expect(t, "eyes.color=2271216", "eyes.level=30", "mouth.think")
+}
