@@ -133,6 +133,7 @@ func BenchmarkFrontEnd(b *testing.B) {
 			c := newCapture(mic, 50, true, SystemClock{})
 			ep := vad.NewEndpointer(vad.EndpointConfig{})
 			b.ResetTimer()
+			cpu0 := cpuTime()
 			go c.run(context.Background())
 			for f := range c.out {
 				if !ep.Active() {
@@ -143,6 +144,12 @@ func BenchmarkFrontEnd(b *testing.B) {
 			perFrame := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 			b.ReportMetric(perFrame, "ns/frame")
 			b.ReportMetric(10e6/perFrame, "x-realtime")
+			// CPU time of the process (both goroutines) per frame: the
+			// real-time factor per core, whatever else the machine runs.
+			if cpu := float64((cpuTime() - cpu0).Nanoseconds()) / float64(b.N); cpu > 0 {
+				b.ReportMetric(cpu, "cpu-ns/frame")
+				b.ReportMetric(10e6/cpu, "x-realtime/core")
+			}
 		})
 	}
 }
