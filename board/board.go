@@ -10,6 +10,8 @@ import (
 	"slices"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/mycroft-network/mycroft/board/mark1"
 	"github.com/mycroft-network/mycroft/board/mark2"
 	"github.com/mycroft-network/mycroft/board/portaudio"
@@ -49,8 +51,9 @@ type Config struct {
 	SimSpeaker string
 	// SimKeyboard reads keys from Stdin (space, +, -, m, q).
 	SimKeyboard bool
-	// Stdin and Stdout are the simulator's terminal (os.Stdin, os.Stdout
-	// when nil).
+	// Stdin and Stdout are the simulator's terminal. When nil, os.Stdin
+	// is used, and os.Stdout only if it is a terminal (otherwise the face
+	// is not drawn).
 	Stdin  io.Reader
 	Stdout io.Writer
 	// OnQuit is called when q is pressed on the simulator's keyboard.
@@ -231,7 +234,9 @@ func openMark2Board(ctx context.Context, cfg Config) (*hal.Board, error) {
 func openSim(cfg Config, warnings []string) (*hal.Board, error) {
 	sc := sim.Config{Face: cfg.SimFace, Mic: cfg.SimMic, Speaker: cfg.SimSpeaker, OnQuit: cfg.OnQuit, Log: cfg.Log}
 	sc.Out = cfg.Stdout
-	if sc.Out == nil {
+	if sc.Out == nil && term.IsTerminal(int(os.Stdout.Fd())) {
+		// Only on a terminal: a daemon's stdout is the journal, which
+		// should not get a drawing at every state change.
 		sc.Out = os.Stdout
 	}
 	if cfg.SimKeyboard {

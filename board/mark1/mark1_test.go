@@ -7,6 +7,7 @@ import (
 	"errors"
 	"image"
 	"image/color"
+	"image/draw"
 	"io"
 	"log/slog"
 	"strings"
@@ -269,4 +270,37 @@ func TestMissingEchoDoesNotStall(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.expect(t, "eyes.color=2271216", "eyes.level=30", "mouth.think")
+}
+
+func TestMouthDisplay(t *testing.T) {
+	a := newArduino(t)
+	e := openOn(t, a, quietConfig(a))
+	var d hal.Display = e.Mouth()
+	e.Show(context.Background(), hal.Face{Volume: -1})
+	a.expect(t, "eyes.color=2271216", "eyes.level=30", "mouth.reset")
+	if d.Bounds() != image.Rect(0, 0, 32, 8) {
+		t.Fatalf("bounds %v", d.Bounds())
+	}
+	if err := d.Draw(image.Rect(30, 6, 32, 8), image.White, image.Point{}); err != nil {
+		t.Fatal(err)
+	}
+	want := image.NewGray(image.Rect(0, 0, 32, 8))
+	draw.Draw(want, image.Rect(30, 6, 32, 8), image.White, image.Point{}, draw.Src)
+	code, _ := EncodeIcon(want)
+	payload := "x=0,y=0,cP=1," + code
+	a.expect(t, "mouth.icon="+payload[:48]+"$", "mouth.icon=$"+payload[48:])
+	// The face knows the mouth now shows an icon: the same idle face as
+	// before resets the mouth, and only the mouth.
+	e.Show(context.Background(), hal.Face{Volume: -1})
+	a.expect(t, "mouth.reset")
+	if err := d.Halt(); err != nil {
+		t.Fatal(err)
+	}
+	a.expect(t, "mouth.reset")
+	if err := d.Draw(d.Bounds(), nil, image.Point{}); !errors.Is(err, ErrIcon) {
+		t.Fatalf("Draw(nil) = %v", err)
+	}
+	if errs := a.errors(); len(errs) > 0 {
+		t.Fatal(errs)
+	}
 }
