@@ -12,6 +12,7 @@ type Resampler struct {
 	step    float64 // input samples per output sample
 	cutoff  float64 // normalised to the input rate (0.5 = Nyquist)
 	half    int     // taps each side
+	table   []float64 // kernel sampled every 1/tableRes input samples over [-half, half]
 	buf     []float64
 	n       int64 // index of the next output sample
 	base    int64 // input samples dropped from the front of buf
@@ -30,6 +31,10 @@ func NewResampler(in, out int) *Resampler {
 		// Downsampling: widen the kernel with the ratio to keep its
 		// transition band in output terms.
 		r.half = int(math.Ceil(16 * r.step))
+	}
+	r.table = make([]float64, 2*r.half*tableRes+2)
+	for i := range r.table {
+		r.table[i] = kernel(float64(i)/tableRes-float64(r.half), r.cutoff, float64(r.half))
 	}
 	// Start with half a kernel of zeros so the first output sample is
 	// centred on the first input sample.
@@ -94,8 +99,11 @@ func (r *Resampler) sample(pos float64) int16 {
 		if i < 0 || i >= len(r.buf) {
 			continue
 		}
-		x := float64(k) - frac // distance in input samples
-		w := kernel(x, r.cutoff, float64(r.half))
+		// distance in input samples, looked up in the table with linear
+		// interpolation
+		t := (float64(k) - frac + float64(r.half)) * tableRes
+		j := int(t)
+		w := r.table[j] + (t-float64(j))*(r.table[j+1]-r.table[j])
 		acc += r.buf[i] * w
 		norm += w
 	}
@@ -105,6 +113,9 @@ func (r *Resampler) sample(pos float64) int16 {
 	acc = math.Round(acc)
 	return int16(min(max(acc, -32768), 32767))
 }
+
+// tableRes is the kernel table's resolution (points per input sample).
+const tableRes = 512
 
 // kernel is a Blackman-windowed sinc with the given cutoff (cycles per
 // input sample) and half width.
