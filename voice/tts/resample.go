@@ -9,9 +9,9 @@ import "math"
 // returns the last samples. It is not safe for concurrent use.
 type Resampler struct {
 	in, out int
-	step    float64 // input samples per output sample
-	cutoff  float64 // normalised to the input rate (0.5 = Nyquist)
-	half    int     // taps each side
+	step    float64   // input samples per output sample
+	cutoff  float64   // normalised to the input rate (0.5 = Nyquist)
+	half    int       // taps each side
 	table   []float64 // kernel sampled every 1/tableRes input samples over [-half, half]
 	buf     []float64
 	n       int64 // index of the next output sample
