@@ -1,0 +1,3 @@
+package voice
+
+//go:generate sh testdata/gen.sh
