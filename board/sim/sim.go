@@ -153,6 +153,7 @@ func New(cfg Config) (*Sim, error) {
 			if err != nil {
 				b.Warnings = append(b.Warnings, fmt.Sprintf("keyboard: raw mode: %v", err))
 			} else {
+				keepOutputProcessing(int(f.Fd()))
 				s.restore = func() { term.Restore(int(f.Fd()), old) }
 			}
 		}
