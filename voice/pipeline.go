@@ -128,9 +128,9 @@ type Status struct {
 	Errors         uint64        `json:"errors"`     // STT, skill or speech failures
 	Gated          uint64        `json:"gated"`      // frames ignored while the device spoke
 	WakeDetections uint64        `json:"wakeDetections"`
-	WakeIgnored    uint64        `json:"wakeIgnored"` // refractory, busy or muted
-	WakeDropped    uint64        `json:"wakeDropped"` // frames the wake service was too slow for
-	WakeConnected  bool          `json:"wakeConnected"`
+	WakeIgnored    uint64        `json:"wakeIgnored"`   // refractory, busy or muted
+	WakeDropped    uint64        `json:"wakeDropped"`   // frames the wake service was too slow for
+	WakeConnected  bool          `json:"wakeConnected"` // the wake client is running (connecting or connected)
 	LastUtterance  time.Time     `json:"lastUtterance,omitzero"`
 	LastError      string        `json:"lastError,omitempty"`
 }
@@ -450,8 +450,11 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 		return
 	}
 	if p.wasGated {
+		// Forget the noise estimate and pre-roll from before the device
+		// spoke.
 		p.wasGated = false
 		p.cfg.Detector.Reset()
+		p.ring.Reset()
 		p.vadActive, p.quiet = false, 0
 	}
 	p.ring.Push(f)
@@ -494,7 +497,11 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 
 // startListening begins an utterance after a trigger.
 func (p *Pipeline) startListening(ctx context.Context, trigger string) {
-	if p.muted || p.cfg.Transcriber == nil {
+	if p.muted {
+		return
+	}
+	if p.cfg.Transcriber == nil {
+		p.log.Warn("voice: no speech-to-text service configured; trigger ignored", "trigger", trigger)
 		return
 	}
 	if p.sess != nil {
