@@ -180,7 +180,7 @@ func (c *Client) ListNodes(ctx context.Context) ([]NodeInfo, error) {
 	return out, nil
 }
 
-// Slash packs Registry.slash(node, amount, reason) as a governance action
+// SlashAction packs Registry.slash(node, amount, reason) as a governance action
 // (target, calldata) for a proposal.
 func (c *Client) SlashAction(node common.Address, amount *big.Int, reason string) (common.Address, []byte, error) {
 	data, err := c.registry.TryPackSlash(node, amount, reason)
@@ -208,7 +208,7 @@ func (c *Client) StorageTypedData(owner common.Address, root common.Hash, leafCo
 	return StorageTypedData(c.chainID, c.m.Registry, owner, root, leafCount, uint64(expiry.Unix()))
 }
 
-// Verify checks the commitment's signature on this deployment.
+// VerifyStorageCommitment checks the commitment's signature on this deployment.
 func (c *Client) VerifyStorageCommitment(sc StorageCommitment) error {
 	return VerifyTypedData(c.StorageTypedData(sc.Owner, sc.Root, sc.LeafCount, sc.Expiry), sc.Signature, sc.Node)
 }
