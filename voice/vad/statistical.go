@@ -32,11 +32,26 @@ var (
 	localThr  = [4]float64{5, 7, 9, 11}
 )
 
-type gauss struct{ w, mean, std float64 }
+type gauss struct {
+	w, mean, std float64
+	ln, inv      float64 // log(w) - log(std) - log(sqrt(2π)), 1/std: see refresh
+}
 
-func (g gauss) logpdf(x float64) float64 {
-	z := (x - g.mean) / g.std
-	return math.Log(g.w) - math.Log(g.std) - 0.5*z*z - 0.9189385332046727
+func newGauss(w, mean, std float64) gauss {
+	g := gauss{w: w, mean: mean, std: std}
+	g.refresh()
+	return g
+}
+
+// refresh recomputes the cached terms after std changed.
+func (g *gauss) refresh() {
+	g.ln = math.Log(g.w) - math.Log(g.std) - 0.9189385332046727
+	g.inv = 1 / g.std
+}
+
+func (g *gauss) logpdf(x float64) float64 {
+	z := (x - g.mean) * g.inv
+	return g.ln - 0.5*z*z
 }
 
 func mixLog(c *[numComp]gauss, x float64, resp *[numComp]float64) float64 {
@@ -69,7 +84,7 @@ type Statistical struct {
 	minTr  [numBands]float64
 	feat   [numBands]float64
 	win    [hannLen]float64
-	re, im [fftSize]float64
+	re, im [fftSize / 2]float64
 	// LastLLR is the weighted log likelihood ratio of the last frame, for
 	// tuning and tests.
 	lastLLR float64
@@ -97,18 +112,35 @@ func (s *Statistical) Reset() { s.primed = false }
 func (s *Statistical) LLR() float64 { return s.lastLLR }
 
 func (s *Statistical) features(frame []int16) {
+	// The 256-point real FFT is computed as a 128-point complex FFT of the
+	// even and odd samples, then split; only the bins of the bands are
+	// formed.
 	for i := range s.re {
 		s.re[i], s.im[i] = 0, 0
 	}
 	n := min(len(frame), hannLen)
 	for i := 0; i < n; i++ {
-		s.re[i] = float64(frame[i]) * s.win[i]
+		v := float64(frame[i]) * s.win[i]
+		if i&1 == 0 {
+			s.re[i/2] = v
+		} else {
+			s.im[i/2] = v
+		}
 	}
-	fft(&s.re, &s.im)
+	fft(s.re[:], s.im[:])
+	const half = fftSize / 2
 	for b := 0; b < numBands; b++ {
 		var e float64
 		for k := bandBins[b]; k < bandBins[b+1]; k++ {
-			e += s.re[k]*s.re[k] + s.im[k]*s.im[k]
+			zr, zi := s.re[k], s.im[k]
+			cr, ci := s.re[half-k], -s.im[half-k] // conj(Z[N/2-k])
+			er, ei := (zr+cr)/2, (zi+ci)/2
+			// O = (Z[k] - conj(Z[N/2-k])) / 2i
+			or, oi := (zi-ci)/2, -(zr-cr)/2
+			c, sn := twiddleCos[k], twiddleSin[k] // e^{-2πik/N}
+			xr := er + or*c + oi*sn
+			xi := ei + oi*c - or*sn
+			e += xr*xr + xi*xi
 		}
 		e /= float64(bandBins[b+1] - bandBins[b])
 		// dB of the mean bin power, +1 so digital silence is 0 dB.
@@ -119,8 +151,8 @@ func (s *Statistical) features(frame []int16) {
 func (s *Statistical) prime() {
 	for b := 0; b < numBands; b++ {
 		x := s.feat[b]
-		s.noise[b] = [numComp]gauss{{0.6, x, 3}, {0.4, x + 4, 5}}
-		s.speech[b] = [numComp]gauss{{0.5, x + 18, 6}, {0.5, x + 30, 8}}
+		s.noise[b] = [numComp]gauss{newGauss(0.6, x, 3), newGauss(0.4, x+4, 5)}
+		s.speech[b] = [numComp]gauss{newGauss(0.5, x+18, 6), newGauss(0.5, x+30, 8)}
 		s.minTr[b] = x
 	}
 	s.primed = true
@@ -181,6 +213,7 @@ func (s *Statistical) adapt(speech bool, rn, rs *[numBands][numComp]float64) {
 				d := x - n[k].mean
 				n[k].mean += r * d
 				n[k].std = clampStd(math.Sqrt((1-r)*n[k].std*n[k].std + r*d*d))
+				n[k].refresh()
 			}
 		} else {
 			sp := &s.speech[b]
@@ -189,6 +222,7 @@ func (s *Statistical) adapt(speech bool, rn, rs *[numBands][numComp]float64) {
 				d := x - sp[k].mean
 				sp[k].mean += r * d
 				sp[k].std = clampStd(math.Sqrt((1-r)*sp[k].std*sp[k].std + r*d*d))
+				sp[k].refresh()
 			}
 		}
 		// Pull the noise model towards the tracked minimum, so a model learnt
@@ -208,11 +242,12 @@ func (s *Statistical) adapt(speech bool, rn, rs *[numBands][numComp]float64) {
 
 func clampStd(v float64) float64 { return min(max(v, minStd), maxStd) }
 
-// fft is an in-place iterative radix-2 complex FFT of size fftSize.
-func fft(re, im *[fftSize]float64) {
-	// bit reversal
-	for i, j := 1, 0; i < fftSize; i++ {
-		bit := fftSize >> 1
+// fft is an in-place iterative radix-2 complex FFT; len(re) is a power of
+// two dividing fftSize.
+func fft(re, im []float64) {
+	n := len(re)
+	for i, j := 1, 0; i < n; i++ {
+		bit := n >> 1
 		for ; j&bit != 0; bit >>= 1 {
 			j ^= bit
 		}
@@ -222,10 +257,10 @@ func fft(re, im *[fftSize]float64) {
 			im[i], im[j] = im[j], im[i]
 		}
 	}
-	for size := 2; size <= fftSize; size <<= 1 {
+	for size := 2; size <= n; size <<= 1 {
 		half := size >> 1
 		step := fftSize / size
-		for start := 0; start < fftSize; start += size {
+		for start := 0; start < n; start += size {
 			for k := 0; k < half; k++ {
 				c, sn := twiddleCos[k*step], twiddleSin[k*step]
 				a, b := start+k, start+k+half
