@@ -568,3 +568,34 @@ func TestMicGatedWhileSpeaking(t *testing.T) {
 		t.Errorf("activity %v: the device heard itself", activity)
 	}
 }
+
+// TestPushToTalkRelease: releasing the button after speech has started
+// ends the utterance there, before the endpointer would.
+func TestPushToTalkRelease(t *testing.T) {
+	ctx := waitCtx(t)
+	stt := &recordingSTT{text: "what time is it"}
+	mic := newGateMic(fixture(t, "time.wav"), 0, 160*100)
+	face := haltest.NewRecordFaceplate()
+	buttons := haltest.NewScriptedButtons()
+	p := newPipeline(t, voice.Config{Mic: mic, Faceplate: face, Buttons: buttons, QueueFrames: 1,
+		Transcriber: &sphinx.Client{URL: serve(t, stt)}, Clock: newFakeClock()})
+	run(t, p)
+	face.WaitState(ctx, hal.StateIdle)
+	buttons.Push(hal.ButtonEvent{Button: hal.ButtonAction, Action: hal.Press})
+	face.WaitState(ctx, hal.StateListening)
+	mic.release() // to frame 100: speech started at frame 50, confirmed at 79
+	for p.Status().Capture.Frames < 100 {
+		time.Sleep(time.Millisecond)
+	}
+	buttons.Push(hal.ButtonEvent{Button: hal.ButtonAction, Action: hal.Release})
+	waitStates(t, ctx, face, states(hal.StateIdle, hal.StateListening, hal.StateThinking, hal.StateSpeaking, hal.StateIdle))
+	got := stt.got()
+	if len(got) != 1 {
+		t.Fatalf("%d STT requests", len(got))
+	}
+	// With a queue of one frame the pipeline was at frame 98 or 99.
+	if frames := len(got[0]) / 320; frames < 98 || frames > 100 {
+		t.Errorf("STT got %d frames, want the 100 before the release", frames)
+	}
+	mic.close()
+}
