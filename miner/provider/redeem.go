@@ -2,11 +2,11 @@ package provider
 
 import (
 	"context"
-
 	"fmt"
-	"github.com/ethereum/go-ethereum/core/types"
 	"math/big"
 	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
 )
 
 // RedeemOnce looks at every channel holding an unredeemed voucher and
