@@ -45,7 +45,9 @@ type Weather struct {
 	TemperatureC float64 `json:"temperatureC"`
 	Humidity     float64 `json:"humidity"`
 	WindKmh      float64 `json:"windKmh"`
-	Code         int     `json:"code"` // WMO weather code
+	Code         int     `json:"code"`  // WMO weather code, see Summary
+	HighC        float64 `json:"highC"` // today's maximum
+	LowC         float64 `json:"lowC"`  // today's minimum
 }
 
 // Weather pays for the current weather at latitude, longitude.

@@ -282,7 +282,9 @@ type Weather struct {
 	TemperatureC float64 `json:"temperatureC"`
 	Humidity     float64 `json:"humidity"`
 	WindKmh      float64 `json:"windKmh"`
-	Code         int     `json:"code"` // WMO weather code
+	Code         int     `json:"code"`  // WMO weather code
+	HighC        float64 `json:"highC"` // today's maximum
+	LowC         float64 `json:"lowC"`  // today's minimum
 }
 
 // OpenMeteo is weather through an Open-Meteo-compatible upstream:
@@ -301,9 +303,12 @@ func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byt
 		return nil, fmt.Errorf("%w: latitude and longitude in decimal degrees", ErrBadRequest)
 	}
 	q := url.Values{
-		"latitude":  {strconv.FormatFloat(lat, 'f', 4, 64)},
-		"longitude": {strconv.FormatFloat(lon, 'f', 4, 64)},
-		"current":   {"temperature_2m,relative_humidity_2m,weather_code,wind_speed_10m"},
+		"latitude":      {strconv.FormatFloat(lat, 'f', 4, 64)},
+		"longitude":     {strconv.FormatFloat(lon, 'f', 4, 64)},
+		"current":       {"temperature_2m,relative_humidity_2m,weather_code,wind_speed_10m"},
+		"daily":         {"temperature_2m_max,temperature_2m_min"},
+		"forecast_days": {"1"},
+		"timezone":      {"auto"},
 	}
 	var up struct {
 		Latitude  float64 `json:"latitude"`
@@ -315,6 +320,10 @@ func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byt
 			Code        int     `json:"weather_code"`
 			Wind        float64 `json:"wind_speed_10m"`
 		} `json:"current"`
+		Daily struct {
+			Max []float64 `json:"temperature_2m_max"`
+			Min []float64 `json:"temperature_2m_min"`
+		} `json:"daily"`
 	}
 	if err := getJSON(ctx, o.Client, strings.TrimSuffix(o.BaseURL, "/")+"/v1/forecast?"+q.Encode(), &up); err != nil {
 		return nil, fmt.Errorf("provider: weather: %w", err)
@@ -322,8 +331,12 @@ func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byt
 	if up.Current == nil {
 		return nil, errors.New("provider: weather: upstream sent no current weather")
 	}
-	return json.Marshal(Weather{Latitude: up.Latitude, Longitude: up.Longitude, Time: up.Current.Time,
-		TemperatureC: up.Current.Temperature, Humidity: up.Current.Humidity, WindKmh: up.Current.Wind, Code: up.Current.Code})
+	out := Weather{Latitude: up.Latitude, Longitude: up.Longitude, Time: up.Current.Time,
+		TemperatureC: up.Current.Temperature, Humidity: up.Current.Humidity, WindKmh: up.Current.Wind, Code: up.Current.Code}
+	if len(up.Daily.Max) > 0 && len(up.Daily.Min) > 0 {
+		out.HighC, out.LowC = up.Daily.Max[0], up.Daily.Min[0]
+	}
+	return json.Marshal(out)
 }
 
 // Summary is the normalised result of a knowledge call.

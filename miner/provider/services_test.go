@@ -201,7 +201,7 @@ func TestUpstreams(t *testing.T) {
 	}{
 		{"weather", func() ([]byte, error) {
 			return om.Call(ctx, map[string][]string{"latitude": {"52.52"}, "longitude": {"13.42"}})
-		}, `{"latitude":52.52,"longitude":13.419998,"time":"2026-11-24T16:00","temperatureC":4.3,"humidity":87,"windKmh":14.8,"code":61}`, nil},
+		}, `{"latitude":52.52,"longitude":13.419998,"time":"2026-11-24T16:00","temperatureC":4.3,"humidity":87,"windKmh":14.8,"code":61,"highC":6.1,"lowC":1.8}`, nil},
 		{"weather bad latitude", func() ([]byte, error) {
 			return om.Call(ctx, map[string][]string{"latitude": {"91"}, "longitude": {"0"}})
 		}, "", ErrBadRequest},

@@ -1,0 +1,95 @@
+package wallet
+
+import (
+	"context"
+	"math/big"
+	"strings"
+)
+
+// Speak says a LimitError in a sentence for the owner (the agent's skills
+// speak any error with a Speak method).
+func (e *LimitError) Speak() string {
+	switch e.Err {
+	case ErrOverPrice:
+		return "That costs " + Tokens(e.Price) + ", more than your limit of " + Tokens(e.Limit) + " per request."
+	case ErrOverBudget:
+		left := new(big.Int)
+		if e.Limit != nil && e.Spent != nil && e.Limit.Cmp(e.Spent) > 0 {
+			left.Sub(e.Limit, e.Spent)
+		}
+		return "Today's budget is spent: that costs " + Tokens(e.Price) + " and " + Tokens(left) + " is left."
+	case ErrOverExposure:
+		return "Your limit for one provider, " + Tokens(e.Limit) + ", is reached."
+	case ErrNoFunds:
+		return "The wallet does not have enough tokens."
+	}
+	return ""
+}
+
+// Speak says why no provider could answer.
+func (e *NoProviderError) Speak() string {
+	if len(e.Tried) == 0 {
+		return "No provider offers that within your price limit."
+	}
+	return "No provider could answer right now."
+}
+
+// Tokens writes base units (10^-18 MYC) as a short spoken amount:
+// "1 token", "12.5 tokens", "0.003 tokens", "less than 0.001 tokens".
+func Tokens(v *big.Int) string {
+	if v == nil {
+		v = new(big.Int)
+	}
+	r := new(big.Rat).SetFrac(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
+	if r.Sign() > 0 && r.Cmp(big.NewRat(1, 1000)) < 0 {
+		return "less than 0.001 tokens"
+	}
+	digits := 2
+	if new(big.Rat).Abs(r).Cmp(big.NewRat(1, 1)) < 0 {
+		digits = 3
+	}
+	s := r.FloatString(digits)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "1" {
+		return "1 token"
+	}
+	return s + " tokens"
+}
+
+// SpentToday is what was newly promised today (UTC), in base units.
+func (w *Wallet) SpentToday(context.Context) (*big.Int, error) {
+	return w.st.spent(w.cfg.Now())
+}
+
+// Summary says the WMO weather code in words ("light rain").
+func (x Weather) Summary() string {
+	switch c := x.Code; {
+	case c == 0:
+		return "clear sky"
+	case c == 1:
+		return "mainly clear"
+	case c == 2:
+		return "partly cloudy"
+	case c == 3:
+		return "overcast"
+	case c == 45 || c == 48:
+		return "fog"
+	case c >= 51 && c <= 57:
+		return "drizzle"
+	case c == 61 || c == 80:
+		return "light rain"
+	case c == 63 || c == 81:
+		return "rain"
+	case c == 65 || c == 82:
+		return "heavy rain"
+	case c == 66 || c == 67:
+		return "freezing rain"
+	case c >= 71 && c <= 77, c == 85, c == 86:
+		return "snow"
+	case c >= 95 && c <= 99:
+		return "thunderstorm"
+	}
+	return "unknown weather"
+}
