@@ -77,16 +77,21 @@ func (c *WakeClient) Run(ctx context.Context, audio <-chan []int16, detect func(
 		if err != nil {
 			return err
 		}
-		if err := WriteEvent(w, ev); err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return fmt.Errorf("wyoming: wake: %w", err)
+		err = WriteEvent(w, ev)
+		if err == nil {
+			err = w.Flush()
 		}
-		if err := w.Flush(); err != nil && ctx.Err() == nil {
-			return fmt.Errorf("wyoming: wake: %w", err)
+		if err == nil || ctx.Err() != nil {
+			return nil
 		}
-		return nil
+		// The connection is broken; the reader ends too. An error event
+		// the server sent before closing explains it better.
+		rerr := <-errc
+		readDone = true
+		if errors.Is(rerr, ErrServer) {
+			return rerr
+		}
+		return fmt.Errorf("wyoming: wake: %w", err)
 	}
 	if err := send(TypeDetect, Detect{Names: c.Names}, nil); err != nil {
 		return err
@@ -102,6 +107,9 @@ func (c *WakeClient) Run(ctx context.Context, audio <-chan []int16, detect func(
 			return nil
 		case err := <-errc:
 			readDone = true
+			if ctx.Err() != nil {
+				return nil // we closed the connection
+			}
 			if err == nil {
 				err = ErrClosed
 			}

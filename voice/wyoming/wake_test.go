@@ -59,7 +59,7 @@ func (s *fakeWake) handle(c net.Conn) {
 				e, _ := NewEvent(TypeError, ErrorData{Text: s.failWith}, nil)
 				WriteEvent(w, e)
 				w.Flush()
-				return
+				continue // keep reading until the client hangs up
 			}
 			if !fired && samples >= s.detectAt {
 				fired = true
