@@ -247,6 +247,9 @@ func (w *Wallet) Recover(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("wallet: recover: %w", err)
 	}
+	w.mu.Lock()
+	w.known, w.knownAt = nodes, w.cfg.Now()
+	w.mu.Unlock()
 	n := 0
 	for _, node := range nodes {
 		ids, err := w.channelsOf(ctx, node.Address)

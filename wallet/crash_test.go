@@ -168,3 +168,44 @@ func TestRecoverAfterLostDatabase(t *testing.T) {
 		t.Errorf("provider holds %s, want %s", got, want)
 	}
 }
+
+// downRegistry fails once down is set, as an unreachable chain does.
+type downRegistry struct {
+	nodes []chain.NodeInfo
+	down  *bool
+}
+
+func (r downRegistry) ListNodes(context.Context) ([]chain.NodeInfo, error) {
+	if *r.down {
+		return nil, errors.New("dial tcp: connection refused")
+	}
+	return r.nodes, nil
+}
+
+// With the chain unreachable, existing channels keep working off chain,
+// even after a restart (the providers come from the wallet's channels).
+func TestPaysWithoutChain(t *testing.T) {
+	d := chainNet(t)
+	ctx := context.Background()
+	n := newNode(t, d)
+	down := false
+	p := newPayer(t, d, downRegistry{[]chain.NodeInfo{n.info()}, &down})
+	if err := weather(ctx, p.w); err != nil {
+		t.Fatal(err)
+	}
+	down = true
+	p.start(t) // restart: no cached node list
+	for i := 0; i < 2; i++ {
+		if err := weather(ctx, p.w); err != nil {
+			t.Fatalf("call %d without a registry: %v", i, err)
+		}
+	}
+	if got, want := n.held(t), new(big.Int).Mul(big.NewInt(3), prices["weather"]); got.Cmp(want) != 0 {
+		t.Errorf("provider holds %s, want %s", got, want)
+	}
+	// A wallet with no channel cannot pay without a registry, and says so.
+	q := newPayer(t, d, downRegistry{nil, &down})
+	if err := weather(ctx, q.w); !errors.Is(err, wallet.ErrNoProvider) {
+		t.Errorf("fresh wallet without registry: %v, want ErrNoProvider", err)
+	}
+}

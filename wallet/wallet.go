@@ -75,6 +75,9 @@ type Config struct {
 	HTTP     *http.Client
 	// CallTimeout bounds one attempt at one provider (default 20 s).
 	CallTimeout time.Duration
+	// RegistryTTL is how long the Registry's node list is reused (default
+	// 1 min).
+	RegistryTTL time.Duration
 	// Attempts is how many providers a call tries (default 3).
 	Attempts int
 	// FailWindow and FailLimit define an unhealthy provider (default 3
@@ -96,10 +99,12 @@ type Wallet struct {
 	health  *health
 	log     *slog.Logger
 
-	mu     sync.Mutex
-	locks  map[common.Address]*sync.Mutex
-	offers map[common.Address]Offer
-	hooks  *Hooks
+	mu      sync.Mutex
+	locks   map[common.Address]*sync.Mutex
+	offers  map[common.Address]Offer
+	hooks   *Hooks
+	known   []chain.NodeInfo // the Registry's nodes, as last read
+	knownAt time.Time
 }
 
 // Hooks lets tests abort a call between its steps, as a crash would.
@@ -123,6 +128,9 @@ func New(cfg Config) (*Wallet, error) {
 	}
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 20 * time.Second
+	}
+	if cfg.RegistryTTL <= 0 {
+		cfg.RegistryTTL = time.Minute
 	}
 	if cfg.Attempts <= 0 {
 		cfg.Attempts = 3
@@ -209,12 +217,9 @@ func (w *Wallet) Call(ctx context.Context, service string, params url.Values, bo
 	if err != nil {
 		return Result{}, err
 	}
-	if w.cfg.Registry == nil {
-		return Result{}, fmt.Errorf("%w: no registry", ErrNoProvider)
-	}
-	nodes, err := w.cfg.Registry.ListNodes(ctx)
+	nodes, err := w.nodes(ctx, service)
 	if err != nil {
-		return Result{}, fmt.Errorf("%w: registry: %v", ErrNoProvider, err)
+		return Result{}, err
 	}
 	now := w.cfg.Now()
 	cands := Choose(nodes, service, lim.MaxPrice, func(a common.Address) bool { return w.health.healthy(a, now) }, w.cfg.Rand)
@@ -253,6 +258,55 @@ func (w *Wallet) Call(ctx context.Context, service string, params url.Values, bo
 		tried = append(tried, fmt.Errorf("%s: %w", n.Address.Hex(), err))
 	}
 	return Result{}, &NoProviderError{Service: service, Tried: tried}
+}
+
+// nodes returns the Registry's nodes, read at most every RegistryTTL.
+// When the chain is unreachable it falls back to the last list read, and
+// without one to the providers the wallet has channels with (their prices
+// are then checked against their signed offers only): existing channels
+// keep working off chain.
+func (w *Wallet) nodes(ctx context.Context, service string) ([]chain.NodeInfo, error) {
+	now := w.cfg.Now()
+	w.mu.Lock()
+	known, at := w.known, w.knownAt
+	w.mu.Unlock()
+	if known != nil && now.Sub(at) < w.cfg.RegistryTTL {
+		return known, nil
+	}
+	var err error = errors.New("no registry")
+	if w.cfg.Registry != nil {
+		var nodes []chain.NodeInfo
+		if nodes, err = w.cfg.Registry.ListNodes(ctx); err == nil {
+			w.mu.Lock()
+			w.known, w.knownAt = nodes, now
+			w.mu.Unlock()
+			return nodes, nil
+		}
+	}
+	if known != nil {
+		w.log.Warn("wallet: registry unreachable, using the last node list", "err", err)
+		return known, nil
+	}
+	chs, serr := w.st.channels()
+	if serr != nil || len(chs) == 0 {
+		return nil, fmt.Errorf("%w: registry: %v", ErrNoProvider, err)
+	}
+	w.log.Warn("wallet: registry unreachable, using the providers of open channels", "err", err)
+	var out []chain.NodeInfo
+	for _, c := range chs {
+		if c.Withdrawn || c.ClosesAt != 0 {
+			continue
+		}
+		w.mu.Lock()
+		o, ok := w.offers[c.Provider]
+		w.mu.Unlock()
+		prices := chain.Prices{service: new(big.Int)} // the signed offer decides
+		if ok {
+			prices = o.Prices
+		}
+		out = append(out, chain.NodeInfo{Address: c.Provider, Endpoint: c.Endpoint, Stake: big.NewInt(1), Registered: true, Prices: prices})
+	}
+	return out, nil
 }
 
 // offer returns the provider's verified offer (cached until near expiry).
