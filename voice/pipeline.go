@@ -42,6 +42,8 @@ var (
 	ErrClosed  = errors.New("voice: pipeline closed")
 	ErrRunning = errors.New("voice: pipeline already running")
 	ErrNoBrain = errors.New("voice: no brain configured")
+	// ErrThinkTimeout: no reply within Config.ThinkTimeout.
+	ErrThinkTimeout = errors.New("voice: no answer in time")
 )
 
 // Config wires a Pipeline. Devices may be nil (a board without them); the
@@ -75,7 +77,11 @@ type Config struct {
 	// frames: for replaying files, never for a live microphone.
 	Lossless bool
 
-	ErrorHold      time.Duration // error face shown this long; default 2 s
+	ErrorHold time.Duration // error face shown this long; default 2 s
+	// ThinkTimeout bounds thinking: from the end of the utterance (or a
+	// typed question) to the reply being ready, STT and skills included.
+	// Default 20 s; then the error face.
+	ThinkTimeout   time.Duration
 	ConfirmTimeout time.Duration // wait for a confirming press; default 10 s
 	WakeRetry      time.Duration // reconnect delay of the wake service; default 5 s
 
@@ -100,6 +106,9 @@ func (c *Config) defaults() {
 	}
 	if c.ErrorHold <= 0 {
 		c.ErrorHold = 2 * time.Second
+	}
+	if c.ThinkTimeout <= 0 {
+		c.ThinkTimeout = 20 * time.Second
 	}
 	if c.ConfirmTimeout <= 0 {
 		c.ConfirmTimeout = 10 * time.Second
@@ -706,14 +715,46 @@ const (
 // storage, the brain, speech, and a confirmation when the reply asks one.
 func (p *Pipeline) work(s *session) {
 	ctx := s.ctx
+	// Thinking has a deadline on the injected clock, counted from the end
+	// of the utterance (for typed questions, from now).
+	think, stopThinking := context.WithCancel(ctx)
+	defer stopThinking()
+	var timedOut atomic.Bool
+	var ended <-chan struct{}
+	if s.stream != nil {
+		ended = s.stream.ended
+	} else {
+		closed := make(chan struct{})
+		close(closed)
+		ended = closed
+	}
+	go func() {
+		select {
+		case <-ended:
+		case <-think.Done():
+			return
+		}
+		select {
+		case <-p.cfg.Clock.After(p.cfg.ThinkTimeout):
+			timedOut.Store(true)
+			stopThinking()
+		case <-think.Done():
+		}
+	}()
+	late := func(err error) error {
+		if timedOut.Load() {
+			return fmt.Errorf("%w (%v)", ErrThinkTimeout, p.cfg.ThinkTimeout)
+		}
+		return err
+	}
 	var text string
 	if s.stream != nil {
-		tr, err := p.cfg.Transcriber.Transcribe(ctx, p.grammar, s.stream)
+		tr, err := p.cfg.Transcriber.Transcribe(think, p.grammar, s.stream)
 		if ctx.Err() != nil {
 			return
 		}
 		if err != nil {
-			p.post(s, evError, fmt.Errorf("voice: transcribe: %w", err))
+			p.post(s, evError, late(fmt.Errorf("voice: transcribe: %w", err)))
 			return
 		}
 		if p.cfg.Store != nil {
@@ -725,17 +766,23 @@ func (p *Pipeline) work(s *session) {
 	} else {
 		text = s.ask.text
 	}
-	reply, err := p.respond(ctx, text)
+	reply, err := p.respond(think, text)
 	if ctx.Err() != nil {
 		return
 	}
 	if err != nil {
+		err = late(err)
 		if s.ask != nil {
 			s.ask.answer(askResult{err: err})
 		}
 		p.post(s, evError, err)
 		return
 	}
+	if timedOut.Load() {
+		p.finish(s, "", late(nil))
+		return
+	}
+	stopThinking()
 	spoken := reply.Text
 	if err := p.say(s, reply.Text); err != nil {
 		p.finish(s, spoken, err)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -598,4 +599,43 @@ func TestPushToTalkRelease(t *testing.T) {
 		t.Errorf("STT got %d frames, want the 100 before the release", frames)
 	}
 	mic.close()
+}
+
+// hangSTT reads the utterance and then never answers until its context
+// ends: a provider that went silent.
+type hangSTT struct{}
+
+func (hangSTT) Transcribe(ctx context.Context, _ string, audio io.Reader) (voice.Transcript, error) {
+	io.Copy(io.Discard, audio)
+	<-ctx.Done()
+	return voice.Transcript{}, ctx.Err()
+}
+
+// TestThinkTimeout: a provider that never answers does not leave the
+// device thinking forever: error face after ThinkTimeout, then idle.
+func TestThinkTimeout(t *testing.T) {
+	ctx := waitCtx(t)
+	mic := newGateMic(fixture(t, "time.wav"), 0)
+	face := haltest.NewRecordFaceplate()
+	buttons := haltest.NewScriptedButtons()
+	clock := newFakeClock()
+	p := newPipeline(t, voice.Config{Mic: mic, Faceplate: face, Buttons: buttons,
+		Transcriber: hangSTT{}, Clock: clock, ThinkTimeout: 15 * time.Second})
+	run(t, p)
+	face.WaitState(ctx, hal.StateIdle)
+	buttons.Push(haltest.Click(hal.ButtonAction)...)
+	face.WaitState(ctx, hal.StateListening)
+	mic.release()
+	waitStates(t, ctx, face, states(hal.StateIdle, hal.StateListening, hal.StateThinking))
+	for len(face.States()) < 5 {
+		clock.Advance(time.Second)
+		time.Sleep(time.Millisecond)
+		if ctx.Err() != nil {
+			t.Fatalf("states %v", face.States())
+		}
+	}
+	waitStates(t, ctx, face, states(hal.StateIdle, hal.StateListening, hal.StateThinking, hal.StateError, hal.StateIdle))
+	if st := p.Status(); !strings.Contains(st.LastError, "no answer in time") {
+		t.Errorf("last error %q", st.LastError)
+	}
 }

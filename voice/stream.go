@@ -41,10 +41,11 @@ type audioStream struct {
 	closed bool
 	err    error
 	max    int
+	ended  chan struct{} // closed by end
 }
 
 func newAudioStream(maxBytes int) *audioStream {
-	s := &audioStream{max: maxBytes}
+	s := &audioStream{max: maxBytes, ended: make(chan struct{})}
 	s.cond = sync.NewCond(&s.mu)
 	return s
 }
@@ -70,6 +71,7 @@ func (s *audioStream) end(err error) {
 		return
 	}
 	s.closed, s.err = true, err
+	close(s.ended)
 	s.cond.Broadcast()
 }
 
