@@ -97,7 +97,15 @@ type Provider struct {
 	stats     Stats
 	lastError string
 	hooks     *Hooks
+	unknown   map[common.Hash]time.Time
 }
+
+// negativeTTL is how long "no such channel" is believed; at most
+// maxUnknown such ids are remembered.
+const (
+	negativeTTL = 3 * time.Second
+	maxUnknown  = 4096
+)
 
 type cachedChannel struct {
 	st chain.ChannelState
@@ -164,7 +172,7 @@ func New(cfg Config) (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Provider{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
+	p := &Provider{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, unknown: map[common.Hash]time.Time{}, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
 	n, err := st.recoverPending()
 	if err != nil {
 		return nil, fmt.Errorf("provider: recover: %w", err)
@@ -324,10 +332,17 @@ func (p *Provider) lock(ch common.Hash) func() {
 // MaxStaleness (or fresh when fresh is set).
 func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (chain.ChannelState, error) {
 	now := p.cfg.Now()
-	if c, ok := p.cache.Load(id); ok && !fresh {
-		cc := c.(cachedChannel)
-		if now.Sub(cc.at) < p.cfg.MaxStaleness {
-			return cc.st, nil
+	if !fresh {
+		if c, ok := p.cache.Load(id); ok {
+			if cc := c.(cachedChannel); now.Sub(cc.at) < p.cfg.MaxStaleness {
+				return cc.st, nil
+			}
+		}
+		p.mu.Lock()
+		at, ok := p.unknown[id]
+		p.mu.Unlock()
+		if ok && now.Sub(at) < negativeTTL { // a channel may be opened any moment
+			return chain.ChannelState{ID: id, Deposit: new(big.Int), Redeemed: new(big.Int)}, nil
 		}
 	}
 	st, err := p.cfg.Chain.Channel(ctx, id)
@@ -342,7 +357,16 @@ func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (cha
 	}
 	if st.Exists() {
 		p.cache.Store(id, cachedChannel{st: st, at: now})
+		return st, nil
 	}
+	// Unknown ids are remembered briefly, in a bounded map, so repeating a
+	// made-up channel costs one chain read per negativeTTL, not per request.
+	p.mu.Lock()
+	if len(p.unknown) >= maxUnknown {
+		clear(p.unknown)
+	}
+	p.unknown[id] = now
+	p.mu.Unlock()
 	return st, nil
 }
 
