@@ -68,14 +68,14 @@ var sizeUnits = []struct {
 	mult   uint64
 }{
 	// longest first so "KiB" is not read as "B"
-	{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"tib", 1 << 40},
-	{"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"tb", 1e12},
+	{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"tib", 1 << 40}, {"pib", 1 << 50}, {"eib", 1 << 60},
+	{"kb", 1e3}, {"mb", 1e6}, {"gb", 1e9}, {"tb", 1e12}, {"pb", 1e15}, {"eb", 1e18},
 	{"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"t", 1 << 40},
 	{"b", 1},
 }
 
 // ParseSize reads a byte count: a decimal number (fractions allowed) and an
-// optional unit: B; KiB, MiB, GiB, TiB (powers of 1024); kB, MB, GB, TB
+// optional unit: B; KiB to EiB (powers of 1024); kB to EB
 // (powers of 1000); K, M, G, T alone mean the binary units. Units are
 // case-insensitive. "2GiB" is 2147483648.
 func ParseSize(s string) (uint64, error) {
@@ -133,7 +133,7 @@ func FormatSize(n uint64) string {
 	if i == 0 {
 		return strconv.FormatUint(n, 10) + "B"
 	}
-	return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) + units[i]
+	return strconv.FormatFloat(math.Floor(f*100)/100, 'f', -1, 64) + units[i]
 }
 
 // ---- token amounts ----
