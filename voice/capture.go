@@ -35,13 +35,32 @@ type capture struct {
 	frames, dropped, mutedReads, readErrors atomic.Uint64
 	ended                                   atomic.Bool
 
+	// mutedHint carries the mic's own mute state (reads refused with
+	// hal.ErrMuted, then data again) for boards without a mute Switch.
+	mutedHint chan bool
+
 	mu     sync.Mutex
 	paused bool
 	resume chan struct{}
 }
 
+func (c *capture) hint(on bool) {
+	for {
+		select {
+		case c.mutedHint <- on:
+			return
+		default:
+		}
+		select { // full: replace the stale value
+		case <-c.mutedHint:
+		default:
+		}
+	}
+}
+
 func newCapture(mic hal.Mic, queue int, lossless bool, clock Clock) *capture {
-	return &capture{mic: mic, out: make(chan Frame, queue), lossless: lossless, clock: clock, resume: make(chan struct{})}
+	return &capture{mic: mic, out: make(chan Frame, queue), lossless: lossless, clock: clock,
+		resume: make(chan struct{}), mutedHint: make(chan bool, 1)}
 }
 
 func (c *capture) stats() CaptureStats {
@@ -96,6 +115,7 @@ func (c *capture) run(ctx context.Context) {
 		fill  int
 		seq   uint64
 		mono  []int16
+		muted bool
 	)
 	for ctx.Err() == nil {
 		c.mu.Lock()
@@ -106,6 +126,10 @@ func (c *capture) run(ctx context.Context) {
 			continue
 		}
 		n, err := c.mic.Read(buf)
+		if muted && (n > 0 || err == nil) {
+			muted = false
+			c.hint(false)
+		}
 		if n > 0 {
 			mono = mono[:0]
 			for i := 0; i+channels <= n; i += channels {
@@ -134,6 +158,10 @@ func (c *capture) run(ctx context.Context) {
 			return
 		case errors.Is(err, hal.ErrMuted):
 			c.mutedReads.Add(1)
+			if !muted {
+				muted = true
+				c.hint(true)
+			}
 			c.waitResume(ctx, 100*time.Millisecond)
 		default:
 			c.readErrors.Add(1)

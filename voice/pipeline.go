@@ -348,9 +348,15 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		wg.Wait()
 	}()
 
-	var frames <-chan Frame
+	var (
+		frames   <-chan Frame
+		micMuted <-chan bool
+	)
 	if p.cap != nil {
 		frames = p.cap.out
+		if p.cfg.Mute == nil {
+			micMuted = p.cap.mutedHint
+		}
 		wg.Add(1)
 		go func() { defer wg.Done(); p.cap.run(ctx) }()
 	}
@@ -389,6 +395,9 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		case ev := <-p.buttons:
 			p.button(ctx, ev)
 		case on := <-p.muteCh:
+			p.setMuted(ctx, on)
+		case on := <-micMuted:
+			// No mute switch, but the microphone itself refuses to capture.
 			p.setMuted(ctx, on)
 		case d := <-p.wakeCh:
 			p.wake(ctx, d)
@@ -650,7 +659,9 @@ func (p *Pipeline) setMuted(ctx context.Context, on bool) {
 	}
 	p.muted = on
 	p.update(func(st *Status) { st.Muted = on })
-	if p.cap != nil {
+	if p.cap != nil && p.cfg.Mute != nil {
+		// With a switch, stop reading; without one, capture must keep
+		// reading to see the microphone come back.
 		p.cap.setPaused(on)
 	}
 	if on {

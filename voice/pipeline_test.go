@@ -639,3 +639,24 @@ func TestThinkTimeout(t *testing.T) {
 		t.Errorf("last error %q", st.LastError)
 	}
 }
+
+// TestMicReportsMute: a board without a mute switch whose microphone
+// refuses to capture (hal.ErrMuted) shows muted until it captures again.
+func TestMicReportsMute(t *testing.T) {
+	ctx := waitCtx(t)
+	sw := haltest.NewFakeSwitch(true)
+	mic := haltest.NewPlaybackMic(fixture(t, "silence.wav")).SetMute(sw)
+	mic.AllowUnread = true
+	face := haltest.NewRecordFaceplate()
+	p := newPipeline(t, voice.Config{Mic: mic, Faceplate: face,
+		Transcriber: &sphinx.Client{URL: serve(t, &recordingSTT{})}}) // real clock: capture retries every 100 ms
+	run(t, p)
+	if err := face.WaitState(ctx, hal.StateMuted); err != nil {
+		t.Fatal(err)
+	}
+	sw.Set(false)
+	waitStates(t, ctx, face, states(hal.StateIdle, hal.StateMuted, hal.StateIdle))
+	if st := p.Status(); st.Muted || st.Capture.MutedReads == 0 {
+		t.Errorf("status %+v", st)
+	}
+}
