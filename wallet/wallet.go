@@ -350,13 +350,16 @@ func (w *Wallet) offer(ctx context.Context, n chain.NodeInfo) (Offer, error) {
 func (w *Wallet) CallProvider(ctx context.Context, n chain.NodeInfo, service string, params url.Values, body io.Reader) (Result, error) {
 	unlock := w.lock(n.Address)
 	defer unlock()
-	ctx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
-	defer cancel()
+	// CallTimeout bounds each exchange with the provider; chain
+	// transactions (opening, topping up) get the caller's context, as
+	// blocks take their time.
 	lim, err := w.Limits()
 	if err != nil {
 		return Result{}, err
 	}
-	o, err := w.offer(ctx, n)
+	offerCtx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
+	o, err := w.offer(offerCtx, n)
+	cancel()
 	if err != nil {
 		return Result{}, err
 	}
@@ -371,6 +374,8 @@ func (w *Wallet) CallProvider(ctx context.Context, n chain.NodeInfo, service str
 	if err != nil {
 		return Result{}, err
 	}
+	ctx, cancel = context.WithTimeout(ctx, w.cfg.CallTimeout)
+	defer cancel()
 	rb, ok := body.(*replayReader)
 	if !ok {
 		rb, _ = newReplayBody(body).reader().(*replayReader)
@@ -452,7 +457,10 @@ func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, p
 		c.Endpoint = n.Endpoint
 	}
 	if c.Pending {
-		if err := w.resync(ctx, c); err != nil {
+		rctx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
+		err := w.resync(rctx, c)
+		cancel()
+		if err != nil {
 			return nil, err
 		}
 	}
