@@ -352,17 +352,8 @@ func (b *Backup) publish(ctx context.Context, m *Manifest) error {
 	if err != nil {
 		return fmt.Errorf("seal manifest: %w", err)
 	}
-	if b.cfg.DB != nil {
-		err := b.cfg.DB.Update(func(tx *bbolt.Tx) error {
-			bk, err := tx.CreateBucketIfNotExists([]byte(Bucket))
-			if err != nil {
-				return err
-			}
-			return bk.Put([]byte("manifest"), blob)
-		})
-		if err != nil {
-			return fmt.Errorf("store manifest: %w", err)
-		}
+	if err := b.storeLocal(blob); err != nil {
+		return err
 	}
 	stored := 0
 	for _, r := range m.Replicas {
@@ -374,6 +365,31 @@ func (b *Backup) publish(ctx context.Context, m *Manifest) error {
 	}
 	if stored == 0 {
 		return fmt.Errorf("%w: no node kept the manifest", ErrNoNodes)
+	}
+	return nil
+}
+
+func (b *Backup) publishLocal(m *Manifest) error {
+	blob, err := sealManifest(b.cfg.Sealer, m)
+	if err != nil {
+		return fmt.Errorf("seal manifest: %w", err)
+	}
+	return b.storeLocal(blob)
+}
+
+func (b *Backup) storeLocal(blob []byte) error {
+	if b.cfg.DB == nil {
+		return nil
+	}
+	err := b.cfg.DB.Update(func(tx *bbolt.Tx) error {
+		bk, err := tx.CreateBucketIfNotExists([]byte(Bucket))
+		if err != nil {
+			return err
+		}
+		return bk.Put([]byte("manifest"), blob)
+	})
+	if err != nil {
+		return fmt.Errorf("store manifest: %w", err)
 	}
 	return nil
 }
@@ -601,8 +617,11 @@ func Restore(ctx context.Context, cfg Config) ([]byte, *Manifest, error) {
 	if int64(out.Len()) != best.Size {
 		return nil, nil, fmt.Errorf("backup: restore: %d bytes, manifest says %d", out.Len(), best.Size)
 	}
-	b.mu.Lock()
-	b.m = best
-	b.mu.Unlock()
+	if cfg.DB != nil {
+		// The fresh device keeps auditing this backup from now on.
+		if err := b.publishLocal(best); err != nil {
+			return nil, nil, fmt.Errorf("backup: restore: %w", err)
+		}
+	}
 	return out.Bytes(), best, nil
 }

@@ -1,0 +1,151 @@
+package backup
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"math/big"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"go.etcd.io/bbolt"
+	"golang.org/x/crypto/chacha20poly1305"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner/storage"
+)
+
+// aeadSealer is an in-test Sealer with one key (the keystore itself is
+// used in the network test).
+type aeadSealer struct{ key []byte }
+
+func (s aeadSealer) Seal(cat keystore.Category, id string, p []byte) ([]byte, error) {
+	a, _ := chacha20poly1305.NewX(s.key)
+	nonce := make([]byte, a.NonceSize())
+	rand.Read(nonce)
+	return a.Seal(nonce, nonce, p, []byte(string(cat)+"/"+id)), nil
+}
+
+func (s aeadSealer) Open(cat keystore.Category, id string, b []byte) ([]byte, error) {
+	a, _ := chacha20poly1305.NewX(s.key)
+	if len(b) < a.NonceSize() {
+		return nil, errors.New("short")
+	}
+	return a.Open(nil, b[:a.NonceSize()], b[a.NonceSize():], []byte(string(cat)+"/"+id))
+}
+
+// staticDirectory lists fixed nodes.
+type staticDirectory []chain.NodeInfo
+
+func (d staticDirectory) ListNodes(context.Context) ([]chain.NodeInfo, error) { return d, nil }
+
+func startNodes(t *testing.T, n int) staticDirectory {
+	var dir staticDirectory
+	for i := range n {
+		key, _ := crypto.ToECDSA(crypto.Keccak256([]byte{byte(i), 'k'}))
+		st, err := storage.OpenStore(storage.StoreConfig{Dir: t.TempDir(), Quota: 1 << 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		node, _ := storage.NewNode(storage.NodeConfig{Store: st, Signer: chain.NewKeySigner(key), ChainID: big.NewInt(1)})
+		srv := httptest.NewServer(node.Handler(nil))
+		t.Cleanup(srv.Close)
+		dir = append(dir, chain.NodeInfo{Address: crypto.PubkeyToAddress(key.PublicKey), Endpoint: srv.URL, Registered: true,
+			Prices: chain.Prices{"storage": big.NewInt(1)}})
+	}
+	// Nodes that must never be chosen.
+	dir = append(dir, chain.NodeInfo{Address: common.Address{1}, Endpoint: "http://127.0.0.1:1", Registered: true, Prices: chain.Prices{"stt": big.NewInt(1)}})
+	dir = append(dir, chain.NodeInfo{Address: common.Address{2}, Endpoint: "http://127.0.0.1:1", Registered: false, Prices: chain.Prices{"storage": big.NewInt(1)}})
+	return dir
+}
+
+func TestSaveRestoreSizes(t *testing.T) {
+	dir := startNodes(t, 2)
+	sealer := aeadSealer{key: bytes.Repeat([]byte{3}, 32)}
+	for _, size := range []int{0, 1, 100, 128, 129, 1000} {
+		cfg := Config{Owner: common.Address{9}, Sealer: sealer, Directory: dir, ChainID: big.NewInt(1), Copies: 2, ChunkSize: 64}
+		b, err := New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := bytes.Repeat([]byte{byte(size)}, size)
+		m, err := b.Save(context.Background(), bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("size %d: %v", size, err)
+		}
+		if want := max(1, (size+63)/64); len(m.Leaves) != want {
+			t.Errorf("size %d: %d chunks, want %d", size, len(m.Leaves), want)
+		}
+		got, _, err := Restore(context.Background(), cfg)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Errorf("size %d: restored %d bytes, %v", size, len(got), err)
+		}
+	}
+	cfg := Config{Owner: common.Address{9}, Sealer: sealer, Directory: dir, ChainID: big.NewInt(1), Copies: 3}
+	b, _ := New(cfg)
+	if _, err := b.Save(context.Background(), bytes.NewReader([]byte("x"))); !errors.Is(err, ErrNoNodes) {
+		t.Fatalf("three copies on two nodes: %v, want ErrNoNodes", err)
+	}
+}
+
+func TestManifestKeptLocally(t *testing.T) {
+	fixed := time.Now().Truncate(time.Second)
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "mycroft.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cfg := Config{Owner: common.Address{9}, Sealer: aeadSealer{key: make([]byte, 32)}, Directory: startNodes(t, 1),
+		ChainID: big.NewInt(1), Copies: 1, DB: db, Now: func() time.Time { return fixed }}
+	b, _ := New(cfg)
+	m, err := b.Save(context.Background(), bytes.NewReader([]byte("hello")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b2, err := New(cfg) // after a restart
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b2.Manifest(); got == nil || got.Root != m.Root || got.Generation != m.Generation {
+		t.Fatalf("manifest after restart: %+v", got)
+	}
+	if res, err := b2.Audit(context.Background()); err != nil || res[0].Err != "" {
+		t.Fatalf("audit after restart: %+v %v", res, err)
+	}
+	// The stored manifest is sealed: the plaintext root is not in it.
+	var blob []byte
+	db.View(func(tx *bbolt.Tx) error { blob = tx.Bucket([]byte(Bucket)).Get([]byte("manifest")); return nil })
+	if bytes.Contains(blob, []byte(m.Root.Hex())) {
+		t.Fatal("manifest stored in the clear")
+	}
+}
+
+func FuzzOpenManifest(f *testing.F) {
+	s := aeadSealer{key: make([]byte, 32)}
+	good, _ := sealManifest(s, &Manifest{Version: 1, ChunkSize: 1, Leaves: []common.Hash{{1}}})
+	f.Add(good)
+	f.Add([]byte(`{"v":1,"sealed":"AAAA"}`))
+	f.Add([]byte(`{"v":2}`))
+	f.Add([]byte(`not json`))
+	forged, _ := json.Marshal(envelope{Version: 1, Sealed: []byte("forged by someone else")})
+	f.Add(forged)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := openManifest(s, b)
+		if err != nil {
+			if !errors.Is(err, ErrNoBackup) {
+				t.Fatalf("error %v is not ErrNoBackup", err)
+			}
+			return
+		}
+		if m.Version != 1 || len(m.Leaves) == 0 || m.ChunkSize <= 0 {
+			t.Fatalf("accepted %+v", m)
+		}
+	})
+}
