@@ -6,8 +6,10 @@ import (
 	"math/big"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/miner/provider"
 	"github.com/mycroft-network/mycroft/wallet"
 )
@@ -207,5 +209,38 @@ func TestPaysWithoutChain(t *testing.T) {
 	q := newPayer(t, d, downRegistry{nil, &down})
 	if err := weather(ctx, q.w); !errors.Is(err, wallet.ErrNoProvider) {
 		t.Errorf("fresh wallet without registry: %v, want ErrNoProvider", err)
+	}
+}
+
+// A provider that hangs is given up after CallTimeout and the call goes to
+// the next one.
+func TestFailoverOnTimeout(t *testing.T) {
+	d := chainNet(t)
+	ctx := context.Background()
+	a, b := newNode(t, d), newNode(t, d)
+	p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{a.info(), b.info()}})
+	m := p.acct.c.Manifest()
+	w, err := wallet.New(wallet.Config{
+		DB: p.db, Signer: keystore.NewSigner(p.acct.key, new(big.Int).SetUint64(m.ChainID)), Sealer: p.keys,
+		Chain: p.acct.c, Registry: p.reg, Manifest: m, CallTimeout: 300 * time.Millisecond,
+		Rand: func(*big.Int) *big.Int { return new(big.Int) }, // a first
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := weather(ctx, w); err != nil { // opens the channel to a
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	a.p.SetHooks(&provider.Hooks{AfterPersist: func() error {
+		<-release
+		return errCrash
+	}})
+	defer close(release)
+	if err := weather(ctx, w); err != nil {
+		t.Fatalf("call while a hangs: %v", err)
+	}
+	if got := b.held(t); got.Cmp(prices["weather"]) != 0 {
+		t.Errorf("b holds %s, want one call", got)
 	}
 }
