@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"errors"
@@ -332,3 +333,40 @@ func FuzzParseProof(f *testing.F) {
 		p.Verify(p.Root, p.LeafCount, p.Index) // must not panic
 	})
 }
+
+// TestCallForProvider: uploads paid through the provider's route reach the
+// store through Node.Call; refusals are errors (the payer is not charged).
+func TestCallForProvider(t *testing.T) {
+	g := pause.New(false)
+	n := newNode(t, t.TempDir(), testKey(t, "p"), g)
+	ctx := context.Background()
+	ch := []byte("paid chunk")
+	h := chain.LeafHash(ch)
+	for _, tc := range []struct {
+		name   string
+		params map[string][]string
+		body   []byte
+		want   error
+	}{
+		{"wrong content", map[string][]string{"hash": {h.Hex()}}, []byte("other"), ErrBadChunk},
+		{"no hash", map[string][]string{}, ch, ErrBadRequest},
+		{"bad hash", map[string][]string{"hash": {"0x12"}}, ch, ErrBadRequest},
+		{"stored", map[string][]string{"hash": {h.Hex()}}, ch, nil},
+	} {
+		_, err := n.Call(ctx, tc.params, bytesReader(tc.body))
+		if !errors.Is(err, tc.want) && !(tc.want == nil && err == nil) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if !n.Store().Has(h) {
+		t.Fatal("paid chunk not stored")
+	}
+	g.Pause()
+	cctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if _, err := n.Call(cctx, map[string][]string{"hash": {h.Hex()}}, bytesReader(ch)); err == nil {
+		t.Fatal("paid upload served while the owner speaks")
+	}
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
