@@ -136,7 +136,7 @@ func (n *Node) fail(w http.ResponseWriter, err error) {
 		code = http.StatusNotFound
 	case errors.Is(err, ErrQuota), errors.Is(err, ErrDiskFull):
 		code = http.StatusInsufficientStorage
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), errors.Is(err, ErrBusy):
 		code = http.StatusServiceUnavailable
 	}
 	if code == http.StatusInternalServerError {

@@ -31,6 +31,8 @@ var (
 	ErrNotFound = errors.New("storage: not found")
 	// ErrBadChunk: the chunk does not match its address, or is too large.
 	ErrBadChunk = errors.New("storage: bad chunk")
+	// ErrBusy: the same chunk is being written by another request; retry.
+	ErrBusy = errors.New("storage: chunk being written")
 	// ErrCorrupt: a stored chunk no longer matches its address; it has been
 	// moved to quarantine.
 	ErrCorrupt = errors.New("storage: corrupt chunk quarantined")
@@ -47,9 +49,10 @@ type Store struct {
 	log      *slog.Logger
 	free     func(dir string) (uint64, error)
 
-	mu   sync.Mutex
-	size map[common.Hash]uint64
-	used uint64
+	mu      sync.Mutex
+	size    map[common.Hash]uint64 // chunks on disk
+	writing map[common.Hash]bool   // chunks being written (their bytes are in used)
+	used    uint64
 }
 
 // StoreConfig configures a Store.
@@ -81,7 +84,7 @@ func OpenStore(cfg StoreConfig) (*Store, error) {
 	if cfg.FreeSpace == nil {
 		cfg.FreeSpace = statfsFree
 	}
-	s := &Store{dir: cfg.Dir, quota: cfg.Quota, headroom: cfg.Headroom, log: cfg.Log, free: cfg.FreeSpace, size: map[common.Hash]uint64{}}
+	s := &Store{dir: cfg.Dir, quota: cfg.Quota, headroom: cfg.Headroom, log: cfg.Log, free: cfg.FreeSpace, size: map[common.Hash]uint64{}, writing: map[common.Hash]bool{}}
 	for _, d := range []string{"chunks", "sets", "manifests", "quarantine", "tmp"} {
 		if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o700); err != nil {
 			return nil, fmt.Errorf("storage: open: %w", err)
@@ -178,18 +181,22 @@ func (s *Store) Put(h common.Hash, chunk []byte) error {
 		s.mu.Unlock()
 		return nil
 	}
+	if s.writing[h] {
+		s.mu.Unlock()
+		return fmt.Errorf("storage: put %s: %w", h.Hex(), ErrBusy)
+	}
 	if s.used+n > s.quota {
 		used := s.used
 		s.mu.Unlock()
 		return fmt.Errorf("%w: %d of %d bytes used, chunk of %d refused", ErrQuota, used, s.quota, n)
 	}
 	s.used += n // reserve
-	s.size[h] = n
+	s.writing[h] = true
 	s.mu.Unlock()
 	undo := func() {
 		s.mu.Lock()
 		s.used -= n
-		delete(s.size, h)
+		delete(s.writing, h)
 		s.mu.Unlock()
 	}
 	if free, err := s.free(s.dir); err == nil && free < n+s.headroom {
@@ -204,6 +211,10 @@ func (s *Store) Put(h common.Hash, chunk []byte) error {
 		}
 		return fmt.Errorf("storage: put %s: %w", h.Hex(), err)
 	}
+	s.mu.Lock()
+	delete(s.writing, h)
+	s.size[h] = n
+	s.mu.Unlock()
 	return nil
 }
 
