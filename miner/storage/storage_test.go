@@ -408,3 +408,46 @@ func TestConcurrentPuts(t *testing.T) {
 		t.Fatalf("len %d used %d; want 8, %d", s.Len(), s.Used(), 8*512)
 	}
 }
+
+func TestCollectGarbage(t *testing.T) {
+	now := time.Now()
+	st := openStore(t, t.TempDir(), 1<<20, nil)
+	n, err := NewNode(NodeConfig{Store: st, Signer: chain.NewKeySigner(testKey(t, "gc")), ChainID: big.NewInt(1),
+		Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := chunks(4, 100)
+	var hs []common.Hash
+	for _, c := range cs {
+		h := chain.LeafHash(c)
+		hs = append(hs, h)
+		st.Put(h, c)
+	}
+	short, _ := chain.NewMerkleTreeFromLeaves(hs[:2])
+	long, _ := chain.NewMerkleTreeFromLeaves(hs[1:3])
+	if _, err := n.Commit(common.Address{1}, short.Root(), hs[:2], now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n.Commit(common.Address{1}, long.Root(), hs[1:3], now.Add(48*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	// hs[3] was uploaded but never committed.
+	if d, _ := n.CollectGarbage(context.Background(), nil, time.Hour); d != 0 {
+		t.Fatalf("deleted %d chunks before anything expired", d)
+	}
+	now = now.Add(3 * time.Hour)
+	d, err := n.CollectGarbage(context.Background(), nil, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d != 2 || st.Has(hs[0]) || st.Has(hs[3]) || !st.Has(hs[1]) || !st.Has(hs[2]) {
+		t.Fatalf("deleted %d; held %v %v %v %v; want hs[0] and hs[3] gone", d, st.Has(hs[0]), st.Has(hs[1]), st.Has(hs[2]), st.Has(hs[3]))
+	}
+	if _, err := n.Audit(short.Root(), 0); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("expired set still audited: %v", err)
+	}
+	if _, err := n.Audit(long.Root(), 1); err != nil {
+		t.Fatalf("live set after gc: %v", err)
+	}
+}
