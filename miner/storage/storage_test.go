@@ -451,3 +451,27 @@ func TestCollectGarbage(t *testing.T) {
 		t.Fatalf("live set after gc: %v", err)
 	}
 }
+
+func TestSetQuotaAndBandwidth(t *testing.T) {
+	s := openStore(t, t.TempDir(), 100, nil)
+	c := chunks(1, 150)[0]
+	if err := s.Put(chain.LeafHash(c), c); !errors.Is(err, ErrQuota) {
+		t.Fatalf("over quota: %v", err)
+	}
+	s.SetQuota(200)
+	if err := s.Put(chain.LeafHash(c), c); err != nil || s.Quota() != 200 {
+		t.Fatalf("after raising the quota: %v", err)
+	}
+	if err := (*bandwidth)(nil).wait(context.Background(), 1<<30); err != nil {
+		t.Fatalf("no cap: %v", err)
+	}
+	b := newBandwidth(10)
+	if err := b.wait(context.Background(), 10); err != nil {
+		t.Fatalf("within the burst: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := b.wait(ctx, 100); !errors.Is(err, context.Canceled) {
+		t.Fatalf("over the cap with a cancelled ctx: %v, want the wait to be cut short", err)
+	}
+}

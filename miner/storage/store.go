@@ -132,7 +132,20 @@ func (s *Store) Used() uint64 {
 }
 
 // Quota is the disk quota.
-func (s *Store) Quota() uint64 { return s.quota }
+func (s *Store) Quota() uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.quota
+}
+
+// SetQuota changes the disk quota (the owner changed the miner settings).
+// Lowering it below what is held deletes nothing: new uploads are refused
+// until garbage collection brings use under it.
+func (s *Store) SetQuota(q uint64) {
+	s.mu.Lock()
+	s.quota = q
+	s.mu.Unlock()
+}
 
 // Len is the number of chunks held.
 func (s *Store) Len() int {
