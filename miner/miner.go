@@ -92,6 +92,10 @@ type Config struct {
 	Registry Registry
 	Ledger   Ledger
 	Usage    func() uint64 // bytes the storage node holds
+	// Apply, if set, is called with the settings after New, Enable and
+	// Disable, so the agent can pass the quota to the storage node
+	// (Store.SetQuota).
+	Apply func(Settings)
 	// Endpoint and Prices (service name → price) are announced when
 	// staking; the disk quota is announced as the storage capacity.
 	Endpoint string
@@ -163,6 +167,9 @@ func New(cfg Config) (*Miner, error) {
 	m.gate.Pause()
 	if s.Enabled {
 		m.gate.SetDuty(s.CPUPercent)
+	}
+	if cfg.Apply != nil {
+		cfg.Apply(s)
 	}
 	return m, nil
 }
@@ -261,6 +268,9 @@ func (m *Miner) Enable(ctx context.Context, s Settings) error {
 	m.settings = s
 	m.mu.Unlock()
 	m.gate.SetDuty(s.CPUPercent)
+	if m.cfg.Apply != nil {
+		m.cfg.Apply(s)
+	}
 	m.log.Info("mining enabled", "stake", FormatAmount(s.Stake), "disk", FormatSize(s.DiskQuota),
 		"cpu_percent", s.CPUPercent, "hours", s.Hours.String())
 	m.Evaluate()
@@ -313,6 +323,9 @@ func (m *Miner) Disable(ctx context.Context) error {
 	m.mu.Lock()
 	m.settings = s
 	m.mu.Unlock()
+	if m.cfg.Apply != nil {
+		m.cfg.Apply(s)
+	}
 	m.log.Info("mining disabled")
 	m.Evaluate()
 	return nil

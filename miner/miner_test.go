@@ -281,10 +281,16 @@ func TestIdlePolicy(t *testing.T) {
 
 func TestSettingsPersist(t *testing.T) {
 	db := openDB(t)
-	m, err := New(Config{DB: db})
+	var applied []Settings
+	m, err := New(Config{DB: db, Apply: func(s Settings) { applied = append(applied, s) }})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer func() {
+		if len(applied) != 2 || applied[0].Enabled || !applied[1].Enabled || applied[1].DiskQuota != 2<<30 {
+			t.Errorf("Apply saw %+v; want the off settings at start, then the enabled ones", applied)
+		}
+	}()
 	if m.Settings().Enabled {
 		t.Fatal("mining on by default")
 	}
