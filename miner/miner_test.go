@@ -399,3 +399,17 @@ func TestStaking(t *testing.T) {
 		t.Fatalf("Unbond without a chain: %v", err)
 	}
 }
+
+func FuzzParseSensors(f *testing.F) {
+	for _, s := range []string{"0.52 0.58 0.59 1/449 12345\n", "54321\n", "", "-5000", "NaN", "1e400 1 1"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if v, err := ParseLoadAvg(b, 4); err == nil && (v < 0 || v != v) {
+			t.Fatalf("load %v from %q", v, b)
+		}
+		if v, err := ParseMilliCelsius(b); err == nil && (v < -273.15 || v > 1000) {
+			t.Fatalf("temperature %v from %q", v, b)
+		}
+	})
+}

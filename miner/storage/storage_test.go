@@ -475,3 +475,18 @@ func TestSetQuotaAndBandwidth(t *testing.T) {
 		t.Fatalf("over the cap with a cancelled ctx: %v, want the wait to be cut short", err)
 	}
 }
+
+func FuzzParseAddressPath(f *testing.F) {
+	for _, s := range []string{"0x0700000000000000000000000000000000000000", "0700000000000000000000000000000000000000", "bob", "0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseAddressPath(s)
+		if err != nil {
+			return
+		}
+		if a2, err := ParseAddressPath(a.Hex()); err != nil || a2 != a {
+			t.Fatalf("round trip of %q", s)
+		}
+	})
+}
