@@ -14,9 +14,15 @@ import (
 
 	"go.etcd.io/bbolt"
 
+	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/internal/buildinfo"
+	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/miner/provider"
+	"github.com/mycroft-network/mycroft/voice"
+	"github.com/mycroft-network/mycroft/wallet"
 )
 
 // DBFile is the name of the bbolt database in the state directory.
@@ -48,9 +54,20 @@ type Agent struct {
 	board   *hal.Board
 	mux     *http.ServeMux
 	svcs    services
-	notify  notifier
-	running atomic.Bool
-	closed  atomic.Bool
+
+	// Subsystems, wired in New in this order; each wire* function lives in
+	// the file named after it (keys.go, chain.go, wallet.go, miner.go,
+	// voice.go). A nil field means the subsystem is off or degraded.
+	keys     *keystore.Store
+	chain    *chain.Client
+	manifest chain.Manifest
+	wallet   *wallet.Wallet
+	provider *provider.Provider
+	miner    *miner.Miner
+	voice    *voice.Pipeline
+	notify   notifier
+	running  atomic.Bool
+	closed   atomic.Bool
 }
 
 // New opens everything the agent needs: the state directory and database,
@@ -122,6 +139,11 @@ func New(ctx context.Context, cfg Config, opts Options) (_ *Agent, err error) {
 		}
 	}
 	a.routes()
+	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireWallet, a.wireMiner, a.wireVoice} {
+		if err := wire(ctx); err != nil {
+			return nil, fmt.Errorf("agent: %w", err)
+		}
+	}
 	return a, nil
 }
 

@@ -26,6 +26,13 @@ type Config struct {
 	Agent AgentConfig `toml:"agent"`
 	Board BoardConfig `toml:"board"`
 	Chain ChainConfig `toml:"chain"`
+	// The tables below are defined, with their defaults and validation,
+	// in the file of the subsystem they configure.
+	Keys     KeysConfig     `toml:"keys"`
+	Wallet   WalletConfig   `toml:"wallet"`
+	Provider ProviderConfig `toml:"provider"`
+	Miner    MinerConfig    `toml:"miner"`
+	Voice    VoiceConfig    `toml:"voice"`
 }
 
 // AgentConfig is the [agent] table.
@@ -75,6 +82,11 @@ func DefaultConfig() Config {
 		Chain: ChainConfig{
 			Manifest: "/etc/mycroft/deployment.json",
 		},
+		Keys:     defaultKeysConfig(),
+		Wallet:   defaultWalletConfig(),
+		Provider: defaultProviderConfig(),
+		Miner:    defaultMinerConfig(),
+		Voice:    defaultVoiceConfig(),
 	}
 }
 
@@ -236,6 +248,9 @@ func lineOfKey(b []byte, key string) int {
 	return 0
 }
 
+// badFunc records a problem with a key (its dotted name) of the file.
+type badFunc func(key, format string, args ...any)
+
 // Validate checks values that parse but make no sense.
 func (c Config) Validate() error { return c.validate("", nil) }
 
@@ -274,6 +289,11 @@ func (c Config) validate(name string, lines map[string]int) error {
 			bad("chain.rpc_url", "must be an http(s):// or ws(s):// URL or an .ipc path, got %q", u)
 		}
 	}
+	c.Keys.validate(bad)
+	c.Wallet.validate(bad)
+	c.Provider.validate(bad)
+	c.Miner.validate(bad)
+	c.Voice.validate(bad)
 	if len(es) == 0 {
 		return nil
 	}

@@ -43,7 +43,9 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 	_ = level.UnmarshalText([]byte(cfg.Agent.LogLevel))
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
 
-	a, err := agent.New(ctx, cfg, agent.Options{Logger: log, OpenBoard: openBoard})
+	ctx, quit := context.WithCancel(ctx)
+	defer quit()
+	a, err := agent.New(ctx, cfg, agent.Options{Logger: log, OpenBoard: boardOpener(quit)})
 	if err != nil {
 		return err
 	}
