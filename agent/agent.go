@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -54,6 +55,8 @@ type Agent struct {
 	board   *hal.Board
 	mux     *http.ServeMux
 	svcs    services
+	// status holds each subsystem's summary for `mycroft status`.
+	status []namedStatus
 
 	// Subsystems, wired in New in this order; each wire* function lives in
 	// the file named after it (keys.go, chain.go, wallet.go, miner.go,
@@ -241,5 +244,27 @@ func (a *Agent) Status() apiclient.Status {
 	if !a.started.IsZero() {
 		s.UptimeSeconds = a.now().Sub(a.started).Seconds()
 	}
+	for _, ns := range a.status {
+		b, err := json.Marshal(ns.f())
+		if err != nil {
+			a.log.Warn("status", "component", ns.name, "err", err)
+			continue
+		}
+		if s.Components == nil {
+			s.Components = map[string]json.RawMessage{}
+		}
+		s.Components[ns.name] = b
+	}
 	return s
+}
+
+type namedStatus struct {
+	name string
+	f    func() any
+}
+
+// addStatus adds a subsystem's summary to `mycroft status`. f must be safe
+// to call from any goroutine and must not block on I/O.
+func (a *Agent) addStatus(name string, f func() any) {
+	a.status = append(a.status, namedStatus{name, f})
 }

@@ -42,6 +42,10 @@ type AgentConfig struct {
 	SocketGroup     string   `toml:"socket_group"`
 	LogLevel        string   `toml:"log_level"`
 	ShutdownTimeout Duration `toml:"shutdown_timeout"`
+	// Where the device is, for weather and local time.
+	Latitude  float64 `toml:"latitude"`
+	Longitude float64 `toml:"longitude"`
+	TimeZone  string  `toml:"timezone"`
 }
 
 // BoardConfig is the [board] table.
@@ -269,6 +273,17 @@ func (c Config) validate(name string, lines map[string]int) error {
 	}
 	if _, err := parseLevel(c.Agent.LogLevel); err != nil {
 		bad("agent.log_level", "%v", err)
+	}
+	if c.Agent.Latitude < -90 || c.Agent.Latitude > 90 {
+		bad("agent.latitude", "must be between -90 and 90, got %v", c.Agent.Latitude)
+	}
+	if c.Agent.Longitude < -180 || c.Agent.Longitude > 180 {
+		bad("agent.longitude", "must be between -180 and 180, got %v", c.Agent.Longitude)
+	}
+	if c.Agent.TimeZone != "" {
+		if _, err := time.LoadLocation(c.Agent.TimeZone); err != nil {
+			bad("agent.timezone", "unknown time zone %q", c.Agent.TimeZone)
+		}
 	}
 	if d := c.Agent.ShutdownTimeout.Std(); d <= 0 || d > time.Minute {
 		bad("agent.shutdown_timeout", "must be between 0 and 1m, got %s", d)

@@ -43,12 +43,23 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func commands() []command {
-	return []command{
+	cmds := []command{
 		{"agent", "run the daemon", runAgent},
 		{"status", "show the agent's board, uptime, version and health", runStatus},
 		{"version", "show the version of this binary and of the running agent", runVersion},
 		{"config", "check a configuration file: mycroft config check FILE", runConfig},
+		{"keys", "keys init|restore|address|export|change-passphrase|rotate|erase|unlock|lock", runKeys},
+		{"governance", "governance proposals | vote N yes|no|abstain", runGovernance},
+		{"wallet", "wallet balance|channels|history|limits|topup|close", runWallet},
+		{"provider", "provider status", runProvider},
+		{"miner", "miner enable|disable|status|earnings", runMiner},
+		{"backup", "backup run|status|restore", runBackup},
+		{"miner-worker", "(internal) the low-priority miner worker process", runMinerWorker},
+		{"ask", "ask the agent a question as text: mycroft ask \"what time is it\"", runAsk},
+		{"voice", "voice status | hear FILE.wav (simulated board)", runVoice},
 	}
+	cmds = append(cmds, devCommands()...)
+	return cmds
 }
 
 func main() {

@@ -2,6 +2,7 @@ package apiclient
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -33,6 +34,9 @@ type Status struct {
 	StartedAt     time.Time `json:"started_at"`
 	UptimeSeconds float64   `json:"uptime_seconds"`
 	Warnings      []Warning `json:"warnings"`
+	// Components holds each subsystem's summary (keys, wallet, miner,
+	// voice, ...), as that subsystem's status endpoint reports it.
+	Components map[string]json.RawMessage `json:"components,omitempty"`
 }
 
 // Status asks the agent for its status.
