@@ -246,9 +246,14 @@ type Face struct {
 	Mouth      Mouth
 	Ring       Ring
 	Brightness float64 // 0..1; 0 means the board default
-	// Volume, when >= 0, shows a volume gauge (0..100) briefly.
+	// Volume, when >= 0, shows a volume gauge (0..100) briefly; NoVolume
+	// (-1) shows none. Note that the zero Face has Volume 0 and so shows the
+	// gauge at 0: set Volume to NoVolume unless a gauge is wanted.
 	Volume int
 }
+
+// NoVolume in Face.Volume shows no volume gauge.
+const NoVolume = -1
 
 // Faceplate is the semantic output of the device. Show replaces what is
 // shown; it does not block on animations.

@@ -307,6 +307,10 @@ func freePort(host string) (int, error) {
 	return strconv.Atoi(p)
 }
 
+// pendingPoll is how often the sealer looks for pending transactions it was
+// not told about.
+const pendingPoll = 100 * time.Millisecond
+
 // loop is the only goroutine that seals blocks.
 func (d *Devnet) loop() {
 	defer close(d.done)
@@ -319,12 +323,21 @@ func (d *Devnet) loop() {
 		defer t.Stop()
 		tick = t.C
 	}
+	// The pool's event can be missed (it fires before the transaction is
+	// executable, or the subscription's buffer is full under load); a short
+	// poll seals whatever is pending so a sender never waits forever.
+	poll := time.NewTicker(pendingPoll)
+	defer poll.Stop()
 	for {
 		select {
 		case <-d.quit:
 			return
 		case <-txs:
 			d.sealPending()
+		case <-poll.C:
+			if pending, _ := d.eth.TxPool().Stats(); pending > 0 {
+				d.sealPending()
+			}
 		case <-tick:
 			d.sealPending()
 		case req := <-d.adjust:
