@@ -43,6 +43,9 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 	_ = level.UnmarshalText([]byte(cfg.Agent.LogLevel))
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level}))
 
+	if err := noCoreDumps(); err != nil {
+		log.Warn("cannot disable core dumps", "err", err)
+	}
 	ctx, quit := context.WithCancel(ctx)
 	defer quit()
 	a, err := agent.New(ctx, cfg, agent.Options{Logger: log, OpenBoard: boardOpener(quit)})
