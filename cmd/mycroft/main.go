@@ -57,6 +57,7 @@ func commands() []command {
 		{"miner-worker", "(internal) the low-priority miner worker process", runMinerWorker},
 		{"ask", "ask the agent a question as text: mycroft ask \"what time is it\"", runAsk},
 		{"voice", "voice status | hear FILE.wav (simulated board)", runVoice},
+		{"board", "board test: a maintainer's hardware smoke test (daemon stopped)", runBoard},
 	}
 	cmds = append(cmds, devCommands()...)
 	return cmds
