@@ -68,6 +68,7 @@ type Agent struct {
 	provider *provider.Provider
 	miner    *miner.Miner
 	voice    *voice.Pipeline
+	earn     *earnParts // wallet, provider, miner, storage and backup wiring (wallet.go, miner.go)
 	notify   notifier
 	running  atomic.Bool
 	closed   atomic.Bool

@@ -1,14 +1,632 @@
 package agent
 
-import "context"
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
 
-// MinerConfig is the [miner] table.
-type MinerConfig struct{}
+	"github.com/ethereum/go-ethereum/common"
+	"go.etcd.io/bbolt"
 
-func defaultMinerConfig() MinerConfig { return MinerConfig{} }
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/miner/backup"
+	"github.com/mycroft-network/mycroft/miner/pause"
+	"github.com/mycroft-network/mycroft/miner/storage"
+)
 
-func (c MinerConfig) validate(bad badFunc) {}
+// MinerConfig is the [miner] table. Whether the owner mines, with what
+// stake and caps, is not here: it is the owner's consent, given with
+// `mycroft miner enable` and stored in the database.
+type MinerConfig struct {
+	StorageDir     string   `toml:"storage_dir"`
+	MaxLoad        float64  `toml:"max_load"`
+	MaxTemp        float64  `toml:"max_temp"`
+	QuietPeriod    Duration `toml:"quiet_period"`
+	AuditInterval  Duration `toml:"audit_interval"`
+	BackupInterval Duration `toml:"backup_interval"`
+	BackupCopies   int      `toml:"backup_copies"`
+}
+
+func defaultMinerConfig() MinerConfig {
+	return MinerConfig{
+		MaxLoad:        0.8,
+		MaxTemp:        70,
+		QuietPeriod:    Duration(30 * time.Second),
+		AuditInterval:  Duration(6 * time.Hour),
+		BackupInterval: Duration(24 * time.Hour),
+		BackupCopies:   3,
+	}
+}
+
+func (c MinerConfig) validate(bad badFunc) {
+	if c.StorageDir != "" && !filepath.IsAbs(c.StorageDir) {
+		bad("miner.storage_dir", "must be an absolute path or empty")
+	}
+	if c.MaxLoad <= 0 || c.MaxLoad > 16 {
+		bad("miner.max_load", "must be above 0 and at most 16 (load per CPU)")
+	}
+	if c.MaxTemp < 30 || c.MaxTemp > 95 {
+		bad("miner.max_temp", "must be between 30 and 95 (degrees C)")
+	}
+	if c.QuietPeriod < 0 {
+		bad("miner.quiet_period", "must not be negative")
+	}
+	if c.AuditInterval < Duration(time.Minute) {
+		bad("miner.audit_interval", "must be at least 1m")
+	}
+	if c.BackupInterval != 0 && c.BackupInterval < Duration(time.Minute) {
+		bad("miner.backup_interval", "must be 0 (no scheduled backup) or at least 1m")
+	}
+	if c.BackupCopies < 1 || c.BackupCopies > 16 {
+		bad("miner.backup_copies", "must be between 1 and 16")
+	}
+}
+
+// minerParts is what the miner wiring keeps beside a.miner.
+type minerParts struct {
+	store *storage.Store
+	node  *storage.Node
+
+	mu       sync.Mutex
+	backup   *backup.Backup
+	lastRun  time.Time
+	lastErr  string
+	audits   []backup.Result
+	auditAt  time.Time
+	earnDay  string
+	earnBase *big.Int
+}
 
 // wireMiner builds the miner, the provider, the storage node and backups
 // (a.miner, a.provider).
-func (a *Agent) wireMiner(ctx context.Context) error { return nil }
+func (a *Agent) wireMiner(ctx context.Context) error {
+	if a.earn == nil {
+		a.earn = &earnParts{}
+	}
+	mp := &minerParts{}
+	a.earn.min = mp
+	a.minerRoutes()
+	a.providerRoutes()
+
+	settings, err := miner.LoadSettings(a.db)
+	if err != nil {
+		return fmt.Errorf("miner: %w", err)
+	}
+	gate := pause.New(true)
+
+	// The storage node serves through the provider's HTTP server, so it
+	// exists only where the provider does.
+	if a.cfg.Provider.Enabled && a.keys != nil && a.chain != nil {
+		dir := a.cfg.Miner.StorageDir
+		if dir == "" {
+			dir = filepath.Join(a.cfg.Agent.StateDir, "chunks")
+		}
+		st, err := storage.OpenStore(storage.StoreConfig{Dir: dir, Quota: settings.DiskQuota, Log: a.log.With("component", "storage")})
+		if err != nil {
+			a.health.Set("storage", Degraded, "storage: "+err.Error())
+		} else {
+			node, err := storage.NewNode(storage.NodeConfig{Store: st, Signer: a.keys, ChainID: new(big.Int).SetUint64(a.manifest.ChainID),
+				Registry: a.manifest.Registry, Gate: gate, Bandwidth: settings.Bandwidth, Now: a.now, Log: a.log.With("component", "storage")})
+			if err != nil {
+				a.health.Set("storage", Degraded, "storage: "+err.Error())
+			} else {
+				mp.store, mp.node = st, node
+			}
+		}
+	}
+	if a.cfg.Provider.Enabled {
+		if err := a.buildProvider(gate, mp.node); err != nil {
+			return err
+		}
+		if a.provider == nil {
+			mp.node = nil // not reachable without the provider's server
+		}
+	}
+
+	mc := miner.Config{
+		DB:  a.db,
+		Log: a.log.With("component", "miner"),
+		Now: a.now,
+		Sensors: miner.Sensors{
+			Load:  miner.LoadAvg("/proc/loadavg"),
+			TempC: miner.ThermalZone(a.cfg.Board.ThermalZone),
+		},
+		Policy: miner.Policy{MaxLoad: a.cfg.Miner.MaxLoad, MaxTempC: a.cfg.Miner.MaxTemp, Quiet: a.cfg.Miner.QuietPeriod.Std()},
+		Gate:   gate,
+	}
+	if a.chain != nil && a.keys != nil {
+		mc.Registry = a.chain
+	}
+	if a.provider != nil {
+		mc.Ledger = providerLedger{a}
+		mc.Endpoint = a.earn.prov.endpoint
+		mc.Prices = a.cfg.Provider.prices(mp.node != nil)
+	}
+	if mp.store != nil {
+		store := mp.store
+		mc.Usage = store.Used
+		mc.Apply = func(s miner.Settings) { store.SetQuota(s.DiskQuota) }
+	}
+	m, err := miner.New(mc)
+	if err != nil {
+		return fmt.Errorf("miner: %w", err)
+	}
+	a.miner = m
+	a.svcs.list = append(a.svcs.list, m)
+	if mp.node != nil {
+		node := mp.node
+		a.svcs.list = append(a.svcs.list,
+			&funcService{name: "storage.challenges", run: func(ctx context.Context) error {
+				return node.AnswerChallenges(ctx, a.chain, a.manifest.DeployBlock, 0)
+			}},
+			&funcService{name: "storage.gc", run: func(ctx context.Context) error {
+				for {
+					select {
+					case <-ctx.Done():
+						return nil
+					case <-time.After(time.Hour):
+					}
+					if n, err := node.CollectGarbage(ctx, gate, 24*time.Hour); err != nil && ctx.Err() == nil {
+						a.log.Warn("storage: garbage collection", "err", err)
+					} else if n > 0 {
+						a.log.Info("storage: garbage collected", "chunks", n)
+					}
+				}
+			}})
+	}
+	if a.keys != nil && a.chain != nil {
+		a.svcs.list = append(a.svcs.list, &funcService{name: "backup", run: a.runBackupSchedule})
+	}
+	a.addStatus("miner", func() any {
+		s := m.Settings()
+		out := map[string]any{"enabled": s.Enabled}
+		if s.Enabled {
+			out["stake"] = miner.FormatAmount(s.Stake)
+			out["disk"] = miner.FormatSize(s.DiskQuota)
+			out["paused"] = m.Gate().Paused()
+		}
+		if mp.store != nil {
+			out["used"] = miner.FormatSize(mp.store.Used())
+		}
+		mp.mu.Lock()
+		if !mp.lastRun.IsZero() {
+			out["lastBackup"] = mp.lastRun.UTC().Format(time.RFC3339)
+		}
+		mp.mu.Unlock()
+		return out
+	})
+	return nil
+}
+
+// providerLedger reads the miner's voucher earnings from the provider.
+type providerLedger struct{ a *Agent }
+
+func (l providerLedger) Earnings(context.Context) (pending, redeemed *big.Int, err error) {
+	st, err := l.a.provider.Status()
+	if err != nil {
+		return nil, nil, err
+	}
+	pending, ok1 := new(big.Int).SetString(st.Unredeemed, 10)
+	redeemed, ok2 := new(big.Int).SetString(st.Redeemed, 10)
+	if !ok1 || !ok2 {
+		return nil, nil, fmt.Errorf("provider status: bad amounts %q %q", st.Unredeemed, st.Redeemed)
+	}
+	return pending, redeemed, nil
+}
+
+// backupConfig is the owner's backup configuration; uploads pay rent per
+// chunk through the wallet (the node's "storage" service).
+func (a *Agent) backupConfig() backup.Config {
+	cfg := backup.Config{
+		Owner:     a.keys.Address(),
+		Sealer:    a.keys,
+		Directory: a.chain,
+		ChainID:   new(big.Int).SetUint64(a.manifest.ChainID),
+		Registry:  a.manifest.Registry,
+		Copies:    a.cfg.Miner.BackupCopies,
+		DB:        a.db,
+		Now:       a.now,
+		Log:       a.log.With("component", "backup"),
+	}
+	if a.wallet != nil {
+		cfg.Client = func(endpoint string) *storage.Client {
+			return &storage.Client{Base: endpoint, Upload: func(ctx context.Context, h common.Hash, chunk []byte) error {
+				n, err := a.nodeByEndpoint(ctx, endpoint)
+				if err != nil {
+					return err
+				}
+				_, err = a.wallet.CallProvider(ctx, n, "storage", url.Values{"hash": {h.Hex()}}, bytes.NewReader(chunk))
+				return err
+			}}
+		}
+	}
+	return cfg
+}
+
+func (a *Agent) nodeByEndpoint(ctx context.Context, endpoint string) (chain.NodeInfo, error) {
+	nodes, err := a.chain.ListNodes(ctx)
+	if err != nil {
+		return chain.NodeInfo{}, err
+	}
+	for _, n := range nodes {
+		if n.Endpoint == endpoint {
+			return n, nil
+		}
+	}
+	return chain.NodeInfo{}, fmt.Errorf("backup: no registered node at %s", endpoint)
+}
+
+// ownBackup returns the owner's backup, made once the keyring exists (its
+// address is the backup's owner).
+func (a *Agent) ownBackup() (*backup.Backup, error) {
+	if a.keys == nil || a.chain == nil {
+		return nil, unavailable("backups need the keystore and the chain (see mycroft status)")
+	}
+	mp := a.earn.min
+	mp.mu.Lock()
+	defer mp.mu.Unlock()
+	if mp.backup != nil {
+		return mp.backup, nil
+	}
+	if a.keys.Address() == (common.Address{}) {
+		return nil, unavailable("no keyring yet: mycroft keys init (or restore) first")
+	}
+	b, err := backup.New(a.backupConfig())
+	if err != nil {
+		return nil, err
+	}
+	mp.backup = b
+	return b, nil
+}
+
+// backupContent is what a backup holds: a consistent copy of the whole
+// bbolt database (bbolt's Tx.WriteTo), which has the owner's settings,
+// wallet limits and channels, payment history and voice records if kept.
+// The keyring is a separate file and is never in it; the sealed records
+// stay sealed, and each backup chunk is sealed again with the backups key.
+func (a *Agent) backupContent() ([]byte, error) {
+	var buf bytes.Buffer
+	err := a.db.View(func(tx *bbolt.Tx) error {
+		_, err := tx.WriteTo(&buf)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("backup: snapshot database: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// runBackup saves a backup and audits it at once.
+func (a *Agent) runBackup(ctx context.Context) (*backup.Manifest, []backup.Result, error) {
+	b, err := a.ownBackup()
+	if err != nil {
+		return nil, nil, err
+	}
+	content, err := a.backupContent()
+	if err != nil {
+		return nil, nil, err
+	}
+	mp := a.earn.min
+	m, err := b.Save(ctx, bytes.NewReader(content))
+	mp.mu.Lock()
+	mp.lastRun = a.now()
+	mp.lastErr = ""
+	if err != nil {
+		mp.lastErr = err.Error()
+	}
+	mp.mu.Unlock()
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := a.auditBackup(ctx, b)
+	return m, res, err
+}
+
+func (a *Agent) auditBackup(ctx context.Context, b *backup.Backup) ([]backup.Result, error) {
+	res, err := b.Audit(ctx)
+	mp := a.earn.min
+	mp.mu.Lock()
+	mp.audits, mp.auditAt = res, a.now()
+	if err != nil {
+		mp.lastErr = err.Error()
+	}
+	mp.mu.Unlock()
+	return res, err
+}
+
+// runBackupSchedule backs up every backup_interval and audits every
+// audit_interval, once the keyring exists.
+func (a *Agent) runBackupSchedule(ctx context.Context) error {
+	tick := a.cfg.Miner.AuditInterval.Std()
+	if bi := a.cfg.Miner.BackupInterval.Std(); bi > 0 && bi < tick {
+		tick = bi
+	}
+	var lastBackup, lastAudit time.Time = a.now(), a.now()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(tick):
+		}
+		now := a.now()
+		if bi := a.cfg.Miner.BackupInterval.Std(); bi > 0 && now.Sub(lastBackup) >= bi {
+			lastBackup = now
+			if _, _, err := a.runBackup(ctx); err != nil && ctx.Err() == nil {
+				a.log.Warn("backup", "err", err)
+				a.health.Set("backup", Degraded, "backup: "+err.Error())
+			} else {
+				a.health.Clear("backup")
+			}
+			continue
+		}
+		if now.Sub(lastAudit) >= a.cfg.Miner.AuditInterval.Std() {
+			lastAudit = now
+			b, err := a.ownBackup()
+			if err != nil || b.Manifest() == nil {
+				continue
+			}
+			if _, err := a.auditBackup(ctx, b); err != nil && ctx.Err() == nil {
+				a.log.Warn("backup: audit", "err", err)
+			}
+		}
+	}
+}
+
+// restoreBackup fetches the newest backup this keyring opens and copies its
+// buckets into the live database (all but the backup's own manifest
+// bucket). Components read their state again after a restart.
+func (a *Agent) restoreBackup(ctx context.Context) (apiclient.BackupRestore, error) {
+	if a.keys == nil || a.chain == nil {
+		return apiclient.BackupRestore{}, unavailable("restore needs the keystore and the chain (see mycroft status)")
+	}
+	if a.keys.Address() == (common.Address{}) {
+		return apiclient.BackupRestore{}, unavailable("no keyring yet: mycroft keys restore first")
+	}
+	data, m, err := backup.Restore(ctx, a.backupConfig())
+	if err != nil {
+		return apiclient.BackupRestore{}, err
+	}
+	tmp, err := os.CreateTemp(a.cfg.Agent.StateDir, "restore-*.db")
+	if err != nil {
+		return apiclient.BackupRestore{}, err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return apiclient.BackupRestore{}, err
+	}
+	if err := tmp.Close(); err != nil {
+		return apiclient.BackupRestore{}, err
+	}
+	src, err := bbolt.Open(tmp.Name(), 0o600, &bbolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return apiclient.BackupRestore{}, fmt.Errorf("backup: restored data is not a database: %w", err)
+	}
+	defer src.Close()
+	var names []string
+	err = src.View(func(stx *bbolt.Tx) error {
+		return a.db.Update(func(dtx *bbolt.Tx) error {
+			return stx.ForEach(func(name []byte, b *bbolt.Bucket) error {
+				if string(name) == backup.Bucket {
+					return nil
+				}
+				if dtx.Bucket(name) != nil {
+					if err := dtx.DeleteBucket(name); err != nil {
+						return err
+					}
+				}
+				nb, err := dtx.CreateBucket(name)
+				if err != nil {
+					return err
+				}
+				names = append(names, string(name))
+				return copyBucket(nb, b)
+			})
+		})
+	})
+	if err != nil {
+		return apiclient.BackupRestore{}, fmt.Errorf("backup: restore: %w", err)
+	}
+	return apiclient.BackupRestore{Root: m.Root.Hex(), Size: m.Size, Generation: m.Generation, Buckets: names,
+		Note: "restart the agent so every component reads the restored state"}, nil
+}
+
+func copyBucket(dst, src *bbolt.Bucket) error {
+	return src.ForEach(func(k, v []byte) error {
+		if v == nil {
+			sub, err := dst.CreateBucket(k)
+			if err != nil {
+				return err
+			}
+			return copyBucket(sub, src.Bucket(k))
+		}
+		return dst.Put(k, v)
+	})
+}
+
+func (a *Agent) backupStatus() apiclient.BackupStatus {
+	out := apiclient.BackupStatus{}
+	mp := a.earn.min
+	var m *backup.Manifest
+	mp.mu.Lock()
+	b := mp.backup
+	mp.mu.Unlock()
+	if b == nil {
+		if bb, err := a.ownBackup(); err == nil {
+			b = bb
+		}
+	}
+	if b != nil {
+		m = b.Manifest()
+	}
+	mp.mu.Lock()
+	defer mp.mu.Unlock()
+	if !mp.lastRun.IsZero() {
+		out.LastRun = mp.lastRun.UTC()
+	}
+	out.LastError = mp.lastErr
+	if m != nil {
+		out.Root = m.Root.Hex()
+		out.Size = m.Size
+		out.Generation = m.Generation
+		out.Chunks = len(m.Leaves)
+		for _, r := range m.Replicas {
+			out.Replicas = append(out.Replicas, apiclient.BackupReplica{Node: r.Node.Hex(), Endpoint: r.Endpoint,
+				Expiry: time.Unix(r.Expiry, 0).UTC(), Failures: r.Failures})
+		}
+	}
+	if !mp.auditAt.IsZero() {
+		out.AuditedAt = mp.auditAt.UTC()
+		for _, r := range mp.audits {
+			ar := apiclient.BackupAudit{Node: r.Node.Hex(), Index: r.Index, Error: r.Err}
+			if r.Repaired != (common.Address{}) {
+				ar.RepairedTo = r.Repaired.Hex()
+			}
+			out.Audits = append(out.Audits, ar)
+		}
+	}
+	return out
+}
+
+func (a *Agent) needMiner() (*miner.Miner, error) {
+	if a.miner == nil {
+		return nil, unavailable("the miner is off (see mycroft status)")
+	}
+	return a.miner, nil
+}
+
+func minerStatusView(st miner.Status) apiclient.MinerStatus {
+	s := st.Settings
+	out := apiclient.MinerStatus{
+		Enabled:    s.Enabled,
+		Stake:      miner.FormatAmount(orZero(s.Stake)),
+		Disk:       miner.FormatSize(s.DiskQuota),
+		CPUPercent: s.CPUPercent,
+		Hours:      s.Hours.String(),
+		Bandwidth:  s.Bandwidth,
+		Running:    st.State.Running,
+		Reason:     st.State.Reason,
+		Load:       st.State.Load,
+		TempC:      st.State.TempC,
+		Used:       miner.FormatSize(st.Used),
+		ChainError: st.ChainErr,
+	}
+	if n := st.Node; n != nil && n.Registered {
+		rn := &apiclient.MinerNode{Address: n.Address.Hex(), Endpoint: n.Endpoint, Stake: miner.FormatAmount(orZero(n.Stake)),
+			Capacity: n.Capacity, Prices: map[string]string{}}
+		for k, v := range n.Prices {
+			rn.Prices[k] = miner.FormatAmount(v)
+		}
+		out.Node = rn
+	}
+	return out
+}
+
+func orZero(v *big.Int) *big.Int {
+	if v == nil {
+		return new(big.Int)
+	}
+	return v
+}
+
+func (a *Agent) minerRoutes() {
+	a.handle("GET /miner/status", func(r *http.Request) (any, error) {
+		m, err := a.needMiner()
+		if err != nil {
+			return nil, err
+		}
+		return minerStatusView(m.Status(r.Context())), nil
+	})
+	a.handle("POST /miner/enable", func(r *http.Request) (any, error) {
+		m, err := a.needMiner()
+		if err != nil {
+			return nil, err
+		}
+		var req apiclient.MinerEnable
+		if err := decodeJSON(r, &req); err != nil {
+			return nil, err
+		}
+		s, err := miner.ParseEnableArgs(req.Args)
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		if a.cfg.Provider.Enabled && a.provider == nil {
+			return nil, unavailable("the provider could not start (see mycroft status); mining needs it to serve")
+		}
+		if err := m.Enable(r.Context(), s); err != nil {
+			if errors.Is(err, miner.ErrBadSettings) {
+				return nil, badRequest("%v", err)
+			}
+			return nil, err
+		}
+		return minerStatusView(m.Status(r.Context())), nil
+	})
+	a.handle("POST /miner/disable", func(r *http.Request) (any, error) {
+		m, err := a.needMiner()
+		if err != nil {
+			return nil, err
+		}
+		if err := m.Disable(r.Context()); err != nil {
+			return nil, err
+		}
+		return minerStatusView(m.Status(r.Context())), nil
+	})
+	a.handle("GET /miner/earnings", func(r *http.Request) (any, error) {
+		m, err := a.needMiner()
+		if err != nil {
+			return nil, err
+		}
+		e, err := m.Earnings(r.Context())
+		if err != nil {
+			return nil, unavailable("%v", err)
+		}
+		out := apiclient.MinerEarnings{Stake: miner.FormatAmount(e.Stake), Unbonding: miner.FormatAmount(e.Unbonding),
+			Pending: miner.FormatAmount(e.Pending), Redeemed: miner.FormatAmount(e.Redeemed)}
+		if !e.UnbondableAt.IsZero() {
+			out.UnbondableAt = e.UnbondableAt.UTC()
+		}
+		return out, nil
+	})
+	a.handle("POST /backup/run", func(r *http.Request) (any, error) {
+		if _, _, err := a.runBackup(r.Context()); err != nil {
+			var ae *apiclient.Error
+			if errors.As(err, &ae) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("backup: %w", err)
+		}
+		return a.backupStatus(), nil
+	})
+	a.handle("GET /backup/status", func(r *http.Request) (any, error) {
+		if a.keys == nil || a.chain == nil {
+			return nil, unavailable("backups need the keystore and the chain (see mycroft status)")
+		}
+		return a.backupStatus(), nil
+	})
+	a.handle("POST /backup/restore", func(r *http.Request) (any, error) {
+		return a.restoreBackup(r.Context())
+	})
+}
+
+// earningsToday is what the node earned since the first look of the UTC
+// day (kept in memory: after a restart the day starts again at zero).
+func (a *Agent) earningsToday(total *big.Int) *big.Int {
+	mp := a.earn.min
+	day := a.now().UTC().Format("2006-01-02")
+	mp.mu.Lock()
+	defer mp.mu.Unlock()
+	if mp.earnDay != day || mp.earnBase == nil || mp.earnBase.Cmp(total) > 0 {
+		mp.earnDay, mp.earnBase = day, new(big.Int).Set(total)
+	}
+	return new(big.Int).Sub(total, mp.earnBase)
+}

@@ -1,8 +1,291 @@
 package agent
 
-// ProviderConfig is the [provider] table.
-type ProviderConfig struct{}
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
 
-func defaultProviderConfig() ProviderConfig { return ProviderConfig{} }
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/miner/pause"
+	"github.com/mycroft-network/mycroft/miner/provider"
+	"github.com/mycroft-network/mycroft/miner/storage"
+)
 
-func (c ProviderConfig) validate(bad badFunc) {}
+// ProviderConfig is the [provider] table: selling paid calls (and serving
+// the storage node) to other speakers.
+type ProviderConfig struct {
+	Enabled           bool     `toml:"enabled"`
+	Listen            string   `toml:"listen"`
+	Endpoint          string   `toml:"endpoint"`
+	STT               string   `toml:"stt"`
+	WyomingURI        string   `toml:"wyoming_uri"`
+	WeatherUpstream   string   `toml:"weather_upstream"`
+	KnowledgeUpstream string   `toml:"knowledge_upstream"`
+	PriceSTT          string   `toml:"price_stt"`
+	PriceWeather      string   `toml:"price_weather"`
+	PriceKnowledge    string   `toml:"price_knowledge"`
+	PriceStorage      string   `toml:"price_storage"`
+	RedeemInterval    Duration `toml:"redeem_interval"`
+	RedeemFee         string   `toml:"redeem_fee"`
+}
+
+func defaultProviderConfig() ProviderConfig {
+	return ProviderConfig{
+		Listen:         "0.0.0.0:8470",
+		PriceSTT:       "0.002",
+		PriceWeather:   "0.001",
+		PriceKnowledge: "0.001",
+		PriceStorage:   "0.0001",
+		RedeemInterval: Duration(time.Minute),
+		RedeemFee:      "0.001",
+	}
+}
+
+func (c ProviderConfig) validate(bad badFunc) {
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		bad("provider.listen", "must be host:port, e.g. \"0.0.0.0:8470\"")
+	}
+	if c.Endpoint != "" {
+		if u, err := url.Parse(c.Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad("provider.endpoint", "must be an http(s) URL such as \"http://192.0.2.10:8470\"")
+		}
+	}
+	switch c.STT {
+	case "", "pocketsphinx":
+	case "wyoming":
+		if _, _, err := net.SplitHostPort(strings.TrimPrefix(c.WyomingURI, "tcp://")); err != nil {
+			bad("provider.wyoming_uri", "must be tcp://host:port when provider.stt is \"wyoming\"")
+		}
+	default:
+		bad("provider.stt", "must be \"pocketsphinx\", \"wyoming\" or \"\"")
+	}
+	for _, f := range []struct{ key, v string }{{"provider.weather_upstream", c.WeatherUpstream}, {"provider.knowledge_upstream", c.KnowledgeUpstream}} {
+		if f.v == "" {
+			continue
+		}
+		if u, err := url.Parse(f.v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			bad(f.key, "must be an http(s) URL or empty")
+		}
+	}
+	for _, f := range []struct{ key, v string }{
+		{"provider.price_stt", c.PriceSTT}, {"provider.price_weather", c.PriceWeather},
+		{"provider.price_knowledge", c.PriceKnowledge}, {"provider.price_storage", c.PriceStorage},
+		{"provider.redeem_fee", c.RedeemFee},
+	} {
+		if _, err := parseMYC(f.v); err != nil {
+			bad(f.key, err.Error())
+		}
+	}
+	if c.RedeemInterval < Duration(time.Second) {
+		bad("provider.redeem_interval", "must be at least 1s")
+	}
+}
+
+// prices is the price list of the services this configuration offers;
+// storage is included when withStorage.
+func (c ProviderConfig) prices(withStorage bool) chain.Prices {
+	p := chain.Prices{}
+	add := func(name, v string) {
+		if amt, err := parseMYC(v); err == nil {
+			p[name] = amt
+		}
+	}
+	if c.STT != "" {
+		add("stt", c.PriceSTT)
+	}
+	if c.WeatherUpstream != "" {
+		add("weather", c.PriceWeather)
+	}
+	if c.KnowledgeUpstream != "" {
+		add("knowledge", c.PriceKnowledge)
+	}
+	if withStorage {
+		add("storage", c.PriceStorage)
+	}
+	return p
+}
+
+// providerParts is the provider's HTTP side.
+type providerParts struct {
+	ln       net.Listener
+	endpoint string
+}
+
+// buildProvider makes the provider and its HTTP server (the provider's
+// wire protocol and the storage node's API on one mux). node may be nil.
+func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
+	c := a.cfg.Provider
+	switch {
+	case a.keys == nil:
+		a.health.Set("provider", Degraded, "provider: no keystore; not serving")
+		return nil
+	case a.chain == nil:
+		a.health.Set("provider", Degraded, "provider: no chain configured (chain.rpc_url); not serving")
+		return nil
+	}
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		a.health.Set("provider", Degraded, "provider: "+err.Error())
+		return nil
+	}
+	endpoint := c.Endpoint
+	if endpoint == "" {
+		endpoint = deriveEndpoint(ln.Addr())
+	}
+	services := map[string]provider.Service{}
+	switch c.STT {
+	case "pocketsphinx":
+		services["stt"] = miner.Pausable(gate, &provider.Sphinx{TempDir: a.cfg.Agent.StateDir})
+	case "wyoming":
+		services["stt"] = miner.Pausable(gate, &provider.Wyoming{Addr: strings.TrimPrefix(c.WyomingURI, "tcp://")})
+	}
+	hc := &http.Client{Timeout: 15 * time.Second}
+	if c.WeatherUpstream != "" {
+		services["weather"] = provider.Simple((&provider.OpenMeteo{BaseURL: c.WeatherUpstream, Client: hc}).Call)
+	}
+	if c.KnowledgeUpstream != "" {
+		services["knowledge"] = provider.Simple((&provider.Wikipedia{BaseURL: c.KnowledgeUpstream, Client: hc}).Call)
+	}
+	if node != nil {
+		services["storage"] = node
+	}
+	fee, _ := parseMYC(c.RedeemFee)
+	p, err := provider.New(provider.Config{
+		DB:        a.db,
+		Signer:    a.keys,
+		Chain:     a.chain,
+		Manifest:  a.manifest,
+		RedeemFee: func(context.Context) (*big.Int, error) { return new(big.Int).Set(fee), nil },
+		Endpoint:  endpoint,
+		Prices:    c.prices(node != nil),
+		Services:  services,
+		Now:       a.now,
+		Log:       a.log.With("component", "provider"),
+	})
+	if err != nil {
+		ln.Close()
+		a.health.Set("provider", Degraded, "provider: "+err.Error())
+		return nil
+	}
+	mux := http.NewServeMux()
+	ph := p.Handler()
+	mux.Handle("/v1/offer", ph)
+	mux.Handle("/v1/call/", ph)
+	mux.Handle("/v1/channel/", ph)
+	if node != nil {
+		// Plain uploads are refused: rent is paid by voucher through
+		// POST /v1/call/storage.
+		mux.Handle("/v1/", node.Handler(refuseRent{}))
+	}
+	a.provider = p
+	a.earn.prov = &providerParts{ln: ln, endpoint: endpoint}
+	a.svcs.list = append(a.svcs.list,
+		&httpService{name: "provider.http", ln: ln, srv: &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}},
+		&funcService{name: "provider.redeem", run: func(ctx context.Context) error { return p.Run(ctx, c.RedeemInterval.Std()) }},
+	)
+	a.addStatus("provider", func() any {
+		st, err := p.Status()
+		if err != nil {
+			return map[string]string{"error": err.Error()}
+		}
+		return map[string]any{"endpoint": st.Endpoint, "channels": st.Channels, "held": baseToMYC(st.Held),
+			"unredeemed": baseToMYC(st.Unredeemed), "served": st.Stats.Served}
+	})
+	return nil
+}
+
+// refuseRent refuses plain PUT uploads: the agent's storage node is paid
+// per chunk through the provider's "storage" service.
+type refuseRent struct{}
+
+func (refuseRent) Collect(context.Context, http.Header, int) error {
+	return errors.New("uploads are paid: POST /v1/call/storage with a voucher")
+}
+
+// deriveEndpoint makes the advertised URL from the listening address: an
+// unspecified host becomes the first non-loopback IPv4 address of the
+// machine (loopback if it has none).
+func deriveEndpoint(addr net.Addr) string {
+	ta, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return "http://" + addr.String()
+	}
+	ip := ta.IP
+	if ip == nil || ip.IsUnspecified() {
+		ip = net.IPv4(127, 0, 0, 1)
+		if addrs, err := net.InterfaceAddrs(); err == nil {
+			for _, a := range addrs {
+				if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+					ip = n.IP
+					break
+				}
+			}
+		}
+	}
+	return "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(ta.Port))
+}
+
+func (a *Agent) providerRoutes() {
+	a.handle("GET /provider/status", func(r *http.Request) (any, error) {
+		if a.provider == nil {
+			return nil, unavailable("the provider is off (provider.enabled = false, or see mycroft status)")
+		}
+		st, err := a.provider.Status()
+		if err != nil {
+			return nil, err
+		}
+		return apiclient.ProviderStatus{Address: st.Address, Endpoint: st.Endpoint, Listen: a.earn.prov.ln.Addr().String(),
+			Prices: st.Prices, Channels: st.Channels, Held: st.Held, Redeemed: st.Redeemed, Unredeemed: st.Unredeemed,
+			Stats: apiclient.ProviderStats(st.Stats), LastError: st.LastError}, nil
+	})
+}
+
+// httpService serves srv on ln until ctx ends.
+type httpService struct {
+	name string
+	ln   net.Listener
+	srv  *http.Server
+}
+
+func (s *httpService) Name() string { return s.name }
+
+func (s *httpService) Run(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.srv.Serve(s.ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("%s: %w", s.name, err)
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = s.srv.Shutdown(sctx)
+		return nil
+	}
+}
+
+func (s *httpService) Close() error {
+	err := s.srv.Close()
+	if lerr := s.ln.Close(); lerr != nil && !errors.Is(lerr, net.ErrClosed) && err == nil {
+		err = lerr
+	}
+	return err
+}
+
+// funcService runs a function as a Service.
+type funcService struct {
+	name string
+	run  func(ctx context.Context) error
+}
+
+func (s *funcService) Name() string                  { return s.name }
+func (s *funcService) Run(ctx context.Context) error { return s.run(ctx) }
+func (s *funcService) Close() error                  { return nil }
