@@ -461,4 +461,3 @@ func walletError(err error) error {
 	}
 	return err
 }
-
