@@ -41,6 +41,12 @@ var Schemas = []Schema{
 	{PrimaryType: "Offer", DomainName: "Mycroft Provider", Version: "1", Fields: fields("address provider,string endpoint,string services,uint256 expiry")},
 	{PrimaryType: "Ballot", DomainName: "Mycroft Governor", Version: "1", Fields: fields("uint256 proposalId,uint8 support,address voter,uint256 nonce")},
 	{PrimaryType: "Grant", DomainName: "Mycroft Data", Version: "1", Fields: fields("address grantee,bytes32 dataset,uint256 expiry,uint256 price,string purpose,bytes32 wrapHash"), ZeroContract: true},
+	// Storage: a storage node's signed acceptance of an owner's data
+	// (verifyingContract = Registry), usable in an on-chain challenge.
+	{PrimaryType: "Storage", DomainName: "Mycroft Registry", Version: "1", Fields: fields("address owner,bytes32 root,uint64 leafCount,uint64 expiry")},
+	// SignUp: a registrar's approval of a device's sign-up grant
+	// (verifyingContract = Grants).
+	{PrimaryType: "SignUp", DomainName: "Mycroft Grants", Version: "1", Fields: fields("address owner,bytes32 device,uint256 expiry")},
 }
 
 // DomainTypes is the EIP712Domain type every schema uses (all four fields).

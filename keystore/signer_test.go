@@ -118,6 +118,8 @@ func TestEverySchemaSigns(t *testing.T) {
 		"Offer":   {"provider": s.Address().Hex(), "endpoint": "https://x", "services": `{"stt":"1"}`, "expiry": big.NewInt(9)},
 		"Ballot":  {"proposalId": big.NewInt(5), "support": big.NewInt(1), "voter": s.Address().Hex(), "nonce": big.NewInt(0)},
 		"Grant":   {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(9), "price": big.NewInt(0), "purpose": "research", "wrapHash": b32},
+		"Storage": {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(4), "expiry": big.NewInt(9)},
+		"SignUp":  {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(9)},
 	}
 	for _, sc := range Schemas {
 		contract := channelsAddr
@@ -191,7 +193,7 @@ func handDigest(t *testing.T, sc Schema, chain int64, contract common.Address, m
 			return common.LeftPadBytes(common.HexToAddress(v.(string)).Bytes(), 32)
 		case "bytes32":
 			return common.HexToHash(v.(string)).Bytes()
-		case "uint256", "uint8":
+		case "uint256", "uint8", "uint64":
 			return common.LeftPadBytes(v.(*big.Int).Bytes(), 32)
 		}
 		t.Fatalf("type %s", typ)
@@ -225,6 +227,8 @@ func TestEverySchemaDigestMatchesHandEncoder(t *testing.T) {
 		"Offer":   {"provider": s.Address().Hex(), "endpoint": "http://127.0.0.1:8545", "services": `{"stt":"10","weather":"2"}`, "expiry": big.NewInt(1893456000)},
 		"Ballot":  {"proposalId": new(big.Int).Lsh(big.NewInt(1), 200), "support": big.NewInt(2), "voter": s.Address().Hex(), "nonce": big.NewInt(3)},
 		"Grant":   {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(1893456000), "price": big.NewInt(10), "purpose": "research ✓", "wrapHash": b32},
+		"Storage": {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(1 << 40), "expiry": big.NewInt(1893456000)},
+		"SignUp":  {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(1893456000)},
 	}
 	for _, sc := range Schemas {
 		td, err := NewTypedData(sc.PrimaryType, big.NewInt(1337), channelsAddr, msgs[sc.PrimaryType])
