@@ -162,6 +162,11 @@ func NewClient(ctx context.Context, b Backend, m Manifest, opts ...Option) (*Cli
 	if !id.IsUint64() || id.Uint64() != m.ChainID {
 		return nil, fmt.Errorf("%w: endpoint serves %s, manifest says %d", ErrChainID, id, m.ChainID)
 	}
+	return newClient(b, m, id, opts...), nil
+}
+
+// newClient builds a Client over b for chain id without asking b.
+func newClient(b Backend, m Manifest, id *big.Int, opts ...Option) *Client {
 	c := &Client{
 		backend:     b,
 		m:           m,
@@ -187,7 +192,7 @@ func NewClient(ctx context.Context, b Backend, m Manifest, opts ...Option) (*Cli
 		{"Grants", c.grants.GetABI()},
 		{"Timelock", c.timelock.GetABI()},
 	}
-	return c, nil
+	return c
 }
 
 // WithSigner returns a client sharing this one's connection that signs with
