@@ -67,6 +67,8 @@ func (g *gasTable) String() string {
 // the draft state-gas repricing (EIP-8037/8038), which makes every new
 // storage slot several times dearer; bounded by 3M gas.
 func TestGasUsed(t *testing.T) {
+	// The swap of go-ethereum's global dev config is safe only because no
+	// test in this package runs in parallel with this one (no t.Parallel).
 	t.Run("osaka", func(t *testing.T) {
 		dev := params.AllDevChainProtocolChanges
 		osaka := *dev
