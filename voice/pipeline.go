@@ -169,6 +169,8 @@ type Pipeline struct {
 	mu         sync.Mutex
 	st         Status
 	onActivity []func(bool)
+	cur        *Interaction // the interaction in progress (under mu)
+	last       *Interaction // the last one that ended (under mu)
 
 	// Owned by the Run goroutine.
 	state       hal.FaceState
@@ -428,6 +430,11 @@ func (p *Pipeline) setState(ctx context.Context, s hal.FaceState) {
 	if s == hal.StateIdle && p.mining {
 		shown = hal.StateMining
 	}
+	p.mu.Lock()
+	if p.cur != nil {
+		p.cur.Faces = append(p.cur.Faces, shown)
+	}
+	p.mu.Unlock()
 	p.show(ctx, FaceFor(shown))
 	p.notifyActivity()
 }
@@ -539,6 +546,7 @@ func (p *Pipeline) startListening(ctx context.Context, trigger string) {
 	}
 	p.sess = s
 	p.ep.Begin()
+	p.beginRecord(s)
 	p.setState(ctx, hal.StateListening)
 	go p.work(s)
 }
@@ -562,6 +570,7 @@ func (p *Pipeline) endSession(err error) {
 	p.sess = nil
 	p.confirmCh = nil
 	p.ep.Stop()
+	p.endRecord(s, err)
 	if s.stream != nil {
 		s.stream.end(err)
 	}
@@ -649,6 +658,8 @@ func (p *Pipeline) ask(ctx context.Context, req *askReq) {
 	s := &session{id: p.nextID, ctx: sctx, cancel: cancel, trigger: "text", at: p.cfg.Clock.Now(), ask: req}
 	p.sess = s
 	p.update(func(st *Status) { st.Asked++ })
+	p.beginRecord(s)
+	p.note(s, func(r *Interaction) { r.Transcript = req.text })
 	p.setState(ctx, hal.StateThinking)
 	go p.work(s)
 }
@@ -697,6 +708,7 @@ func (p *Pipeline) workerEvent(ctx context.Context, ev workerEvent) {
 		p.confirmCh = nil
 		p.lastEnd = int64(p.seq)
 		p.setState(ctx, hal.StateIdle)
+		p.endRecord(ev.sess, nil)
 	case evError:
 		p.sess = nil
 		p.confirmCh = nil
@@ -704,6 +716,7 @@ func (p *Pipeline) workerEvent(ctx context.Context, ev workerEvent) {
 		p.update(func(st *Status) { st.Errors++; st.LastError = ev.err.Error() })
 		p.log.Warn("voice: interaction failed", "err", ev.err)
 		p.setState(ctx, hal.StateError)
+		p.endRecord(ev.sess, ev.err)
 		p.errTimer = p.cfg.Clock.After(p.cfg.ErrorHold)
 	}
 }
@@ -774,6 +787,7 @@ func (p *Pipeline) work(s *session) {
 			}
 		}
 		text = strings.TrimSpace(tr.Text)
+		p.note(s, func(r *Interaction) { r.Transcript = text })
 	} else {
 		text = s.ask.text
 	}
@@ -858,6 +872,7 @@ func (p *Pipeline) respond(ctx context.Context, text string) (intent.Reply, erro
 
 // finish reports the end of an interaction (err: it failed).
 func (p *Pipeline) finish(s *session, spoken string, err error) {
+	p.note(s, func(r *Interaction) { r.Reply = spoken })
 	if s.ask != nil {
 		s.ask.answer(askResult{text: spoken, err: err})
 	}
