@@ -133,16 +133,21 @@ func (a *Agent) wireMiner(ctx context.Context) error {
 		}
 	}
 
+	sensors := miner.Sensors{Load: miner.LoadAvg("/proc/loadavg")}
+	if _, err := os.Stat(a.cfg.Board.ThermalZone); err == nil {
+		sensors.TempC = miner.ThermalZone(a.cfg.Board.ThermalZone)
+	} else {
+		// A machine without the thermal zone (a PC running the simulated
+		// board) mines without the temperature limit.
+		a.log.Info("miner: no thermal zone; the temperature limit is off", "path", a.cfg.Board.ThermalZone)
+	}
 	mc := miner.Config{
-		DB:  a.db,
-		Log: a.log.With("component", "miner"),
-		Now: a.now,
-		Sensors: miner.Sensors{
-			Load:  miner.LoadAvg("/proc/loadavg"),
-			TempC: miner.ThermalZone(a.cfg.Board.ThermalZone),
-		},
-		Policy: miner.Policy{MaxLoad: a.cfg.Miner.MaxLoad, MaxTempC: a.cfg.Miner.MaxTemp, Quiet: a.cfg.Miner.QuietPeriod.Std()},
-		Gate:   gate,
+		DB:      a.db,
+		Log:     a.log.With("component", "miner"),
+		Now:     a.now,
+		Sensors: sensors,
+		Policy:  miner.Policy{MaxLoad: a.cfg.Miner.MaxLoad, MaxTempC: a.cfg.Miner.MaxTemp, Quiet: a.cfg.Miner.QuietPeriod.Std()},
+		Gate:    gate,
 	}
 	if a.chain != nil && a.keys != nil {
 		mc.Registry = a.chain
@@ -569,6 +574,7 @@ func (a *Agent) minerRoutes() {
 			}
 			return nil, err
 		}
+		m.Evaluate() // start at once when the idle policy allows
 		return minerStatusView(m.Status(r.Context())), nil
 	})
 	a.handle("POST /miner/disable", func(r *http.Request) (any, error) {

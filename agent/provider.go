@@ -168,6 +168,9 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		Endpoint:  endpoint,
 		Prices:    c.prices(node != nil),
 		Services:  services,
+		// A backup uploads its chunks to a node in a burst of paid calls.
+		RateLimit: 20,
+		Burst:     256,
 		Now:       a.now,
 		Log:       a.log.With("component", "provider"),
 	})

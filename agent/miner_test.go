@@ -1,0 +1,292 @@
+package agent
+
+import (
+	"context"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/chain/devnet"
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner"
+)
+
+// node is one speaker of the loopback network: its keystore and chain
+// client, which the test hook puts in place of the keys and chain wiring.
+type node struct {
+	ks *keystore.Store
+	cc *chain.Client
+}
+
+func newKeys(t *testing.T, ctx context.Context) *keystore.Store {
+	t.Helper()
+	ks, err := keystore.New(keystore.Options{Dir: t.TempDir(), ChainID: big.NewInt(devnet.ChainID), ScryptLogN: keystore.MinScryptLogN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ks.Init(ctx, []byte("a passphrase long enough for tests")); err != nil {
+		t.Fatal(err)
+	}
+	return ks
+}
+
+// freeAddr returns a loopback address with a port free at the time of the
+// call.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// upstreamServer replays the recorded Open-Meteo and Wikipedia answers.
+func upstreamServer(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "miner", "provider", "testdata", "upstream")
+	weather, err := os.ReadFile(filepath.Join(dir, "open-meteo-forecast.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wiki, err := os.ReadFile(filepath.Join(dir, "wikipedia-summary-Raspberry_Pi.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/forecast", func(w http.ResponseWriter, r *http.Request) { w.Write(weather) })
+	mux.HandleFunc("GET /page/summary/Raspberry_Pi", func(w http.ResponseWriter, r *http.Request) { w.Write(wiki) })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: mux}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+func myc(t *testing.T, s string) *big.Int {
+	t.Helper()
+	v, err := miner.ParseAmount(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// TestPaidNetwork: an owner's agent, a provider agent that also stores,
+// and a second storage agent on a devnet. The providers stake through the
+// miner API and appear in the Registry with their prices; the owner's
+// wallet pays for a weather call with exact amounts on both sides; the
+// owner's backup goes to both storage agents, paid per chunk, and is
+// audited.
+func TestPaidNetwork(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	owner, prov, store := newKeys(t, ctx), newKeys(t, ctx), newKeys(t, ctx)
+	manifest := filepath.Join(t.TempDir(), "deployment.json")
+	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner.Address(), prov.Address(), store.Address()}, BlockPeriod: -1, ManifestPath: manifest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dn.Close()
+	nodes := map[string]node{}
+	client := func(ks *keystore.Store) *chain.Client {
+		c, err := dn.Client(ctx, ks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	testHookBeforeWallet = func(a *Agent) {
+		n, ok := nodes[a.cfg.Agent.StateDir]
+		if !ok {
+			return
+		}
+		a.keys, a.chain, a.manifest = n.ks, n.cc, dn.Manifest
+	}
+	t.Cleanup(func() { testHookBeforeWallet = nil })
+	up := upstreamServer(t)
+	thermal := filepath.Join(t.TempDir(), "temp")
+	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	agentCfg := func(ks *keystore.Store, provider bool) Config {
+		cfg := testConfig(t)
+		cfg.Chain.RPCURL = dn.URL
+		cfg.Chain.Manifest = manifest
+		// The idle policy reads a cool SoC, and the load of a busy test
+		// machine does not hold mining back.
+		cfg.Board.ThermalZone = thermal
+		cfg.Miner.MaxLoad = 16
+		if provider {
+			cfg.Provider.Enabled = true
+			cfg.Provider.Listen = freeAddr(t)
+			cfg.Provider.PriceWeather = "0.003"
+			cfg.Provider.PriceStorage = "0.0002"
+		}
+		nodes[cfg.Agent.StateDir] = node{ks: ks, cc: client(ks)}
+		return cfg
+	}
+	pcfg := agentCfg(prov, true)
+	pcfg.Provider.WeatherUpstream = up
+	pa, pc, _ := start(t, pcfg, Options{})
+	scfg := agentCfg(store, true)
+	_, sc, _ := start(t, scfg, Options{})
+	ocfg := agentCfg(owner, false)
+	ocfg.Agent.Latitude, ocfg.Agent.Longitude = 52.52, 13.42
+	ocfg.Miner.BackupCopies = 2
+	ocfg.Miner.BackupInterval = 0
+	oa, oc, _ := start(t, ocfg, Options{})
+	if oa.provider != nil || pa.provider == nil || oa.wallet == nil {
+		t.Fatalf("wiring: owner provider %v, provider's provider %v, owner wallet %v", oa.provider, pa.provider, oa.wallet)
+	}
+
+	// Staking through the miner API registers each node with its prices.
+	for _, c := range []*apiclient.Client{pc, sc} {
+		st, err := c.MinerEnable(ctx, []string{"--stake", "100", "--disk", "16MiB", "--cpu", "50"})
+		if err != nil {
+			t.Fatalf("miner enable: %v", err)
+		}
+		if !st.Enabled || st.Node == nil || st.Node.Stake != "100" {
+			t.Fatalf("miner enable: %+v", st)
+		}
+	}
+	list, err := nodes[pcfg.Agent.StateDir].cc.ListNodes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[common.Address]chain.Prices{
+		prov.Address():  {"weather": myc(t, "0.003"), "storage": myc(t, "0.0002")},
+		store.Address(): {"storage": myc(t, "0.0002")},
+	}
+	for _, n := range list {
+		w, ok := want[n.Address]
+		if !ok {
+			continue
+		}
+		delete(want, n.Address)
+		if len(n.Prices) != len(w) || n.Stake.Cmp(myc(t, "100")) != 0 || !strings.HasPrefix(n.Endpoint, "http://127.0.0.1:") {
+			t.Errorf("registry: %s at %s stake %v prices %v, want prices %v", n.Address.Hex(), n.Endpoint, n.Stake, n.Prices, w)
+		}
+		for k, v := range w {
+			if n.Prices[k] == nil || n.Prices[k].Cmp(v) != 0 {
+				t.Errorf("registry: %s price %s = %v, want %v", n.Address.Hex(), k, n.Prices[k], v)
+			}
+		}
+	}
+	if len(want) != 0 {
+		t.Fatalf("nodes missing from the Registry: %v", want)
+	}
+
+	// The owner asks for the weather: one paid call at exactly the price.
+	cond, err := oa.weatherSkill().Current(ctx)
+	if err != nil {
+		t.Fatalf("weather: %v", err)
+	}
+	if cond.TempC != 4.3 || cond.Summary == "" {
+		t.Errorf("weather = %+v, want 4.3 °C from the recorded answer", cond)
+	}
+	price := myc(t, "0.003")
+	chs, err := oc.WalletChannels(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(chs) != 1 || !strings.EqualFold(chs[0].Provider, prov.Address().Hex()) || chs[0].Signed != price.String() ||
+		chs[0].Confirmed != price.String() || chs[0].Deposit != myc(t, "1").String() {
+		t.Fatalf("owner channels = %+v, want one to the provider, deposit 1 MYC, %s signed and confirmed", chs, price)
+	}
+	ps, err := pc.ProviderStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps.Held != price.String() || ps.Channels != 1 || ps.Stats.Served != 1 {
+		t.Fatalf("provider status = %+v, want %s held on one channel after one call", ps, price)
+	}
+	hist, err := oc.WalletHistory(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 1 || hist[0].Service != "weather" || hist[0].Price != price.String() || hist[0].Status != "paid" {
+		t.Fatalf("history = %+v", hist)
+	}
+	bal, err := oc.WalletBalance(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTok := new(big.Int).Sub(myc(t, "10000"), myc(t, "1")) // funded, less the channel's deposit
+	if bal.Token != wantTok.String() || bal.SpentToday != price.String() {
+		t.Fatalf("balance = %+v, want token %s and %s spent today", bal, wantTok, price)
+	}
+	sb, err := oa.walletSkill().SpentToday(ctx)
+	if err != nil || sb.Cmp(price) != 0 {
+		t.Fatalf("wallet skill spent today = %v, %v", sb, err)
+	}
+
+	// The owner's backup lands on both storage agents, paid per chunk, and
+	// is audited.
+	bs, err := oc.BackupRun(ctx)
+	if err != nil {
+		t.Fatalf("backup run: %v", err)
+	}
+	if bs.Root == "" || len(bs.Replicas) != 2 || bs.Chunks == 0 {
+		t.Fatalf("backup = %+v, want two copies", bs)
+	}
+	bs, err = oc.BackupStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bs.AuditedAt.IsZero() || len(bs.Audits) != 2 {
+		t.Fatalf("backup status = %+v, want two audits", bs)
+	}
+	for _, a := range bs.Audits {
+		if a.Error != "" || a.RepairedTo != "" {
+			t.Errorf("audit of %s: %+v", a.Node, a)
+		}
+	}
+	rent := new(big.Int).Mul(myc(t, "0.0002"), big.NewInt(int64(bs.Chunks)))
+	ps, err = pc.ProviderStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := new(big.Int).Add(price, rent); ps.Held != want.String() {
+		t.Errorf("provider holds %s after the backup, want %s (weather + %d chunks of rent)", ps.Held, want, bs.Chunks)
+	}
+	ss, err := sc.ProviderStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ss.Held != rent.String() {
+		t.Errorf("storage agent holds %s, want %s", ss.Held, rent)
+	}
+	// Mining earnings count what the provider holds.
+	e, err := pc.MinerEarnings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Pending != miner.FormatAmount(new(big.Int).Add(price, rent)) || e.Stake != "100" {
+		t.Errorf("earnings = %+v", e)
+	}
+	// The owner's status line is there and does not block.
+	st, err := oc.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.Components["wallet"]; !ok {
+		t.Errorf("status has no wallet component: %v", st.Components)
+	}
+}
