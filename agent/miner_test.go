@@ -29,14 +29,21 @@ type node struct {
 
 func newKeys(t *testing.T, ctx context.Context) *keystore.Store {
 	t.Helper()
+	ks, _ := newKeysWords(t, ctx)
+	return ks
+}
+
+func newKeysWords(t *testing.T, ctx context.Context) (*keystore.Store, keystore.Mnemonic) {
+	t.Helper()
 	ks, err := keystore.New(keystore.Options{Dir: t.TempDir(), ChainID: big.NewInt(devnet.ChainID), ScryptLogN: keystore.MinScryptLogN})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ks.Init(ctx, []byte("a passphrase long enough for tests")); err != nil {
+	words, err := ks.Init(ctx, []byte("a passphrase long enough for tests"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return ks
+	return ks, words
 }
 
 // freeAddr returns a loopback address with a port free at the time of the
@@ -95,7 +102,8 @@ func myc(t *testing.T, s string) *big.Int {
 func TestPaidNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	owner, prov, store := newKeys(t, ctx), newKeys(t, ctx), newKeys(t, ctx)
+	owner, ownerWords := newKeysWords(t, ctx)
+	prov, store := newKeys(t, ctx), newKeys(t, ctx)
 	manifest := filepath.Join(t.TempDir(), "deployment.json")
 	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner.Address(), prov.Address(), store.Address()}, BlockPeriod: -1, ManifestPath: manifest})
 	if err != nil {
@@ -152,6 +160,10 @@ func TestPaidNetwork(t *testing.T) {
 	ocfg.Miner.BackupCopies = 2
 	ocfg.Miner.BackupInterval = 0
 	oa, oc, _ := start(t, ocfg, Options{})
+	// The owner changes a limit: the backup carries it to a new device.
+	if l, err := oc.SetWalletLimits(ctx, map[string]string{"daily_budget": "2.5"}); err != nil || l.DailyBudget != "2.5" {
+		t.Fatalf("set limits: %+v, %v", l, err)
+	}
 	if oa.provider != nil || pa.provider == nil || oa.wallet == nil {
 		t.Fatalf("wiring: owner provider %v, provider's provider %v, owner wallet %v", oa.provider, pa.provider, oa.wallet)
 	}
@@ -281,6 +293,31 @@ func TestPaidNetwork(t *testing.T) {
 	if e.Pending != miner.FormatAmount(new(big.Int).Add(price, rent)) || e.Stake != "100" {
 		t.Errorf("earnings = %+v", e)
 	}
+	// A fresh device restores the keyring from the mnemonic, then the
+	// backup: the owner's limits come back.
+	fresh, err := keystore.New(keystore.Options{Dir: t.TempDir(), ChainID: big.NewInt(devnet.ChainID), ScryptLogN: keystore.MinScryptLogN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.Restore(ctx, ownerWords, []byte("another passphrase, long enough"), keystore.RestoreOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	fcfg := agentCfg(fresh, false)
+	_, fc, _ := start(t, fcfg, Options{})
+	if l, err := fc.WalletLimits(ctx); err != nil || l.DailyBudget != "1" {
+		t.Fatalf("fresh device limits before restore: %+v, %v", l, err)
+	}
+	r, err := fc.BackupRestore(ctx)
+	if err != nil {
+		t.Fatalf("restore: %v", err)
+	}
+	if r.Root != bs.Root {
+		t.Errorf("restored %s, want %s", r.Root, bs.Root)
+	}
+	if l, err := fc.WalletLimits(ctx); err != nil || l.DailyBudget != "2.5" {
+		t.Fatalf("fresh device limits after restore: %+v, %v", l, err)
+	}
+
 	// The owner's status line is there and does not block.
 	st, err := oc.Status(ctx)
 	if err != nil {

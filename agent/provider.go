@@ -82,7 +82,7 @@ func (c ProviderConfig) validate(bad badFunc) {
 		{"provider.redeem_fee", c.RedeemFee},
 	} {
 		if _, err := parseMYC(f.v); err != nil {
-			bad(f.key, err.Error())
+			bad(f.key, "%v", err)
 		}
 	}
 	if c.RedeemInterval < Duration(time.Second) {

@@ -48,7 +48,7 @@ func (c WalletConfig) validate(bad badFunc) {
 		{"wallet.deposit", c.Deposit},
 	} {
 		if _, err := parseMYC(f.v); err != nil {
-			bad(f.key, err.Error())
+			bad(f.key, "%v", err)
 		}
 	}
 	if c.CallTimeout <= 0 || c.CallTimeout.Std() > 5*time.Minute {
@@ -56,7 +56,7 @@ func (c WalletConfig) validate(bad badFunc) {
 	}
 	if l, err := c.limits(); err == nil {
 		if err := l.Validate(); err != nil {
-			bad("wallet.deposit", err.Error())
+			bad("wallet.deposit", "%v", err)
 		}
 	}
 }
