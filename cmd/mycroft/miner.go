@@ -182,16 +182,16 @@ func printBackupStatus(e *env, st apiclient.BackupStatus) error {
 	}
 	if !st.AuditedAt.IsZero() {
 		fmt.Fprintf(tw, "audited:\t%s\n", st.AuditedAt.Local().Format(time.RFC1123))
-		for _, a := range st.Audits {
-			res := "ok"
-			if a.Error != "" {
-				res = a.Error
-			}
-			if a.RepairedTo != "" {
-				res += ", repaired to " + a.RepairedTo
-			}
-			fmt.Fprintf(tw, "audit %s:\tchunk %d %s\n", a.Node, a.Index, res)
+	}
+	for _, a := range st.Audits {
+		res := "ok"
+		if a.Error != "" {
+			res = a.Error
 		}
+		if a.RepairedTo != "" {
+			res += ", repaired to " + a.RepairedTo
+		}
+		fmt.Fprintf(tw, "audit %s:\tchunk %d %s\n", a.Node, a.Index, res)
 	}
 	return tw.Flush()
 }
