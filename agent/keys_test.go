@@ -1,0 +1,240 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/keystore"
+)
+
+func init() {
+	// The cheapest scrypt the keystore accepts: tests need the format, not
+	// the cost.
+	keysTestOptions = func(o *keystore.Options) {
+		o.ScryptLogN = keystore.MinScryptLogN
+		o.ExportScryptLogN = 12
+	}
+}
+
+const testPass = "correct horse battery"
+
+func apiStatus(err error) int {
+	var ae *apiclient.Error
+	if errors.As(err, &ae) {
+		return ae.Status
+	}
+	return 0
+}
+
+func warning(t *testing.T, c *apiclient.Client, component string) string {
+	t.Helper()
+	ws, err := c.Status(context.Background())
+	if err != nil {
+		t.Fatalf("Status: %v", err)
+	}
+	for _, w := range ws.Warnings {
+		if w.Component == component {
+			return w.Message
+		}
+	}
+	return ""
+}
+
+func TestKeysLifecycle(t *testing.T) {
+	ctx := context.Background()
+	cfg := testConfig(t)
+	_, c, _ := start(t, cfg, Options{})
+
+	st, err := c.KeysStatus(ctx)
+	if err != nil || st.Initialized || st.Address != "" {
+		t.Fatalf("status before init = %+v, %v", st, err)
+	}
+	if _, err := c.KeysInit(ctx, "short"); apiStatus(err) != http.StatusBadRequest {
+		t.Errorf("init with a short passphrase: %v, want 400", err)
+	}
+	ini, err := c.KeysInit(ctx, testPass)
+	if err != nil {
+		t.Fatalf("init: %v", err)
+	}
+	words := ini.Words
+	if n := len(strings.Fields(words)); n != keystore.MnemonicWords {
+		t.Fatalf("init gave %d words", n)
+	}
+	if _, err := c.KeysInit(ctx, testPass); apiStatus(err) != http.StatusConflict {
+		t.Errorf("second init: %v, want 409", err)
+	}
+	st, err = c.KeysStatus(ctx)
+	if err != nil || !st.Initialized || !st.Unlocked || st.Address != ini.Address {
+		t.Fatalf("status after init = %+v, %v (address %s)", st, err, ini.Address)
+	}
+	// The words are in no other answer.
+	var raw map[string]any
+	if err := c.Get(ctx, "/keys/status", &raw); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range raw {
+		if s, ok := v.(string); ok && strings.Contains(s, strings.Fields(words)[0]+" ") {
+			t.Errorf("status field %s carries the words", k)
+		}
+	}
+	full, _ := c.Status(ctx)
+	if !strings.Contains(string(full.Components["keys"]), ini.Address) {
+		t.Errorf("status component keys = %s, want the address", full.Components["keys"])
+	}
+
+	// Lock and unlock.
+	if err := c.KeysLock(ctx); err != nil {
+		t.Fatalf("lock: %v", err)
+	}
+	if st, _ := c.KeysStatus(ctx); st.Unlocked {
+		t.Error("unlocked after lock")
+	}
+	if w := warning(t, c, "keys"); !strings.Contains(w, "locked") {
+		t.Errorf("keys warning when locked = %q", w)
+	}
+	if err := c.KeysUnlock(ctx, "wrong passphrase"); apiStatus(err) != http.StatusForbidden {
+		t.Errorf("unlock with the wrong passphrase: %v, want 403", err)
+	}
+	if st, _ := c.KeysStatus(ctx); st.Unlocked {
+		t.Error("unlocked by a wrong passphrase")
+	}
+	if err := c.KeysUnlock(ctx, testPass); err != nil {
+		t.Fatalf("unlock: %v", err)
+	}
+	if w := warning(t, c, "keys"); w != "" {
+		t.Errorf("keys warning after unlock = %q", w)
+	}
+
+	// Change the passphrase, rotate, export.
+	if err := c.KeysChangePassphrase(ctx, testPass, "a new passphrase"); err != nil {
+		t.Fatalf("change passphrase: %v", err)
+	}
+	rot, err := c.KeysRotate(ctx, "voice")
+	if err != nil || rot.Epoch != 1 {
+		t.Fatalf("rotate = %+v, %v", rot, err)
+	}
+	if _, err := c.KeysRotate(ctx, "nope"); apiStatus(err) != http.StatusBadRequest {
+		t.Errorf("rotate unknown category: %v", err)
+	}
+	if _, err := c.KeysExport(ctx, testPass, "export pass"); apiStatus(err) != http.StatusForbidden {
+		t.Errorf("export with the old passphrase: %v, want 403", err)
+	}
+	v3, err := c.KeysExport(ctx, "a new passphrase", "export pass")
+	if err != nil || !strings.Contains(strings.ToLower(string(v3)), strings.ToLower(strings.TrimPrefix(ini.Address, "0x"))) {
+		t.Fatalf("export = %s, %v", v3, err)
+	}
+
+	// Restore: derive first, then restore over the keyring.
+	der, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: words})
+	if err != nil || der.Address != ini.Address || der.Restored {
+		t.Fatalf("derive = %+v, %v", der, err)
+	}
+	if _, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: words, Passphrase: testPass, Confirm: true}); apiStatus(err) != http.StatusConflict {
+		t.Errorf("restore over a keyring without overwrite: %v, want 409", err)
+	}
+	if _, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: "not the words", Confirm: true}); apiStatus(err) != http.StatusBadRequest {
+		t.Errorf("restore bad words: %v, want 400", err)
+	}
+
+	// Erase needs the right address.
+	if err := c.KeysErase(ctx, "0x0000000000000000000000000000000000000001"); apiStatus(err) != http.StatusConflict {
+		t.Errorf("erase with the wrong address: %v, want 409", err)
+	}
+	if st, _ := c.KeysStatus(ctx); !st.Initialized {
+		t.Fatal("erased by a wrong address")
+	}
+	if err := c.KeysErase(ctx, strings.ToLower(ini.Address)); err != nil {
+		t.Fatalf("erase: %v", err)
+	}
+	if st, _ := c.KeysStatus(ctx); st.Initialized {
+		t.Fatal("still initialised after erase")
+	}
+	// The words give the same wallet back.
+	res, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: words, Passphrase: testPass, ExpectedAddress: ini.Address, Confirm: true})
+	if err != nil || !res.Restored || res.Address != ini.Address {
+		t.Fatalf("restore = %+v, %v", res, err)
+	}
+	if st, _ := c.KeysStatus(ctx); st.Address != ini.Address {
+		t.Errorf("address after restore %s, want %s", st.Address, ini.Address)
+	}
+}
+
+func TestPassphraseFile(t *testing.T) {
+	ctx := context.Background()
+	cfg := testConfig(t)
+	_, c, stop := start(t, cfg, Options{})
+	ini, err := c.KeysInit(ctx, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	pf := filepath.Join(t.TempDir(), "pass")
+	if err := os.WriteFile(pf, []byte(testPass+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(pf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Keys.PassphraseFile = pf
+	_, c, stop = start(t, cfg, Options{})
+	if st, _ := c.KeysStatus(ctx); st.Unlocked {
+		t.Error("unlocked from a file others can read")
+	}
+	if w := warning(t, c, "keys.passphrase_file"); !strings.Contains(w, "0644") {
+		t.Errorf("passphrase file warning = %q", w)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := os.Chmod(pf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, c, _ = start(t, cfg, Options{})
+	st, err := c.KeysStatus(ctx)
+	if err != nil || !st.Unlocked || st.Address != ini.Address {
+		t.Fatalf("status with a private passphrase file = %+v, %v", st, err)
+	}
+	if w := warning(t, c, "keys.passphrase_file") + warning(t, c, "keys"); w != "" {
+		t.Errorf("warnings = %q", w)
+	}
+}
+
+func TestReadPassphraseFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		content string
+		mode    os.FileMode
+		want    string
+		ok      bool
+	}{
+		{"secret pass\n", 0o600, "secret pass", true},
+		{"secret pass\r\n", 0o400, "secret pass", true},
+		{"secret pass", 0o600, "secret pass", true},
+		{"two\n\n", 0o600, "two\n", true},
+		{"secret", 0o640, "", false},
+		{"secret", 0o604, "", false},
+	} {
+		p := filepath.Join(dir, "p")
+		os.Remove(p)
+		if err := os.WriteFile(p, []byte(tc.content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readPassphraseFile(p)
+		if (err == nil) != tc.ok || string(got) != tc.want {
+			t.Errorf("%q mode %o: %q, %v", tc.content, tc.mode, got, err)
+		}
+	}
+}
