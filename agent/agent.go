@@ -69,6 +69,7 @@ type Agent struct {
 	miner    *miner.Miner
 	voice    *voice.Pipeline
 	earn     *earnParts // wallet, provider, miner, storage and backup wiring (wallet.go, miner.go)
+	voicex   *voiceParts
 	chainx   *chainParts
 	notify   notifier
 	running  atomic.Bool

@@ -1,0 +1,127 @@
+package apiclient
+
+import (
+	"context"
+	"strconv"
+	"time"
+)
+
+// VoiceAskRequest is the body of POST /v1/voice/ask.
+type VoiceAskRequest struct {
+	Text string `json:"text"`
+}
+
+// VoiceAskReply is its answer: everything the device said.
+type VoiceAskReply struct {
+	Reply string `json:"reply"`
+}
+
+// VoiceHearRequest is the body of POST /v1/voice/hear (simulated board
+// only): an absolute path, on the agent's machine, of a 16 kHz mono WAV to
+// play into the microphone after a press of the action button.
+type VoiceHearRequest struct {
+	Path string `json:"path"`
+}
+
+// VoiceHearReply is its answer. After is the ID of the last interaction
+// before this one: the file's interaction is the first with a greater ID.
+type VoiceHearReply struct {
+	After uint64 `json:"after"`
+}
+
+// VoiceInteraction is the answer of GET /v1/voice/last: the interaction in
+// progress or the last one that ended (ID 0: none yet).
+type VoiceInteraction struct {
+	ID         uint64    `json:"id"`
+	Trigger    string    `json:"trigger"` // "button", "wake" or "text"
+	Transcript string    `json:"transcript"`
+	Reply      string    `json:"reply"`
+	Error      string    `json:"error,omitempty"`
+	Start      time.Time `json:"start,omitzero"`
+	End        time.Time `json:"end,omitzero"`
+	// Faces are the faceplate states shown from the trigger to the end:
+	// "listening", "thinking", "speaking", "idle", "error", ...
+	Faces []string `json:"faces"`
+	Done  bool     `json:"done"`
+}
+
+// VoiceFace is one faceplate state shown, numbered from 1 since the agent
+// started.
+type VoiceFace struct {
+	Seq   uint64    `json:"seq"`
+	State string    `json:"state"`
+	At    time.Time `json:"at"`
+}
+
+// VoiceFaces is the answer of GET /v1/voice/faces?since=N: the states
+// numbered above N still remembered (the last 512), and the number the
+// next one will get (pass Next-1 as since to get only newer ones).
+type VoiceFaces struct {
+	Faces []VoiceFace `json:"faces"`
+	Next  uint64      `json:"next"`
+}
+
+// VoiceStatus is the answer of GET /v1/voice/status and the "voice" part of
+// GET /v1/status.
+type VoiceStatus struct {
+	Enabled        bool      `json:"enabled"`
+	State          string    `json:"state"` // a face state, or "off"
+	Muted          bool      `json:"muted"`
+	Mining         bool      `json:"mining"`
+	Microphone     bool      `json:"microphone"`
+	Speaker        bool      `json:"speaker"`
+	Frames         uint64    `json:"frames"`
+	Dropped        uint64    `json:"dropped"`
+	MutedReads     uint64    `json:"mutedReads"`
+	ReadErrors     uint64    `json:"readErrors"`
+	Utterances     uint64    `json:"utterances"`
+	Asked          uint64    `json:"asked"`
+	NoSpeech       uint64    `json:"noSpeech"`
+	Errors         uint64    `json:"errors"`
+	Gated          uint64    `json:"gated"`
+	WakeConnected  bool      `json:"wakeConnected"`
+	WakeDetections uint64    `json:"wakeDetections"`
+	WakeIgnored    uint64    `json:"wakeIgnored"`
+	WakeDropped    uint64    `json:"wakeDropped"`
+	KeepVoice      string    `json:"keepVoice,omitempty"`
+	LastUtterance  time.Time `json:"lastUtterance,omitzero"`
+	LastError      string    `json:"lastError,omitempty"`
+	// Note says what is left out: "no microphone: only typed questions
+	// (mycroft ask) are answered", no speech-to-text, no speaker.
+	Note string `json:"note,omitempty"`
+}
+
+// VoiceAsk asks a typed question and returns the reply.
+func (c *Client) VoiceAsk(ctx context.Context, text string) (string, error) {
+	var out VoiceAskReply
+	err := c.Post(ctx, "/voice/ask", VoiceAskRequest{Text: text}, &out)
+	return out.Reply, err
+}
+
+// VoiceHear plays a WAV into the simulated board's microphone.
+func (c *Client) VoiceHear(ctx context.Context, path string) (VoiceHearReply, error) {
+	var out VoiceHearReply
+	err := c.Post(ctx, "/voice/hear", VoiceHearRequest{Path: path}, &out)
+	return out, err
+}
+
+// VoiceLast returns the interaction in progress or the last one.
+func (c *Client) VoiceLast(ctx context.Context) (VoiceInteraction, error) {
+	var out VoiceInteraction
+	err := c.Get(ctx, "/voice/last", &out)
+	return out, err
+}
+
+// VoiceFaces returns the faceplate states numbered above since.
+func (c *Client) VoiceFaces(ctx context.Context, since uint64) (VoiceFaces, error) {
+	var out VoiceFaces
+	err := c.Get(ctx, "/voice/faces?since="+strconv.FormatUint(since, 10), &out)
+	return out, err
+}
+
+// VoiceStatus returns the voice pipeline's state and counters.
+func (c *Client) VoiceStatus(ctx context.Context) (VoiceStatus, error) {
+	var out VoiceStatus
+	err := c.Get(ctx, "/voice/status", &out)
+	return out, err
+}
