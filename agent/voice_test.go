@@ -334,3 +334,72 @@ func TestVoiceConfigValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestVoiceStoreSealsWithKeystore: the agent's store seals utterances with
+// the real keystore while it is unlocked (the owner can open them), keeps
+// nothing while it is locked, and health says so until the next seal.
+func TestVoiceStoreSealsWithKeystore(t *testing.T) {
+	ctx := context.Background()
+	a, client, _ := start(t, testConfig(t), Options{})
+	if a.keys == nil || a.voicex == nil {
+		t.Fatal("keystore or voice not wired")
+	}
+	if _, err := a.keys.Init(ctx, []byte(voicePass)); err != nil {
+		t.Fatal(err)
+	}
+	if !a.keys.Status().Unlocked {
+		if err := a.keys.Unlock(ctx, []byte(voicePass)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store := a.voicex.store
+	pcm := []int16{1, -2, 3, -4}
+	id, err := store.Put(noon, pcm)
+	if err != nil || id == "" {
+		t.Fatalf("Put unlocked: %q, %v", id, err)
+	}
+	sealed, err := store.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := a.keys.Open(keystore.CategoryVoice, id, sealed)
+	if err != nil || !bytes.HasSuffix(plain, []byte{1, 0, 0xfe, 0xff, 3, 0, 0xfc, 0xff}) {
+		t.Fatalf("Open: %x, %v", plain, err)
+	}
+
+	a.keys.Lock()
+	if _, err := store.Put(noon.Add(time.Minute), pcm); err == nil {
+		t.Fatal("Put with the keystore locked kept an utterance")
+	}
+	if w := voiceWarning(t, client); !strings.Contains(w, "not kept") {
+		t.Errorf("voice.store warning %q", w)
+	}
+	if err := a.keys.Unlock(ctx, []byte(voicePass)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Put(noon.Add(2*time.Minute), pcm); err != nil {
+		t.Fatal(err)
+	}
+	if w := voiceWarning(t, client); w != "" {
+		t.Errorf("voice.store warning %q after a seal", w)
+	}
+	if ids, _ := store.IDs(); len(ids) != 2 {
+		t.Errorf("kept %d utterances, want 2", len(ids))
+	}
+}
+
+const voicePass = "voice test passphrase"
+
+func voiceWarning(t *testing.T, c *apiclient.Client) string {
+	t.Helper()
+	st, err := c.Status(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range st.Warnings {
+		if w.Component == "voice.store" {
+			return w.Message
+		}
+	}
+	return ""
+}
