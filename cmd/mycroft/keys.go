@@ -1,0 +1,414 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"golang.org/x/term"
+
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+)
+
+func runKeys(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("keys: need a subcommand: init|restore|address|status|export|change-passphrase|rotate|erase|unlock|lock")
+	}
+	sub, rest := args[0], args[1:]
+	switch sub {
+	case "init":
+		return keysInit(ctx, e, rest)
+	case "restore":
+		return keysRestore(ctx, e, rest)
+	case "address":
+		return keysAddress(ctx, e, rest)
+	case "status":
+		return keysStatus(ctx, e, rest)
+	case "export":
+		return keysExport(ctx, e, rest)
+	case "change-passphrase":
+		return keysChangePassphrase(ctx, e, rest)
+	case "rotate":
+		return keysRotate(ctx, e, rest)
+	case "erase":
+		return keysErase(ctx, e, rest)
+	case "unlock":
+		return keysUnlock(ctx, e, rest)
+	case "lock":
+		fs := newFlags(e, "keys lock", "")
+		if err := parseFlags(fs, rest, 0); err != nil {
+			return err
+		}
+		if err := e.client().KeysLock(ctx); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, "keyring locked")
+		return nil
+	}
+	return usagef("keys: unknown subcommand %q", sub)
+}
+
+// readLine reads one line from r without buffering past it, so several
+// answers can be read from one pipe.
+func readLine(r io.Reader) (string, error) {
+	var b []byte
+	one := make([]byte, 1)
+	for {
+		n, err := r.Read(one)
+		if n == 1 {
+			if one[0] == '\n' {
+				return strings.TrimSuffix(string(b), "\r"), nil
+			}
+			b = append(b, one[0])
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) && len(b) > 0 {
+				return string(b), nil
+			}
+			return "", err
+		}
+	}
+}
+
+// readSecret asks for a secret: without echo on a terminal, or one line
+// of a pipe for scripts.
+func readSecret(e *env, prompt string) (string, error) {
+	fmt.Fprint(e.stderr, prompt)
+	if f, ok := e.stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		b, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(e.stderr)
+		return string(b), err
+	}
+	s, err := readLine(e.stdin)
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %w (use a --*-file flag when there is no terminal)", strings.TrimSuffix(strings.TrimSpace(prompt), ":"), err)
+	}
+	return s, nil
+}
+
+// askNew asks for a new secret twice.
+func askNew(e *env, what string) (string, error) {
+	a, err := readSecret(e, "New "+what+": ")
+	if err != nil {
+		return "", err
+	}
+	b, err := readSecret(e, "Repeat the "+what+": ")
+	if err != nil {
+		return "", err
+	}
+	if a != b {
+		return "", errors.New("the two entries differ")
+	}
+	return a, nil
+}
+
+// readSecretFile reads a passphrase or words file (one trailing newline is
+// not part of it), refusing a file group or others can read.
+func readSecretFile(path string) (string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	if fi.Mode().Perm()&0o077 != 0 {
+		return "", fmt.Errorf("%s is mode %04o: refusing a secret that group or others can read (chmod 600 it)", path, fi.Mode().Perm())
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	b = bytes.TrimSuffix(b, []byte("\r"))
+	return string(b), nil
+}
+
+// secret reads from file when given, else from the terminal (twice when
+// twice is set).
+func secret(e *env, file, what string, twice bool) (string, error) {
+	if file != "" {
+		return readSecretFile(file)
+	}
+	if twice {
+		return askNew(e, what)
+	}
+	return readSecret(e, strings.ToUpper(what[:1])+what[1:]+": ")
+}
+
+// writePrivate writes data to path with mode 0600, refusing to follow an
+// existing file's looser mode.
+func writePrivate(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+const wordsWarning = `
+Your 24 backup words are below. WRITE THESE DOWN on paper now and keep them
+somewhere safe: they are the only way to restore this wallet and your data.
+They will NOT be shown again. Never type them into a website, never store
+them in a file or a photo, and never say them aloud near this speaker.
+
+`
+
+func keysInit(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys init", "[--passphrase-file FILE] [--words-file FILE]")
+	passFile := fs.String("passphrase-file", "", "read the new keyring passphrase from FILE (mode 0600) instead of the terminal")
+	wordsFile := fs.String("words-file", "", "write the backup words to FILE (mode 0600) instead of the terminal (demo and tests only)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	pass, err := secret(e, *passFile, "keyring passphrase", true)
+	if err != nil {
+		return fmt.Errorf("keys init: %w", err)
+	}
+	res, err := e.client().KeysInit(ctx, pass)
+	if err != nil {
+		return fmt.Errorf("keys init: %w", err)
+	}
+	if *wordsFile != "" {
+		if err := writePrivate(*wordsFile, []byte(res.Words+"\n")); err != nil {
+			return fmt.Errorf("keys init: the keyring is created (address %s) but the words could not be written: %w", res.Address, err)
+		}
+		fmt.Fprintf(e.stdout, "wallet address %s\nbackup words written to %s (mode 0600): copy them to paper and delete the file\n", res.Address, *wordsFile)
+		return nil
+	}
+	fmt.Fprint(e.stdout, wordsWarning)
+	for i, w := range strings.Fields(res.Words) {
+		fmt.Fprintf(e.stdout, "%2d. %-10s", i+1, w)
+		if (i+1)%4 == 0 {
+			fmt.Fprintln(e.stdout)
+		}
+	}
+	fmt.Fprintf(e.stdout, "\nwallet address %s\n", res.Address)
+	return nil
+}
+
+func keysRestore(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys restore", "[--words-file FILE] [--passphrase-file FILE] [--expected-address ADDR] [--overwrite] [--yes]")
+	wordsFile := fs.String("words-file", "", "read the 24 backup words from FILE (mode 0600) instead of the terminal")
+	passFile := fs.String("passphrase-file", "", "read the new keyring passphrase from FILE (mode 0600)")
+	expected := fs.String("expected-address", "", "refuse unless the words give this wallet address")
+	overwrite := fs.Bool("overwrite", false, "replace an existing keyring (it is kept as keyring.prev)")
+	yes := fs.Bool("yes", false, "do not ask for confirmation of the derived address")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	var words string
+	var err error
+	if *wordsFile != "" {
+		words, err = readSecretFile(*wordsFile)
+	} else {
+		words, err = readSecret(e, "Backup words (24, separated by spaces): ")
+	}
+	if err != nil {
+		return fmt.Errorf("keys restore: %w", err)
+	}
+	c := e.client()
+	req := apiclient.KeysRestoreRequest{Words: words, ExpectedAddress: *expected, Overwrite: *overwrite}
+	der, err := c.KeysRestore(ctx, req)
+	if err != nil {
+		return fmt.Errorf("keys restore: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "these words give wallet address %s\n", der.Address)
+	if !*yes {
+		fmt.Fprint(e.stderr, "Is this your wallet? Restore it [y/N]: ")
+		ans, err := readLine(e.stdin)
+		if err != nil || !strings.EqualFold(strings.TrimSpace(ans), "y") && !strings.EqualFold(strings.TrimSpace(ans), "yes") {
+			return errors.New("keys restore: not confirmed; nothing changed")
+		}
+	}
+	pass, err := secret(e, *passFile, "keyring passphrase", true)
+	if err != nil {
+		return fmt.Errorf("keys restore: %w", err)
+	}
+	req.Passphrase, req.Confirm = pass, true
+	res, err := c.KeysRestore(ctx, req)
+	if err != nil {
+		return fmt.Errorf("keys restore: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "restored wallet %s\n", res.Address)
+	return nil
+}
+
+func keysAddress(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys address", "[--json]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	st, err := e.client().KeysStatus(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, map[string]string{"address": st.Address})
+	}
+	if !st.Initialized {
+		return errors.New("keys: no keyring (run `mycroft keys init` or `mycroft keys restore`)")
+	}
+	fmt.Fprintln(e.stdout, st.Address)
+	return nil
+}
+
+func keysStatus(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys status", "[--json]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	st, err := e.client().KeysStatus(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return printJSON(e.stdout, st)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "initialised:\t%v\n", st.Initialized)
+	if st.Initialized {
+		fmt.Fprintf(tw, "address:\t%s\n", st.Address)
+		fmt.Fprintf(tw, "unlocked:\t%v\n", st.Unlocked)
+		if !st.WalletLocksAt.IsZero() {
+			fmt.Fprintf(tw, "wallet key locks at:\t%s\n", st.WalletLocksAt.Local().Format("15:04:05"))
+		}
+		if st.FailedUnlocks > 0 {
+			fmt.Fprintf(tw, "failed unlocks:\t%d\n", st.FailedUnlocks)
+		}
+		for cat, ep := range st.Epochs {
+			if ep > 0 {
+				fmt.Fprintf(tw, "epoch %s:\t%d\n", cat, ep)
+			}
+		}
+	}
+	return tw.Flush()
+}
+
+func keysUnlock(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys unlock", "[--passphrase-file FILE]")
+	passFile := fs.String("passphrase-file", "", "read the keyring passphrase from FILE (mode 0600)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	pass, err := secret(e, *passFile, "keyring passphrase", false)
+	if err != nil {
+		return fmt.Errorf("keys unlock: %w", err)
+	}
+	if err := e.client().KeysUnlock(ctx, pass); err != nil {
+		return fmt.Errorf("keys unlock: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "keyring unlocked")
+	return nil
+}
+
+func keysExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys export", "--out FILE [--passphrase-file FILE] [--export-passphrase-file FILE]")
+	out := fs.String("out", "", "write the Web3 v3 key file to FILE (mode 0600)")
+	passFile := fs.String("passphrase-file", "", "read the keyring passphrase from FILE (mode 0600)")
+	exportFile := fs.String("export-passphrase-file", "", "read the passphrase of the exported file from FILE (mode 0600)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("keys export: --out FILE is required")
+	}
+	pass, err := secret(e, *passFile, "keyring passphrase", false)
+	if err != nil {
+		return fmt.Errorf("keys export: %w", err)
+	}
+	exp, err := secret(e, *exportFile, "passphrase for the exported file", true)
+	if err != nil {
+		return fmt.Errorf("keys export: %w", err)
+	}
+	v3, err := e.client().KeysExport(ctx, pass, exp)
+	if err != nil {
+		return fmt.Errorf("keys export: %w", err)
+	}
+	if err := writePrivate(*out, append(v3, '\n')); err != nil {
+		return fmt.Errorf("keys export: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "wallet key written to %s (Web3 v3, mode 0600)\n", *out)
+	return nil
+}
+
+func keysChangePassphrase(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys change-passphrase", "[--passphrase-file FILE] [--new-passphrase-file FILE]")
+	passFile := fs.String("passphrase-file", "", "read the current passphrase from FILE (mode 0600)")
+	newFile := fs.String("new-passphrase-file", "", "read the new passphrase from FILE (mode 0600)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	old, err := secret(e, *passFile, "current keyring passphrase", false)
+	if err != nil {
+		return fmt.Errorf("keys change-passphrase: %w", err)
+	}
+	nw, err := secret(e, *newFile, "keyring passphrase", true)
+	if err != nil {
+		return fmt.Errorf("keys change-passphrase: %w", err)
+	}
+	if err := e.client().KeysChangePassphrase(ctx, old, nw); err != nil {
+		return fmt.Errorf("keys change-passphrase: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "passphrase changed")
+	return nil
+}
+
+func keysRotate(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys rotate", "[--json] CATEGORY")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args, 1); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("keys rotate: need a category (voice, queries, results, settings, backups)")
+	}
+	res, err := e.client().KeysRotate(ctx, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("keys rotate: %w", err)
+	}
+	if *asJSON {
+		return printJSON(e.stdout, res)
+	}
+	fmt.Fprintf(e.stdout, "%s: new records use key epoch %d\n", res.Category, res.Epoch)
+	return nil
+}
+
+func keysErase(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys erase", "[--confirm-address ADDR]")
+	confirm := fs.String("confirm-address", "", "the keyring's wallet address, to confirm (asked otherwise)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	addr := *confirm
+	if addr == "" {
+		fmt.Fprintln(e.stderr, "Erasing deletes the keyring: without the backup words, the wallet and every sealed record are lost.")
+		fmt.Fprint(e.stderr, "Type the wallet address to erase: ")
+		a, err := readLine(e.stdin)
+		if err != nil {
+			return fmt.Errorf("keys erase: %w", err)
+		}
+		addr = strings.TrimSpace(a)
+	}
+	if err := e.client().KeysErase(ctx, addr); err != nil {
+		return fmt.Errorf("keys erase: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "keyring erased")
+	return nil
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+)
+
+// startAgent runs `mycroft agent` on a fresh state directory until the
+// test ends and returns its socket.
+func startAgent(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "mc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	sock := filepath.Join(dir, "a.sock")
+	conf := filepath.Join(dir, "agent.toml")
+	if err := os.WriteFile(conf, []byte("[agent]\nstate_dir = \""+filepath.Join(dir, "state")+"\"\nsocket_group = \"\"\n[board]\nkind = \"sim\"\n[voice]\nenabled = false\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var agentErr string
+	go func() {
+		code, _, stderr := runCLI(ctx, "agent", "-config", conf, "-socket", sock)
+		agentErr = stderr
+		done <- code
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	c := apiclient.New(sock)
+	for {
+		if _, err := c.Status(ctx); err == nil {
+			return sock
+		}
+		select {
+		case code := <-done:
+			done <- code
+			t.Fatalf("agent exited with %d: %s", code, agentErr)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+func TestKeysCLI(t *testing.T) {
+	ctx := context.Background()
+	sock := startAgent(t)
+	dir := t.TempDir()
+	pass := filepath.Join(dir, "pass")
+	if err := os.WriteFile(pass, []byte("correct horse battery\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	words := filepath.Join(dir, "words")
+
+	code, out, errs := runCLI(ctx, "-socket", sock, "keys", "address")
+	if code == 0 {
+		t.Errorf("keys address before init: exit 0, %q", out)
+	}
+	code, out, errs = runCLI(ctx, "-socket", sock, "keys", "init", "--passphrase-file", pass, "--words-file", words)
+	if code != 0 {
+		t.Fatalf("keys init: exit %d: %s", code, errs)
+	}
+	fi, err := os.Stat(words)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("words file: %v, %v", fi, err)
+	}
+	b, _ := os.ReadFile(words)
+	if n := len(strings.Fields(string(b))); n != 24 {
+		t.Fatalf("words file has %d words", n)
+	}
+	if strings.Contains(out, strings.Fields(string(b))[5]+" ") {
+		t.Errorf("init printed the words with --words-file: %q", out)
+	}
+
+	code, out, errs = runCLI(ctx, "-socket", sock, "keys", "address")
+	addr := strings.TrimSpace(out)
+	if code != 0 || !strings.HasPrefix(addr, "0x") || len(addr) != 42 {
+		t.Fatalf("keys address: exit %d, %q %s", code, out, errs)
+	}
+	code, out, _ = runCLI(ctx, "-socket", sock, "keys", "address", "--json")
+	var aj map[string]string
+	if code != 0 || json.Unmarshal([]byte(out), &aj) != nil || aj["address"] != addr {
+		t.Errorf("keys address --json: exit %d, %q", code, out)
+	}
+	code, out, _ = runCLI(ctx, "-socket", sock, "keys", "status", "--json")
+	var st apiclient.KeysStatus
+	if code != 0 || json.Unmarshal([]byte(out), &st) != nil || !st.Unlocked || st.Address != addr {
+		t.Errorf("keys status --json: exit %d, %q", code, out)
+	}
+
+	if code, _, errs := runCLI(ctx, "-socket", sock, "keys", "lock"); code != 0 {
+		t.Fatalf("keys lock: %s", errs)
+	}
+	loose := filepath.Join(dir, "loose")
+	os.WriteFile(loose, []byte("correct horse battery\n"), 0o644)
+	os.Chmod(loose, 0o644)
+	if code, _, errs := runCLI(ctx, "-socket", sock, "keys", "unlock", "--passphrase-file", loose); code == 0 || !strings.Contains(errs, "chmod 600") {
+		t.Errorf("unlock from a loose file: exit %d, %q", code, errs)
+	}
+	if code, _, errs := runCLI(ctx, "-socket", sock, "keys", "unlock", "--passphrase-file", pass); code != 0 {
+		t.Fatalf("keys unlock: %s", errs)
+	}
+
+	// Restore from the words file gives the same address; without --yes
+	// and no confirmation nothing happens.
+	code, out, _ = runCLI(ctx, "-socket", sock, "keys", "restore", "--words-file", words, "--passphrase-file", pass, "--overwrite")
+	if code == 0 || !strings.Contains(out, addr) {
+		t.Errorf("restore without confirmation: exit %d, %q", code, out)
+	}
+	code, out, errs = runCLI(ctx, "-socket", sock, "keys", "restore", "--words-file", words, "--passphrase-file", pass, "--overwrite", "--yes")
+	if code != 0 || !strings.Contains(out, "restored wallet "+addr) {
+		t.Errorf("restore: exit %d, %q %s", code, out, errs)
+	}
+
+	if code, _, _ := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", "0x0000000000000000000000000000000000000001"); code == 0 {
+		t.Error("erase with the wrong address succeeded")
+	}
+	if code, _, errs := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", addr); code != 0 {
+		t.Errorf("erase: %s", errs)
+	}
+	if code, _, errs := runCLI(ctx, "-socket", sock, "governance", "proposals"); code == 0 || !strings.Contains(errs, "no chain") {
+		t.Errorf("governance proposals with no chain: exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCLI(ctx, "-socket", sock, "governance", "vote", "1"); code != 2 {
+		t.Errorf("governance vote without support: exit %d, want 2", code)
+	}
+}
