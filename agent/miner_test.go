@@ -20,30 +20,37 @@ import (
 	"github.com/mycroft-network/mycroft/miner"
 )
 
-// node is one speaker of the loopback network: its keystore and chain
-// client, which the test hook puts in place of the keys and chain wiring.
-type node struct {
-	ks *keystore.Store
-	cc *chain.Client
-}
+const speakerPass = "a passphrase long enough for tests"
 
-func newKeys(t *testing.T, ctx context.Context) *keystore.Store {
+// speakerConfig is the configuration of one speaker of the loopback
+// network, with its keyring made in its state directory (cheap scrypt) and
+// unlocked at boot from a passphrase file, as on an unattended device.
+// restore, if set, restores the keyring from those words instead of making
+// a new one.
+func speakerConfig(t *testing.T, ctx context.Context, restore *keystore.Mnemonic) (Config, common.Address, keystore.Mnemonic) {
 	t.Helper()
-	ks, _ := newKeysWords(t, ctx)
-	return ks
-}
-
-func newKeysWords(t *testing.T, ctx context.Context) (*keystore.Store, keystore.Mnemonic) {
-	t.Helper()
-	ks, err := keystore.New(keystore.Options{Dir: t.TempDir(), ChainID: big.NewInt(devnet.ChainID), ScryptLogN: keystore.MinScryptLogN})
+	cfg := testConfig(t)
+	if err := os.MkdirAll(cfg.Agent.StateDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	ks, err := keystore.New(keystore.Options{Dir: cfg.Agent.StateDir, ChainID: big.NewInt(devnet.ChainID), ScryptLogN: keystore.MinScryptLogN})
 	if err != nil {
 		t.Fatal(err)
 	}
-	words, err := ks.Init(ctx, []byte("a passphrase long enough for tests"))
-	if err != nil {
+	defer ks.Close()
+	var words keystore.Mnemonic
+	if restore != nil {
+		if _, err := ks.Restore(ctx, *restore, []byte(speakerPass), keystore.RestoreOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	} else if words, err = ks.Init(ctx, []byte(speakerPass)); err != nil {
 		t.Fatal(err)
 	}
-	return ks, words
+	cfg.Keys.PassphraseFile = filepath.Join(t.TempDir(), "pass")
+	if err := os.WriteFile(cfg.Keys.PassphraseFile, []byte(speakerPass), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg, ks.Address(), words
 }
 
 // freeAddr returns a loopback address with a port free at the time of the
@@ -102,39 +109,27 @@ func myc(t *testing.T, s string) *big.Int {
 func TestPaidNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	owner, ownerWords := newKeysWords(t, ctx)
-	prov, store := newKeys(t, ctx), newKeys(t, ctx)
+	ocfg, owner, ownerWords := speakerConfig(t, ctx, nil)
+	pcfg, prov, _ := speakerConfig(t, ctx, nil)
+	scfg, store, _ := speakerConfig(t, ctx, nil)
 	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner.Address(), prov.Address(), store.Address()}, BlockPeriod: -1, ManifestPath: manifest})
+	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner, prov, store}, BlockPeriod: -1, ManifestPath: manifest})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer dn.Close()
-	nodes := map[string]node{}
-	client := func(ks *keystore.Store) *chain.Client {
-		c, err := dn.Client(ctx, ks)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { c.Close() })
-		return c
+	reader, err := dn.Client(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	testHookBeforeWallet = func(a *Agent) {
-		n, ok := nodes[a.cfg.Agent.StateDir]
-		if !ok {
-			return
-		}
-		a.keys, a.chain, a.manifest = n.ks, n.cc, dn.Manifest
-	}
-	t.Cleanup(func() { testHookBeforeWallet = nil })
+	defer reader.Close()
 	up := upstreamServer(t)
 	thermal := filepath.Join(t.TempDir(), "temp")
 	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
-	agentCfg := func(ks *keystore.Store, provider bool) Config {
-		cfg := testConfig(t)
+	onChain := func(cfg *Config, provider bool) {
 		cfg.Chain.RPCURL = dn.URL
 		cfg.Chain.Manifest = manifest
 		// The idle policy reads a cool SoC, and the load of a busy test
@@ -147,15 +142,13 @@ func TestPaidNetwork(t *testing.T) {
 			cfg.Provider.PriceWeather = "0.003"
 			cfg.Provider.PriceStorage = "0.0002"
 		}
-		nodes[cfg.Agent.StateDir] = node{ks: ks, cc: client(ks)}
-		return cfg
 	}
-	pcfg := agentCfg(prov, true)
+	onChain(&pcfg, true)
 	pcfg.Provider.WeatherUpstream = up
 	pa, pc, _ := start(t, pcfg, Options{})
-	scfg := agentCfg(store, true)
+	onChain(&scfg, true)
 	_, sc, _ := start(t, scfg, Options{})
-	ocfg := agentCfg(owner, false)
+	onChain(&ocfg, false)
 	ocfg.Agent.Latitude, ocfg.Agent.Longitude = 52.52, 13.42
 	ocfg.Miner.BackupCopies = 2
 	ocfg.Miner.BackupInterval = 0
@@ -178,13 +171,13 @@ func TestPaidNetwork(t *testing.T) {
 			t.Fatalf("miner enable: %+v", st)
 		}
 	}
-	list, err := nodes[pcfg.Agent.StateDir].cc.ListNodes(ctx)
+	list, err := reader.ListNodes(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[common.Address]chain.Prices{
-		prov.Address():  {"weather": myc(t, "0.003"), "storage": myc(t, "0.0002")},
-		store.Address(): {"storage": myc(t, "0.0002")},
+		prov:  {"weather": myc(t, "0.003"), "storage": myc(t, "0.0002")},
+		store: {"storage": myc(t, "0.0002")},
 	}
 	for _, n := range list {
 		w, ok := want[n.Address]
@@ -218,7 +211,7 @@ func TestPaidNetwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(chs) != 1 || !strings.EqualFold(chs[0].Provider, prov.Address().Hex()) || chs[0].Signed != price.String() ||
+	if len(chs) != 1 || !strings.EqualFold(chs[0].Provider, prov.Hex()) || chs[0].Signed != price.String() ||
 		chs[0].Confirmed != price.String() || chs[0].Deposit != myc(t, "1").String() {
 		t.Fatalf("owner channels = %+v, want one to the provider, deposit 1 MYC, %s signed and confirmed", chs, price)
 	}
@@ -295,14 +288,11 @@ func TestPaidNetwork(t *testing.T) {
 	}
 	// A fresh device restores the keyring from the mnemonic, then the
 	// backup: the owner's limits come back.
-	fresh, err := keystore.New(keystore.Options{Dir: t.TempDir(), ChainID: big.NewInt(devnet.ChainID), ScryptLogN: keystore.MinScryptLogN})
-	if err != nil {
-		t.Fatal(err)
+	fcfg, freshAddr, _ := speakerConfig(t, ctx, &ownerWords)
+	if freshAddr != owner {
+		t.Fatalf("restored keyring is %s, want %s", freshAddr.Hex(), owner.Hex())
 	}
-	if _, err := fresh.Restore(ctx, ownerWords, []byte("another passphrase, long enough"), keystore.RestoreOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	fcfg := agentCfg(fresh, false)
+	onChain(&fcfg, false)
 	_, fc, _ := start(t, fcfg, Options{})
 	if l, err := fc.WalletLimits(ctx); err != nil || l.DailyBudget != "1" {
 		t.Fatalf("fresh device limits before restore: %+v, %v", l, err)

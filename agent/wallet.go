@@ -117,19 +117,12 @@ type walletSummary struct {
 	Updated    string `json:"updated,omitempty"`
 }
 
-// testHookBeforeWallet lets tests in this package put a keystore and a
-// chain client in place before the wallet is wired.
-var testHookBeforeWallet func(*Agent)
-
 // wireWallet builds the wallet (a.wallet).
 func (a *Agent) wireWallet(ctx context.Context) error {
 	if a.earn == nil {
 		a.earn = &earnParts{}
 	}
 	a.walletRoutes()
-	if testHookBeforeWallet != nil {
-		testHookBeforeWallet(a)
-	}
 	switch {
 	case a.cfg.Chain.RPCURL == "":
 		// Offline by choice: no warning, the status says why.
