@@ -14,7 +14,7 @@ import (
 
 // startAgent runs `mycroft agent` on a fresh state directory until the
 // test ends and returns its socket.
-func startAgent(t *testing.T) string {
+func keysStartAgent(t *testing.T) string {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "mc")
 	if err != nil {
@@ -51,7 +51,7 @@ func startAgent(t *testing.T) string {
 
 func TestKeysCLI(t *testing.T) {
 	ctx := context.Background()
-	sock := startAgent(t)
+	sock := keysStartAgent(t)
 	dir := t.TempDir()
 	pass := filepath.Join(dir, "pass")
 	if err := os.WriteFile(pass, []byte("correct horse battery\n"), 0o600); err != nil {
