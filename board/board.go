@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 
@@ -64,8 +67,77 @@ type Config struct {
 	// DetectTimeout bounds the Mark I handshake while detecting (2 s when
 	// zero). A configured "mark1" waits 5 s.
 	DetectTimeout time.Duration
+	// ModelPath is the device-tree model file that names the computer
+	// (DefaultModelPath when empty). Auto detection reads it to decide
+	// which board to probe first.
+	ModelPath string
 	// Log receives detection results and warnings; slog.Default() when nil.
 	Log *slog.Logger
+}
+
+// DefaultModelPath is where Linux exposes the device tree's model string
+// ("Raspberry Pi 4 Model B Rev 1.4").
+const DefaultModelPath = "/proc/device-tree/model"
+
+// Candidate is the board a computer model suggests.
+type Candidate int
+
+// Candidates.
+const (
+	CandidateUnknown Candidate = iota // not a Raspberry Pi we know: probe both
+	CandidateMark1                    // a Raspberry Pi 3: the Mark I's computer
+	CandidateMark2                    // a Raspberry Pi 4: the Mark II's computer
+)
+
+func (c Candidate) String() string {
+	switch c {
+	case CandidateMark1:
+		return KindMark1
+	case CandidateMark2:
+		return KindMark2
+	}
+	return "unknown"
+}
+
+// ReadModel reads the device-tree model file at path (DefaultModelPath
+// when empty) and returns the model string and the board it suggests. A
+// missing file (not a device-tree machine) is not an error: it returns
+// "", CandidateUnknown, nil.
+func ReadModel(path string) (string, Candidate, error) {
+	if path == "" {
+		path = DefaultModelPath
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", CandidateUnknown, nil
+	}
+	if err != nil {
+		return "", CandidateUnknown, fmt.Errorf("board: read model: %w", err)
+	}
+	if len(b) > 256 {
+		b = b[:256]
+	}
+	model := strings.TrimSpace(strings.TrimRight(string(b), "\x00"))
+	model = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, model)
+	return model, ModelCandidate(model), nil
+}
+
+// ModelCandidate maps a device-tree model string onto the board it
+// suggests: a Raspberry Pi 3 (any variant) is a Mark I candidate, a
+// Raspberry Pi 4 a Mark II candidate. The probes still decide.
+func ModelCandidate(model string) Candidate {
+	switch {
+	case strings.HasPrefix(model, "Raspberry Pi 3"):
+		return CandidateMark1
+	case strings.HasPrefix(model, "Raspberry Pi 4"):
+		return CandidateMark2
+	}
+	return CandidateUnknown
 }
 
 // Hooks replaced by tests: detection and opening of the real hardware.
@@ -113,6 +185,21 @@ func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
 
 func openAuto(ctx context.Context, cfg Config) (*hal.Board, error) {
 	var notes []string
+	model, cand, err := ReadModel(cfg.ModelPath)
+	if err != nil {
+		notes = append(notes, err.Error())
+	}
+	cfg.Log.Info("board: detect", "model", model, "candidate", cand)
+	// A Raspberry Pi 3 is a Mark I candidate: ask the Arduino first, and
+	// only then probe I2C. Anything else probes the SJ201 first (cheap,
+	// and a Pi 4 is a Mark II candidate).
+	if cand == CandidateMark1 {
+		b, note, err := tryMark1(ctx, cfg)
+		if b != nil || err != nil {
+			return b, err
+		}
+		notes = append(notes, note)
+	}
 	rev, ok, err := detectMark2(ctx)
 	switch {
 	case err != nil:
@@ -123,27 +210,45 @@ func openAuto(ctx context.Context, cfg Config) (*hal.Board, error) {
 	default:
 		notes = append(notes, "no Mark II: no SJ201 on I2C bus 1")
 	}
-	if _, err := os.Stat(cfg.SerialPort); err != nil {
-		notes = append(notes, fmt.Sprintf("no Mark I: %s: %v", cfg.SerialPort, err))
-	} else {
-		timeout := cfg.DetectTimeout
-		if timeout <= 0 {
-			timeout = 2 * time.Second
+	if cand != CandidateMark1 {
+		b, note, err := tryMark1(ctx, cfg)
+		if b != nil || err != nil {
+			return b, err
 		}
-		enc, err := mark1.Open(ctx, mark1Config(cfg, timeout))
-		if err == nil {
-			cfg.Log.Info("board: Mark I detected", "firmware", enc.Version())
-			return openMark1(ctx, cfg, enc, timeout)
-		}
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("board: detect: %w", ctx.Err())
-		}
-		notes = append(notes, fmt.Sprintf("no Mark I: %v", err))
+		notes = append(notes, note)
 	}
 	for _, n := range notes {
 		cfg.Log.Info("board: detect", "result", n)
 	}
-	return openSim(cfg, []string{"board: no Mark I or Mark II found; running the simulated board"})
+	warn := "board: no Mark I or Mark II found; running the simulated board"
+	if cand != CandidateUnknown {
+		warn = fmt.Sprintf("board: %s is a %s candidate but neither board answered (%s); running the simulated board",
+			model, cand, strings.Join(notes, "; "))
+	}
+	return openSim(cfg, []string{warn})
+}
+
+// tryMark1 looks for the Mark I's Arduino: the serial port must exist and
+// answer the handshake. It returns the board, or a note saying why not,
+// or an error when ctx ended.
+func tryMark1(ctx context.Context, cfg Config) (*hal.Board, string, error) {
+	if _, err := os.Stat(cfg.SerialPort); err != nil {
+		return nil, fmt.Sprintf("no Mark I: %s: %v", cfg.SerialPort, err), nil
+	}
+	timeout := cfg.DetectTimeout
+	if timeout <= 0 {
+		timeout = 2 * time.Second
+	}
+	enc, err := mark1.Open(ctx, mark1Config(cfg, timeout))
+	if err == nil {
+		cfg.Log.Info("board: Mark I detected", "firmware", enc.Version())
+		b, err := openMark1(ctx, cfg, enc, timeout)
+		return b, "", err
+	}
+	if ctx.Err() != nil {
+		return nil, "", fmt.Errorf("board: detect: %w", ctx.Err())
+	}
+	return nil, fmt.Sprintf("no Mark I: %v", err), nil
 }
 
 func mark1Config(cfg Config, timeout time.Duration) mark1.Config {
