@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"net"
+	"strings"
 	"testing"
 )
 
@@ -36,7 +37,7 @@ func TestDeriveEndpoint(t *testing.T) {
 // miner's are there, and voice activity pauses mining at once.
 func TestAdaptersOff(t *testing.T) {
 	cfg := testConfig(t)
-	a, _, _ := start(t, cfg, Options{})
+	a, c, _ := start(t, cfg, Options{})
 	if a.transcriber() != nil || a.walletSkill() != nil || a.weatherSkill() != nil || a.knowledgeSkill() != nil {
 		t.Fatal("wallet skills offered without a wallet")
 	}
@@ -50,6 +51,10 @@ func TestAdaptersOff(t *testing.T) {
 	}
 	if err := ms.Enable(context.Background()); err != errNotSetUp {
 		t.Fatalf("Enable before set-up = %v, want the set-up sentence", err)
+	}
+	// Mining needs the provider to serve through.
+	if _, err := c.MinerEnable(context.Background(), []string{"--stake", "1", "--disk", "1GiB"}); err == nil || !strings.Contains(err.Error(), "provider.enabled") {
+		t.Fatalf("miner enable without the provider = %v", err)
 	}
 	a.miner.Gate().Resume()
 	a.onVoiceActivity(true)

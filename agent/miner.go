@@ -565,7 +565,10 @@ func (a *Agent) minerRoutes() {
 		if err != nil {
 			return nil, badRequest("%v", err)
 		}
-		if a.cfg.Provider.Enabled && a.provider == nil {
+		if !a.cfg.Provider.Enabled {
+			return nil, &apiclient.Error{Status: http.StatusConflict, Message: "mining serves other speakers through the provider: set provider.enabled = true in the configuration and restart the agent"}
+		}
+		if a.provider == nil {
 			return nil, unavailable("the provider could not start (see mycroft status); mining needs it to serve")
 		}
 		if err := m.Enable(r.Context(), s); err != nil {
