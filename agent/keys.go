@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -78,7 +79,7 @@ func (a *Agent) wireKeys(ctx context.Context) error {
 		return nil
 	}
 	a.keys = ks
-	a.svcs.list = append(a.svcs.list, keysService{ks})
+	a.svcs.list = append(a.svcs.list, keysService{a})
 	if pf := a.cfg.Keys.PassphraseFile; pf != "" && ks.Status().Initialized {
 		if err := a.unlockFromFile(ctx, pf); err != nil {
 			a.log.Error("keys: passphrase file", "err", err)
@@ -175,12 +176,58 @@ func (a *Agent) refreshKeysHealth() {
 	}
 }
 
-// keysService runs the keystore's idle lock and locks it at shutdown.
-type keysService struct{ ks *keystore.Store }
+// keysRefreshInterval is how often an unattended device (with
+// keys.passphrase_file) checks whether its wallet key idled out.
+var keysRefreshInterval = 30 * time.Second
 
-func (keysService) Name() string                    { return "keys" }
-func (s keysService) Run(ctx context.Context) error { return s.ks.Run(ctx) }
-func (s keysService) Close() error                  { return s.ks.Close() }
+// keysService runs the keystore's idle lock and locks it at shutdown. With
+// keys.passphrase_file set, the passphrase is on the device's disk anyway,
+// so a wallet key that idled out is unlocked again from the file (the
+// wallet must keep signing vouchers unattended); a keyring the owner locked
+// with `mycroft keys lock` stays locked.
+type keysService struct{ a *Agent }
+
+func (keysService) Name() string { return "keys" }
+
+func (s keysService) Run(ctx context.Context) error {
+	if s.a.cfg.Keys.PassphraseFile == "" {
+		return s.a.keys.Run(ctx)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- s.a.keys.Run(ctx) }()
+	t := time.NewTicker(keysRefreshInterval)
+	defer t.Stop()
+	for {
+		select {
+		case err := <-errc:
+			return err
+		case <-t.C:
+			s.a.rearmWallet(ctx)
+		}
+	}
+}
+
+func (s keysService) Close() error { return s.a.keys.Close() }
+
+// rearmWallet unlocks the wallet key again from keys.passphrase_file when it
+// idled out while the keyring stayed unlocked.
+func (a *Agent) rearmWallet(ctx context.Context) {
+	pf := a.cfg.Keys.PassphraseFile
+	if pf == "" {
+		return
+	}
+	a.keys.ExpireIdle()
+	st := a.keys.Status()
+	if !st.Initialized || !st.Unlocked || st.WalletUnlocked {
+		return
+	}
+	if err := a.unlockFromFile(ctx, pf); err != nil {
+		a.log.Error("keys: passphrase file", "err", err)
+		a.health.Set("keys.passphrase_file", Degraded, err.Error())
+		return
+	}
+	a.health.Clear("keys.passphrase_file")
+}
 
 // keysError maps keystore errors to API errors.
 func keysError(err error) error {

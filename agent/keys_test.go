@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/keystore"
@@ -199,13 +201,38 @@ func TestPassphraseFile(t *testing.T) {
 	if err := os.Chmod(pf, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, c, _ = start(t, cfg, Options{})
+	var mu sync.Mutex
+	now := time.Now()
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	a, c, _ := start(t, cfg, Options{Now: clock})
 	st, err := c.KeysStatus(ctx)
-	if err != nil || !st.Unlocked || st.Address != ini.Address {
+	if err != nil || !st.Unlocked || !st.WalletUnlocked || st.Address != ini.Address {
 		t.Fatalf("status with a private passphrase file = %+v, %v", st, err)
 	}
 	if w := warning(t, c, "keys.passphrase_file") + warning(t, c, "keys"); w != "" {
 		t.Errorf("warnings = %q", w)
+	}
+
+	// The wallet key idles out; an unattended device unlocks it again
+	// from the file.
+	mu.Lock()
+	now = now.Add(cfg.Keys.IdleLock.Std() + time.Minute)
+	mu.Unlock()
+	a.keys.ExpireIdle()
+	if st, _ := c.KeysStatus(ctx); st.WalletUnlocked {
+		t.Fatal("wallet key still unlocked after the idle lock")
+	}
+	a.rearmWallet(ctx)
+	if st, _ := c.KeysStatus(ctx); !st.WalletUnlocked {
+		t.Fatal("wallet key not unlocked again from the passphrase file")
+	}
+	// A keyring the owner locked stays locked.
+	if err := c.KeysLock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a.rearmWallet(ctx)
+	if st, _ := c.KeysStatus(ctx); st.Unlocked || st.WalletUnlocked {
+		t.Fatalf("owner's lock undone: %+v", st)
 	}
 }
 
