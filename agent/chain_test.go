@@ -2,6 +2,7 @@ package agent
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"net"
@@ -38,7 +39,7 @@ func TestChainDownAtBoot(t *testing.T) {
 	defer cancel()
 	old := chainCheckInterval
 	chainCheckInterval = 50 * time.Millisecond
-	defer func() { chainCheckInterval = old }()
+	t.Cleanup(func() { chainCheckInterval = old })
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -210,5 +211,33 @@ func TestGovernanceVote(t *testing.T) {
 	ps, _ = c.GovernanceProposals(ctx)
 	if len(ps) != 1 || ps[0].For != weight.String() {
 		t.Errorf("listed votes = %+v", ps)
+	}
+}
+
+// TestChainWrongChainID: an endpoint serving another chain than the
+// manifest is a warning, and calls through a.chain are refused.
+func TestChainWrongChainID(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	d, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	m := d.Manifest
+	m.ChainID = 31337
+	manifest := filepath.Join(t.TempDir(), "deployment.json")
+	if err := chain.WriteManifest(manifest, m); err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(t)
+	cfg.Chain.RPCURL = d.URL
+	cfg.Chain.Manifest = manifest
+	a, c, _ := start(t, cfg, Options{})
+	if w := warning(t, c, "chain"); !strings.Contains(w, "chain id") || !strings.Contains(w, "31337") {
+		t.Errorf("chain warning = %q, want a chain id mismatch", w)
+	}
+	if _, err := a.chain.TokenSupply(ctx); !errors.Is(err, chain.ErrChainID) {
+		t.Errorf("call on the wrong chain: %v, want ErrChainID", err)
 	}
 }
