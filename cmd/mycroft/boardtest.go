@@ -1,5 +1,424 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"sync"
+	"time"
 
-func runBoard(ctx context.Context, e *env, args []string) error { return usagef("not built yet") }
+	"github.com/mycroft-network/mycroft/agent"
+	"github.com/mycroft-network/mycroft/board"
+	"github.com/mycroft-network/mycroft/hal"
+)
+
+// errAgentRunning is returned by board test while an agent answers on the
+// socket: the agent holds the serial port, the GPIOs and the sound card.
+var errAgentRunning = errors.New("the mycroft agent is running and holds the hardware; stop it first: sudo systemctl stop mycroft")
+
+// Hooks for tests: how long each faceplate state is held, and a call when
+// the button phase starts listening.
+var (
+	boardTestHold   = 400 * time.Millisecond
+	boardTestListen = func() {}
+)
+
+// Step statuses of the report.
+const (
+	stepOK      = "ok"
+	stepMissing = "missing" // the board has no such device: not a failure
+	stepFailed  = "failed"
+)
+
+// boardStep is one check of the report.
+type boardStep struct {
+	Status string `json:"status"`
+	Detail string `json:"detail,omitempty"`
+}
+
+type boardInput struct {
+	Kind   string  `json:"kind"` // "button" or "mute"
+	Button string  `json:"button,omitempty"`
+	Action string  `json:"action,omitempty"`
+	Muted  bool    `json:"muted,omitempty"`
+	AfterS float64 `json:"after_s"`
+}
+
+type boardLevel struct {
+	boardStep
+	Samples  int     `json:"samples"`
+	Rate     int     `json:"rate"`
+	RMSdBFS  float64 `json:"rms_dbfs"`
+	PeakdBFS float64 `json:"peak_dbfs"`
+}
+
+type boardReport struct {
+	Board     string       `json:"board"`
+	Revision  string       `json:"revision,omitempty"`
+	Warnings  []string     `json:"warnings"`
+	Faceplate boardStep    `json:"faceplate"`
+	Text      boardStep    `json:"text"`
+	Buttons   boardStep    `json:"buttons"`
+	Mute      boardStep    `json:"mute"`
+	Inputs    []boardInput `json:"inputs"`
+	Volume    boardStep    `json:"volume"`
+	Tone      boardStep    `json:"tone"`
+	Record    boardLevel   `json:"record"`
+}
+
+func (r *boardReport) failed() int {
+	n := 0
+	for _, s := range []boardStep{r.Faceplate, r.Text, r.Buttons, r.Mute, r.Volume, r.Tone, r.Record.boardStep} {
+		if s.Status == stepFailed {
+			n++
+		}
+	}
+	return n
+}
+
+// silenceDBFS stands for the level of digital silence (JSON has no -Inf).
+const silenceDBFS = -120.0
+
+func runBoard(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] != "test" {
+		return usagef("usage: mycroft board test [-config FILE] [-board KIND] [-seconds N] [--json]")
+	}
+	fs := newFlags(e, "board test", "[-config FILE] [-board KIND] [-seconds N] [--json]")
+	configPath := fs.String("config", agent.DefaultConfigPath, "configuration file (its [board] table)")
+	kind := fs.String("board", "", "auto, mark1, mark2 or sim (overrides board.kind)")
+	seconds := fs.Float64("seconds", 10, "how long to listen for button presses and the mute switch")
+	asJSON := fs.Bool("json", false, "print a machine-readable report")
+	if err := parseFlags(fs, args[1:], 0); err != nil {
+		return err
+	}
+	if *seconds < 0 {
+		return usagef("-seconds must not be negative")
+	}
+	if agentRunning(ctx, e) {
+		return errAgentRunning
+	}
+	cfg, err := agent.LoadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "board" {
+			cfg.Board.Kind = *kind
+		}
+	})
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	var out io.Writer = e.stdout
+	if *asJSON {
+		out = io.Discard
+	}
+	say := func(format string, a ...any) { fmt.Fprintf(out, format+"\n", a...) }
+	b, err := board.Open(ctx, board.Config{
+		Kind:         cfg.Board.Kind,
+		SerialPort:   cfg.Board.SerialPort,
+		XMOSFirmware: cfg.Board.XMOSFirmware,
+		ThermalZone:  cfg.Board.ThermalZone,
+		SimFace:      cfg.Board.SimFace,
+		SimMic:       cfg.Board.SimMic,
+		SimSpeaker:   cfg.Board.SimSpeaker,
+		SimKeyboard:  true,
+		Stdin:        e.stdin,
+		Stdout:       out,
+	})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if b.Close != nil {
+			b.Close()
+		}
+	}()
+	r := &boardReport{Board: b.Name, Revision: b.Revision, Warnings: append([]string{}, b.Warnings...)}
+	say("board %s %s", b.Name, b.Revision)
+	for _, w := range b.Warnings {
+		say("warning: %s", w)
+	}
+
+	r.Faceplate = testFaceplate(ctx, b.Faceplate, say)
+	r.Text = showText(ctx, b.Faceplate, "MYCROFT BOARD TEST")
+	say("text: %s %s", r.Text.Status, r.Text.Detail)
+	r.Buttons, r.Mute, r.Inputs = testInputs(ctx, b, time.Duration(*seconds*float64(time.Second)), say)
+	r.Volume = testVolume(b.Volume)
+	say("volume: %s %s", r.Volume.Status, r.Volume.Detail)
+	r.Tone = playTone(b.Speaker, 1000, time.Second)
+	say("tone 1 kHz 1 s: %s %s", r.Tone.Status, r.Tone.Detail)
+	r.Record = record(b.Mic, 2*time.Second)
+	say("record 2 s: %s %s", r.Record.Status, r.Record.Detail)
+	if b.Faceplate != nil {
+		b.Faceplate.Halt()
+	}
+	if *asJSON {
+		if err := printJSON(e.stdout, r); err != nil {
+			return err
+		}
+	}
+	if n := r.failed(); n > 0 {
+		return fmt.Errorf("board test: %d check(s) failed", n)
+	}
+	return nil
+}
+
+// agentRunning reports whether an agent answers on the socket.
+func agentRunning(ctx context.Context, e *env) bool {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	var v map[string]any
+	return e.client().Get(ctx, "/version", &v) == nil
+}
+
+// testFaceplate cycles every face state, eye colour and ring pattern.
+func testFaceplate(ctx context.Context, f hal.Faceplate, say func(string, ...any)) boardStep {
+	if f == nil {
+		say("faceplate: missing")
+		return boardStep{Status: stepMissing}
+	}
+	colors := []color.RGBA{{255, 0, 0, 255}, {0, 255, 0, 255}, {0, 0, 255, 255}, {255, 255, 255, 255}}
+	var faces []hal.Face
+	for s := hal.StateIdle; s <= hal.StateMining; s++ {
+		faces = append(faces, hal.Face{State: s, Volume: hal.NoVolume})
+	}
+	for i, c := range colors {
+		faces = append(faces, hal.Face{Eyes: hal.Eyes{Color: c, Look: hal.Look(i)}, Ring: hal.Ring{Pattern: hal.RingSolid, Color: c}, Volume: hal.NoVolume})
+	}
+	for p := hal.RingSpin; p <= hal.RingLevel; p++ {
+		faces = append(faces, hal.Face{Ring: hal.Ring{Pattern: p, Color: colors[3], Level: 0.5}, Volume: hal.NoVolume})
+	}
+	faces = append(faces, hal.Face{Eyes: hal.Eyes{Blink: true, Color: colors[3]}, Volume: hal.NoVolume},
+		hal.Face{Volume: 0}, hal.Face{Volume: 50}, hal.Face{Volume: 100},
+		hal.Face{Brightness: 1, Eyes: hal.Eyes{Color: colors[3]}, Ring: hal.Ring{Pattern: hal.RingSolid, Color: colors[3]}, Volume: hal.NoVolume})
+	var errs []error
+	for _, face := range faces {
+		if err := f.Show(ctx, face); err != nil {
+			errs = append(errs, err)
+		}
+		if !sleepCtx(ctx, boardTestHold) {
+			break
+		}
+	}
+	st := boardStep{Status: stepOK, Detail: fmt.Sprintf("%d faces shown", len(faces))}
+	if err := errors.Join(errs...); err != nil {
+		st = boardStep{Status: stepFailed, Detail: err.Error()}
+	}
+	say("faceplate: %s %s", st.Status, st.Detail)
+	return st
+}
+
+func showText(ctx context.Context, f hal.Faceplate, text string) boardStep {
+	if f == nil {
+		return boardStep{Status: stepMissing}
+	}
+	if err := f.Show(ctx, hal.Face{Mouth: hal.Mouth{Text: text}, Volume: hal.NoVolume}); err != nil {
+		return boardStep{Status: stepFailed, Detail: err.Error()}
+	}
+	sleepCtx(ctx, boardTestHold)
+	return boardStep{Status: stepOK, Detail: text}
+}
+
+// testInputs reports every button event and mute change for d.
+func testInputs(ctx context.Context, b *hal.Board, d time.Duration, say func(string, ...any)) (buttons, mute boardStep, inputs []boardInput) {
+	buttons, mute = boardStep{Status: stepMissing}, boardStep{Status: stepMissing}
+	if b.Buttons == nil && b.Mute == nil {
+		say("buttons and mute switch: missing")
+		return buttons, mute, []boardInput{}
+	}
+	say("press each button and flip the mute switch within %s", d)
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	start := time.Now()
+	var (
+		mu   sync.Mutex
+		wg   sync.WaitGroup
+		errs [2]error
+	)
+	inputs = []boardInput{}
+	add := func(in boardInput) {
+		mu.Lock()
+		defer mu.Unlock()
+		in.AfterS = math.Round(time.Since(start).Seconds()*100) / 100
+		inputs = append(inputs, in)
+		if in.Kind == "button" {
+			say("  button %s %s", in.Button, in.Action)
+		} else {
+			say("  mute switch: muted=%v", in.Muted)
+		}
+	}
+	last := false
+	if b.Mute != nil {
+		var err error
+		if last, err = b.Mute.State(); err != nil {
+			errs[1] = err
+		}
+	}
+	if b.Buttons != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				ev, err := b.Buttons.Wait(ctx)
+				if err != nil {
+					if ctx.Err() == nil {
+						errs[0] = err
+					}
+					return
+				}
+				add(boardInput{Kind: "button", Button: ev.Button.String(), Action: ev.Action.String()})
+			}
+		}()
+	}
+	if b.Mute != nil && errs[1] == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				on, err := b.Mute.WaitChange(ctx, last)
+				if err != nil {
+					if ctx.Err() == nil {
+						errs[1] = err
+					}
+					return
+				}
+				last = on
+				add(boardInput{Kind: "mute", Muted: on})
+			}
+		}()
+	}
+	boardTestListen()
+	wg.Wait()
+	count := func(kind string) int {
+		n := 0
+		for _, in := range inputs {
+			if in.Kind == kind {
+				n++
+			}
+		}
+		return n
+	}
+	if b.Buttons != nil {
+		buttons = boardStep{Status: stepOK, Detail: fmt.Sprintf("%d events", count("button"))}
+		if errs[0] != nil {
+			buttons = boardStep{Status: stepFailed, Detail: errs[0].Error()}
+		}
+	}
+	if b.Mute != nil {
+		mute = boardStep{Status: stepOK, Detail: fmt.Sprintf("%d changes, muted=%v at the end", count("mute"), last)}
+		if errs[1] != nil {
+			mute = boardStep{Status: stepFailed, Detail: errs[1].Error()}
+		}
+	}
+	return buttons, mute, inputs
+}
+
+func testVolume(v hal.Volume) boardStep {
+	if v == nil {
+		return boardStep{Status: stepMissing}
+	}
+	level, err := v.Volume()
+	if err != nil {
+		return boardStep{Status: stepFailed, Detail: err.Error()}
+	}
+	return boardStep{Status: stepOK, Detail: fmt.Sprintf("level %d", level)}
+}
+
+// playTone plays a sine of freq Hz at -6 dBFS for d.
+func playTone(s hal.Speaker, freq float64, d time.Duration) boardStep {
+	if s == nil {
+		return boardStep{Status: stepMissing}
+	}
+	f := s.Format()
+	ch := max(f.Channels, 1)
+	total := int(int64(f.Rate) * int64(d) / int64(time.Second))
+	period := max(f.Rate/100, 1)
+	buf := make([]int16, period*ch)
+	for done := 0; done < total; {
+		n := min(period, total-done)
+		for i := 0; i < n; i++ {
+			v := int16(0.5 * 32767 * math.Sin(2*math.Pi*freq*float64(done+i)/float64(f.Rate)))
+			for c := 0; c < ch; c++ {
+				buf[i*ch+c] = v
+			}
+		}
+		if _, err := s.Write(buf[:n*ch]); err != nil {
+			return boardStep{Status: stepFailed, Detail: err.Error()}
+		}
+		done += n
+	}
+	return boardStep{Status: stepOK, Detail: fmt.Sprintf("%d samples at %d Hz", total, f.Rate)}
+}
+
+// record reads d of audio and measures its level (first channel).
+func record(m hal.Mic, d time.Duration) boardLevel {
+	if m == nil {
+		return boardLevel{boardStep: boardStep{Status: stepMissing}}
+	}
+	f := m.Format()
+	ch := max(f.Channels, 1)
+	want := int(int64(f.Rate) * int64(d) / int64(time.Second))
+	r := boardLevel{Rate: f.Rate}
+	buf := make([]int16, max(f.Rate/50, 1)*ch)
+	var sum float64
+	var peak int
+	var readErr error
+	for r.Samples < want {
+		n, err := m.Read(buf)
+		for i := 0; i+ch <= n && r.Samples < want; i += ch {
+			v := float64(buf[i])
+			sum += v * v
+			if a := int(math.Abs(v)); a > peak {
+				peak = a
+			}
+			r.Samples++
+		}
+		if err != nil {
+			readErr = err
+			break
+		}
+	}
+	r.RMSdBFS, r.PeakdBFS = silenceDBFS, silenceDBFS
+	if r.Samples > 0 {
+		r.RMSdBFS = dbfs(math.Sqrt(sum / float64(r.Samples)))
+		r.PeakdBFS = dbfs(float64(peak))
+	}
+	switch {
+	case errors.Is(readErr, hal.ErrMuted):
+		r.boardStep = boardStep{Status: stepOK, Detail: "muted: the mute switch is on"}
+	case readErr != nil && !errors.Is(readErr, io.EOF):
+		r.boardStep = boardStep{Status: stepFailed, Detail: readErr.Error()}
+	default:
+		r.boardStep = boardStep{Status: stepOK, Detail: fmt.Sprintf("%d samples, RMS %.1f dBFS, peak %.1f dBFS", r.Samples, r.RMSdBFS, r.PeakdBFS)}
+		if readErr != nil {
+			r.Detail += " (the source ended early)"
+		}
+	}
+	return r
+}
+
+func dbfs(v float64) float64 {
+	if v <= 0 {
+		return silenceDBFS
+	}
+	return math.Max(silenceDBFS, math.Round(20*math.Log10(v/32768)*10)/10)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
