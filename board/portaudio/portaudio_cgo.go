@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	pa "github.com/gordonklaus/portaudio"
 
@@ -48,8 +49,10 @@ type Mic struct {
 	format hal.AudioFormat
 	s      *pa.Stream
 	buf    []int16 // the stream's buffer: one period
+	buf32  []int32 // the stream's buffer at the device format (nil otherwise)
 	rest   []int16 // samples of the last period not yet returned
 	closed bool
+	over   atomic.Uint64
 }
 
 // OpenMic opens and starts a blocking stream on the default input device
@@ -69,6 +72,23 @@ func OpenMic(f hal.AudioFormat) (*Mic, error) {
 			s.Close()
 		}
 	}
+	if err != nil && f.Rate != DeviceRate {
+		// A device that offers only its own format (the SJ201: 48 kHz,
+		// S32_LE, stereo): open it so and convert the sample width here;
+		// the consumer takes channel 0 and resamples.
+		first := err
+		frames := DeviceRate / 100
+		m = &Mic{format: deviceFormat, buf: make([]int16, frames*2), buf32: make([]int32, frames*2)}
+		s, err = pa.OpenDefaultStream(2, 0, DeviceRate, frames, &m.buf32)
+		if err == nil {
+			if err = s.Start(); err != nil {
+				s.Close()
+			}
+		}
+		if err != nil {
+			err = fmt.Errorf("%v; at %d Hz 32-bit stereo: %v", first, DeviceRate, err)
+		}
+	}
 	if err != nil {
 		release()
 		return nil, fmt.Errorf("%w: input: %v", ErrUnavailable, err)
@@ -76,6 +96,9 @@ func OpenMic(f hal.AudioFormat) (*Mic, error) {
 	m.s = s
 	return m, nil
 }
+
+// Counters reports the input overflows seen so far.
+func (m *Mic) Counters() Counters { return Counters{Overflows: m.over.Load()} }
 
 // Format implements hal.Mic.
 func (m *Mic) Format() hal.AudioFormat { return m.format }
@@ -88,8 +111,13 @@ func (m *Mic) Read(p []int16) (int, error) {
 		return 0, errClosed
 	}
 	if len(m.rest) == 0 {
-		if err := m.s.Read(); err != nil && !errors.Is(err, pa.InputOverflowed) {
+		if err := m.s.Read(); errors.Is(err, pa.InputOverflowed) {
+			m.over.Add(1)
+		} else if err != nil {
 			return 0, fmt.Errorf("portaudio: read: %w", err)
+		}
+		if m.buf32 != nil {
+			s32ToS16(m.buf, m.buf32)
 		}
 		m.rest = m.buf
 	}
@@ -119,7 +147,11 @@ type Speaker struct {
 	s      *pa.Stream
 	buf    []int16
 	closed bool
+	under  atomic.Uint64
 }
+
+// Counters reports the output underflows seen so far.
+func (s *Speaker) Counters() Counters { return Counters{Underflows: s.under.Load()} }
 
 // OpenSpeaker opens and starts a blocking stream on the default output
 // device with periods of 10 ms.
@@ -161,7 +193,9 @@ func (s *Speaker) Write(p []int16) (int, error) {
 	for done < len(p) {
 		n := copy(s.buf, p[done:])
 		clear(s.buf[n:])
-		if err := s.s.Write(); err != nil && !errors.Is(err, pa.OutputUnderflowed) {
+		if err := s.s.Write(); errors.Is(err, pa.OutputUnderflowed) {
+			s.under.Add(1)
+		} else if err != nil {
 			return done, fmt.Errorf("portaudio: write: %w", err)
 		}
 		done += n

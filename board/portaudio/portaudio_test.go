@@ -36,3 +36,20 @@ func TestOpen(t *testing.T) {
 		t.Fatalf("Read = %d, %v; want one period of 160 samples at most", n, err)
 	}
 }
+
+func TestS32ToS16(t *testing.T) {
+	src := []int32{0, 1 << 16, -1 << 16, 0x7fffffff, -0x80000000, 0xffff, -1}
+	want := []int16{0, 1, -1, 32767, -32768, 0, -1}
+	dst := make([]int16, len(src))
+	if n := s32ToS16(dst, src); n != len(src) {
+		t.Fatalf("n = %d", n)
+	}
+	for i := range want {
+		if dst[i] != want[i] {
+			t.Errorf("s32ToS16(%#x) = %d, want %d", src[i], dst[i], want[i])
+		}
+	}
+	if n := s32ToS16(make([]int16, 2), src); n != 2 {
+		t.Fatalf("short dst: n = %d", n)
+	}
+}
