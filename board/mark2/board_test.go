@@ -33,6 +33,7 @@ func (c initClock) Sleep(ctx context.Context, d time.Duration) error {
 
 func writeFirmware(t *testing.T, b []byte) string {
 	t.Helper()
+	tinyFirmware(t)
 	p := filepath.Join(t.TempDir(), "app_xvf3510_int_spi_boot.bin")
 	if err := os.WriteFile(p, b, 0o600); err != nil {
 		t.Fatal(err)
@@ -203,4 +204,11 @@ func TestNewNotMark2(t *testing.T) {
 	if _, err := New(context.Background(), Config{}, Devices{Bus: pb, Revision: "R7"}); err == nil {
 		t.Error("unknown revision: no error")
 	}
+}
+
+// tinyFirmware lets a test boot an image of a few bytes.
+func tinyFirmware(t *testing.T) {
+	old := minFirmwareSize
+	minFirmwareSize = 1
+	t.Cleanup(func() { minFirmwareSize = old })
 }

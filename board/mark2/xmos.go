@@ -36,9 +36,18 @@ const (
 // Mark II has no microphones.
 var ErrNoFirmware = errors.New("mark2: xmos firmware image missing")
 
-// maxFirmwareSize bounds what LoadFirmware reads (the known images are
-// about 150 kB).
-const maxFirmwareSize = 4 << 20
+// ErrFirmwareSize is returned for an XMOS image whose size is outside the
+// bounds of an XVF3510 SPI boot image: a truncated download, an HTML error
+// page saved as the image, or the wrong file.
+var ErrFirmwareSize = errors.New("mark2: xmos firmware: wrong size for an XVF3510 SPI boot image")
+
+// Bounds of the image size. The known images (app_xvf3510_int_spi_boot
+// v4) are about 150 kB; anything under 32 KiB or over 4 MiB is not one.
+// A variable so that tests can boot tiny images.
+var (
+	minFirmwareSize int64 = 32 << 10
+	maxFirmwareSize int64 = 4 << 20
+)
 
 // LoadFirmware reads the XMOS image at path.
 func LoadFirmware(path string) ([]byte, error) {
@@ -55,8 +64,9 @@ func LoadFirmware(path string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("mark2: xmos firmware: %s is not a regular file", path)
 	}
-	if st.Size() == 0 || st.Size() > maxFirmwareSize {
-		return nil, fmt.Errorf("mark2: xmos firmware: %s has %d bytes, want 1..%d", path, st.Size(), maxFirmwareSize)
+	if st.Size() < minFirmwareSize || st.Size() > maxFirmwareSize {
+		return nil, fmt.Errorf("%w: %s has %d bytes, want %d..%d (the known images are about 150 kB)",
+			ErrFirmwareSize, path, st.Size(), minFirmwareSize, maxFirmwareSize)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -126,7 +126,47 @@ func TestBootXMOSErrors(t *testing.T) {
 	}
 }
 
+func TestLoadFirmwareSize(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		size int64
+		ok   bool
+	}{
+		{"empty", 0, false},
+		{"an error page", 512, false},
+		{"just under the minimum", 32<<10 - 1, false},
+		{"the minimum", 32 << 10, true},
+		{"a real image's size", 153 << 10, true},
+		{"the maximum", 4 << 20, true},
+		{"too large", 4<<20 + 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(dir, tc.name+".bin")
+			f, err := os.Create(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Truncate(tc.size); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			b, err := LoadFirmware(p)
+			if tc.ok {
+				if err != nil || int64(len(b)) != tc.size {
+					t.Fatalf("LoadFirmware = %d bytes, %v", len(b), err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrFirmwareSize) || !strings.Contains(err.Error(), p) {
+				t.Fatalf("LoadFirmware = %v, want ErrFirmwareSize naming the file", err)
+			}
+		})
+	}
+}
+
 func TestLoadFirmware(t *testing.T) {
+	tinyFirmware(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "fw.bin")
 	if err := os.WriteFile(good, []byte{1, 2, 3}, 0o600); err != nil {
