@@ -132,3 +132,25 @@ func TestKeysCLI(t *testing.T) {
 		t.Errorf("governance vote without support: exit %d, want 2", code)
 	}
 }
+
+// FuzzReadLine: answers typed or piped to the CLI are read one line at a
+// time, never past the newline, and never panic.
+func FuzzReadLine(f *testing.F) {
+	f.Add([]byte("yes\nrest"))
+	f.Add([]byte("pass\r\n"))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		r := strings.NewReader(string(in))
+		line, err := readLine(r)
+		if err != nil {
+			return
+		}
+		if strings.Contains(line, "\n") {
+			t.Fatalf("line %q holds a newline", line)
+		}
+		i := strings.IndexByte(string(in), '\n')
+		if i >= 0 && r.Len() != len(in)-i-1 {
+			t.Fatalf("read past the newline: %d left of %q", r.Len(), in)
+		}
+	})
+}
