@@ -16,6 +16,7 @@ import (
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner/pause"
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/tts"
 	"github.com/mycroft-network/mycroft/voice/vad"
@@ -245,6 +246,10 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	a.voice = p
 	a.voicex = parts
 	a.svcs.list = append(a.svcs.list, pipelineService{p}, purgeService{parts.store})
+	if a.miner != nil {
+		// The idle face shows mining while the miner's gate lets work run.
+		a.svcs.list = append(a.svcs.list, &miningFace{gate: a.miner.Gate(), p: p})
+	}
 	return nil
 }
 
@@ -267,6 +272,46 @@ func (s purgeService) Run(ctx context.Context) error {
 	return nil
 }
 func (s purgeService) Close() error { return nil }
+
+// miningFace tells the pipeline whether the miner works, following the
+// miner's gate. The gate calls back synchronously, possibly from the
+// pipeline's own goroutine (speech pauses mining), so the callback only
+// leaves the latest value for Run to pass on.
+type miningFace struct {
+	gate *pause.Gate
+	p    *voice.Pipeline
+	mu   sync.Mutex
+	next chan bool
+}
+
+func (m *miningFace) Name() string { return "voice.mining" }
+
+func (m *miningFace) put(mining bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	select {
+	case <-m.next:
+	default:
+	}
+	m.next <- mining
+}
+
+func (m *miningFace) Run(ctx context.Context) error {
+	m.next = make(chan bool, 1)
+	remove := m.gate.OnChange(func(paused bool) { m.put(!paused) })
+	defer remove()
+	m.put(!m.gate.Paused())
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case on := <-m.next:
+			m.p.SetMining(on) // returns when the pipeline has stopped
+		}
+	}
+}
+
+func (m *miningFace) Close() error { return nil }
 
 // errNoKeys: the keystore is off or locked, so utterances cannot be sealed.
 var errNoKeys = errors.New("voice: keystore not available")

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -23,6 +24,7 @@ import (
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/internal/wav"
 	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner/pause"
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/tts"
 )
@@ -402,4 +404,31 @@ func voiceWarning(t *testing.T, c *apiclient.Client) string {
 		}
 	}
 	return ""
+}
+
+// TestMiningFace: the pipeline's mining flag follows the miner's gate.
+func TestMiningFace(t *testing.T) {
+	brain, err := skills.New(skills.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := voice.New(voice.Config{Brain: brain})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go p.Run(ctx)
+	defer p.Close()
+	gate := pause.New(true)
+	m := &miningFace{gate: gate, p: p}
+	go m.Run(ctx)
+	mining := func(want bool) {
+		t.Helper()
+		waitFor(t, fmt.Sprint("mining ", want), func() (bool, error) { return p.Status().Mining, nil }, func(on bool) bool { return on == want })
+	}
+	gate.Resume()
+	mining(true)
+	gate.Pause()
+	mining(false)
 }
