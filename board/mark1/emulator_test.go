@@ -62,7 +62,7 @@ var grammar = []*regexp.Regexp{
 
 var iconPrefix = regexp.MustCompile(`^x=(\d+),y=(\d+),cP=([01]),(.*)$`)
 
-func newArduino(t *testing.T) *arduino {
+func newArduino(t testing.TB) *arduino {
 	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
