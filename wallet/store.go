@@ -52,7 +52,13 @@ func (c *Channel) fix() {
 	}
 }
 
-type store struct{ db *bbolt.DB }
+// store wraps the wallet's buckets. Channel updates go through a group
+// commit: concurrent calls to different providers share one fsync'd bbolt
+// commit, and each returns only once its own write is durable.
+type store struct {
+	db *bbolt.DB
+	gc *groupCommit
+}
 
 func newStore(db *bbolt.DB) (*store, error) {
 	err := db.Update(func(tx *bbolt.Tx) error {
@@ -66,7 +72,7 @@ func newStore(db *bbolt.DB) (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wallet: open store: %w", err)
 	}
-	return &store{db: db}, nil
+	return &store{db: db, gc: &groupCommit{db: db}}, nil
 }
 
 func getChannel(tx *bbolt.Tx, provider common.Address) (*Channel, error) {
@@ -115,16 +121,21 @@ func (s *store) channels() ([]*Channel, error) {
 }
 
 // update runs f on the stored channel of provider (nil if none) and
-// stores what it returns (nothing if it returns nil).
+// stores what it returns (nothing if it returns nil). f must not write
+// when it returns an error (the group commit goes on without it), and it
+// may run twice, so it must derive everything from tx and c.
 func (s *store) update(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error)) error {
-	return s.db.Update(func(tx *bbolt.Tx) error {
+	return s.gc.update(func(tx *bbolt.Tx) error {
 		c, err := getChannel(tx, provider)
 		if err != nil {
-			return err
+			return noWrite{err}
 		}
 		n, err := f(tx, c)
-		if err != nil || n == nil {
-			return err
+		if err != nil {
+			return noWrite{err}
+		}
+		if n == nil {
+			return nil
 		}
 		return putChannel(tx, n)
 	})

@@ -51,9 +51,14 @@ func newRecord(ch common.Hash, payer common.Address) *Record {
 		ReceiptCumulative: new(big.Int), Redeemed: new(big.Int)}
 }
 
-// store wraps the provider's bucket of the daemon's bbolt database. Every
-// write is one bbolt transaction (fsync on commit).
-type store struct{ db *bbolt.DB }
+// store wraps the provider's bucket of the daemon's bbolt database. The
+// writes of a call (accept, complete, revert) go through a group commit:
+// concurrent calls on different channels share one fsync'd bbolt commit,
+// and each returns only once its own write is durable.
+type store struct {
+	db *bbolt.DB
+	gc *groupCommit
+}
 
 func newStore(db *bbolt.DB) (*store, error) {
 	err := db.Update(func(tx *bbolt.Tx) error {
@@ -67,7 +72,7 @@ func newStore(db *bbolt.DB) (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("provider: open store: %w", err)
 	}
-	return &store{db: db}, nil
+	return &store{db: db, gc: &groupCommit{db: db}}, nil
 }
 
 func bucket(tx *bbolt.Tx) *bbolt.Bucket {
@@ -114,10 +119,11 @@ func (s *store) get(ch common.Hash) (*Record, error) {
 // if it passes, stores it as pending in the same transaction. It returns
 // the record as stored. last is the cumulative held before, for errors.
 func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Record, err error) {
-	err = s.db.Update(func(tx *bbolt.Tx) error {
+	err = s.gc.update(func(tx *bbolt.Tx) error {
+		rec = nil
 		r, err := getRecord(tx, v.Channel)
 		if err != nil {
-			return err
+			return noWrite{err}
 		}
 		if r == nil {
 			r = newRecord(v.Channel, payer)
@@ -126,18 +132,18 @@ func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Re
 			// A call on this channel is in flight (callers serialise per
 			// channel, so this only happens after a crash, which Open
 			// repairs); refuse rather than guess.
-			return &refusal{err: ErrStale, held: r.Cumulative, msg: "a call on this channel is still pending"}
+			return noWrite{&refusal{err: ErrStale, held: r.Cumulative, msg: "a call on this channel is still pending"}}
 		}
 		switch c := v.Cumulative.Cmp(r.Cumulative); {
 		case c == 0 && r.Cumulative.Sign() > 0:
-			return &refusal{err: ErrReplayed, held: r.Cumulative, msg: "voucher already accepted"}
+			return noWrite{&refusal{err: ErrReplayed, held: r.Cumulative, msg: "voucher already accepted"}}
 		case c <= 0:
-			return &refusal{err: ErrStale, held: r.Cumulative, msg: fmt.Sprintf("cumulative %s is not above %s", v.Cumulative, r.Cumulative)}
+			return noWrite{&refusal{err: ErrStale, held: r.Cumulative, msg: fmt.Sprintf("cumulative %s is not above %s", v.Cumulative, r.Cumulative)}}
 		}
 		inc := new(big.Int).Sub(v.Cumulative, r.Cumulative)
 		if inc.Cmp(price) != 0 {
-			return &refusal{err: ErrWrongPrice, held: r.Cumulative, price: price,
-				msg: fmt.Sprintf("increment %s, price %s", inc, price)}
+			return noWrite{&refusal{err: ErrWrongPrice, held: r.Cumulative, price: price,
+				msg: fmt.Sprintf("increment %s, price %s", inc, price)}}
 		}
 		r.Prev, r.PrevSignature = r.Cumulative, r.Signature
 		r.Cumulative, r.Signature = new(big.Int).Set(v.Cumulative), append([]byte(nil), v.Signature...)
@@ -151,13 +157,13 @@ func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Re
 
 // complete clears the pending mark and stores the receipt of the call.
 func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Hash, receiptSig []byte) error {
-	return s.db.Update(func(tx *bbolt.Tx) error {
+	return s.gc.update(func(tx *bbolt.Tx) error {
 		r, err := getRecord(tx, ch)
 		if err != nil {
-			return err
+			return noWrite{err}
 		}
 		if r == nil || !r.Pending || r.Cumulative.Cmp(cumulative) != 0 {
-			return fmt.Errorf("provider: complete %s: no pending call at %s", ch.Hex(), cumulative)
+			return noWrite{fmt.Errorf("provider: complete %s: no pending call at %s", ch.Hex(), cumulative)}
 		}
 		r.Pending = false
 		r.Prev, r.PrevSignature = nil, nil
@@ -174,10 +180,10 @@ func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Has
 // was not served, so it is not charged, and its next voucher may carry the
 // same cumulative again.
 func (s *store) revert(ch common.Hash, cumulative *big.Int) error {
-	return s.db.Update(func(tx *bbolt.Tx) error {
+	return s.gc.update(func(tx *bbolt.Tx) error {
 		r, err := getRecord(tx, ch)
 		if err != nil {
-			return err
+			return noWrite{err}
 		}
 		if r == nil || !r.Pending || r.Cumulative.Cmp(cumulative) != 0 {
 			return nil
