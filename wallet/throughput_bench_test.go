@@ -6,6 +6,10 @@ package wallet_test
 //	go test ./wallet -run X -bench Throughput -benchtime 4000x
 //
 // MYCROFT_BENCH_PAYERS overrides the payer counts (default "1,64").
+// MYCROFT_BENCH_PAYER_DIR puts the payers' databases in that directory
+// instead of the test's temporary one: on this one machine every payer's
+// fsyncs share the provider's disk, where real payers each have their own;
+// a tmpfs there measures the provider alone (its database stays on disk).
 
 import (
 	"context"
@@ -54,6 +58,51 @@ var (
 	erc20Rate float64
 	erc20Err  error
 )
+
+func payerDir(b *testing.B) string {
+	base := os.Getenv("MYCROFT_BENCH_PAYER_DIR")
+	if base == "" {
+		return b.TempDir()
+	}
+	dir, err := os.MkdirTemp(base, "payer")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// BenchmarkCallCrypto is the signature work of one paid call on one core:
+// the payer signs the voucher, the provider recovers it, signs the
+// receipt, and the payer recovers that (two EIP-712 signs, two
+// recoveries). 2 cores / this time bounds calls/s with both sides on one
+// machine.
+func BenchmarkCallCrypto(b *testing.B) {
+	pk, _ := crypto.GenerateKey()
+	qk, _ := crypto.GenerateKey()
+	ps := keystore.NewSigner(pk, big.NewInt(devnet.ChainID))
+	qs := chain.NewKeySigner(qk)
+	chans := common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3")
+	id := common.Hash{1}
+	cid := big.NewInt(devnet.ChainID)
+	for i := 0; b.Loop(); i++ {
+		cum := big.NewInt(int64(i + 1))
+		vsig, err := ps.SignTypedData(chain.VoucherTypedData(cid, chans, id, cum))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := chain.VerifyTypedData(chain.VoucherTypedData(cid, chans, id, cum), vsig, ps.Address()); err != nil {
+			b.Fatal(err)
+		}
+		rsig, err := qs.SignTypedData(chain.ReceiptTypedData(cid, chans, id, cum, common.Hash{2}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := chain.VerifyTypedData(chain.ReceiptTypedData(cid, chans, id, cum, common.Hash{2}), rsig, qs.Address()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
 
 func benchPayers() []int {
 	s := os.Getenv("MYCROFT_BENCH_PAYERS")
@@ -171,7 +220,7 @@ func getRig(b *testing.B, n int) *benchRig {
 				return err
 			}
 			w, err := wallet.New(wallet.Config{
-				DB: openDB(b, filepath.Join(b.TempDir(), "wallet.db")), Signer: keystore.NewSigner(key, new(big.Int).SetUint64(m.ChainID)),
+				DB: openDB(b, filepath.Join(payerDir(b), "wallet.db")), Signer: keystore.NewSigner(key, new(big.Int).SetUint64(m.ChainID)),
 				Sealer: keys, Chain: c, Registry: reg, Manifest: m,
 				HTTP: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}},
 			})
