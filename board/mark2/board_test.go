@@ -212,3 +212,25 @@ func tinyFirmware(t *testing.T) {
 	minFirmwareSize = 1
 	t.Cleanup(func() { minFirmwareSize = old })
 }
+
+func TestNewWrongSizeFirmware(t *testing.T) {
+	// An image of the wrong size is refused before any SPI transfer: the
+	// board opens without microphones and says why.
+	p := filepath.Join(t.TempDir(), "error-page.bin")
+	if err := os.WriteFile(p, []byte("<html>404 Not Found</html>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pb := &i2ctest.Playback{DontPanic: true}
+	b, err := New(context.Background(), Config{XMOSFirmware: p}, Devices{
+		Bus: pb, Revision: RevR10, Clock: initClock{newFakeClock()},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if !slices.ContainsFunc(b.Warnings, func(w string) bool {
+		return strings.Contains(w, "no microphones") && strings.Contains(w, "wrong size") && strings.Contains(w, p)
+	}) {
+		t.Errorf("no wrong-size warning in %q", b.Warnings)
+	}
+}
