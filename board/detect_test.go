@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mycroft-network/mycroft/board/mark2"
 	"github.com/mycroft-network/mycroft/hal"
@@ -102,4 +103,31 @@ func TestAutoByModel(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzReadModel: any bytes in the model file give a printable model
+// string and never an error or a panic.
+func FuzzReadModel(f *testing.F) {
+	f.Add([]byte("Raspberry Pi 4 Model B Rev 1.4\x00"))
+	f.Add([]byte("Raspberry Pi 3 Model B Plus Rev 1.3\x00"))
+	f.Add([]byte("\xff\x00\x01"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(dir, "model")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		model, c, err := ReadModel(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range model {
+			if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+				t.Fatalf("unprintable %q in %q", r, model)
+			}
+		}
+		if c != ModelCandidate(model) || len(model) > 256 {
+			t.Fatalf("model %q candidate %v", model, c)
+		}
+	})
 }
