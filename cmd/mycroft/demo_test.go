@@ -1,0 +1,132 @@
+//go:build !device
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mycroft-network/mycroft/internal/demo"
+)
+
+// TestDemoUnattended builds the binary, runs `mycroft demo --unattended`
+// (devnet, provider, two storage nodes, the owner's agent on the simulated
+// board) and checks the report: what was spent equals the prices to the
+// wei, receipts confirmed what was signed, each spoken question went idle →
+// listening → thinking → speaking → idle, the vote is counted on chain, the
+// backup restores on a fresh agent from the owner's words, and every child
+// process is gone at the end.
+func TestDemoUnattended(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the end-to-end demo takes about a minute and a half")
+	}
+	if miss := demo.NeedTools(); len(miss) > 0 {
+		t.Skipf("demo needs %s (Debian: flite pocketsphinx pocketsphinx-en-us)", strings.Join(miss, ", "))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
+	defer cancel()
+	dir, err := os.MkdirTemp("", "mcd") // short: unix socket paths are limited
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "mycroft")
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	report := filepath.Join(dir, "report.json")
+	work := filepath.Join(dir, "w")
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, bin, "demo", "--unattended", "--workdir", work, "--report", report)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	runErr := cmd.Run()
+	var r demo.Report
+	b, err := os.ReadFile(report)
+	if err != nil || json.Unmarshal(b, &r) != nil {
+		t.Fatalf("no report (%v); demo: %v\n%s", err, runErr, out.String())
+	}
+	if runErr != nil {
+		t.Fatalf("demo: %v\n%s", runErr, out.String())
+	}
+	if _, err := os.Stat(work); !os.IsNotExist(err) {
+		t.Errorf("work directory left behind without --keep: %v", err)
+	}
+
+	// Every check the demo made passed, and the numbers agree.
+	for _, c := range r.Checks {
+		if !c.OK {
+			t.Errorf("check %s: got %s, want %s", c.Name, c.Got, c.Want)
+		}
+	}
+	price, ok := new(big.Int).SetString(r.Prices["stt"], 10)
+	if !ok || price.Sign() <= 0 {
+		t.Fatalf("stt price %q", r.Prices["stt"])
+	}
+	if len(r.Questions) != 2 {
+		t.Fatalf("questions %+v, want two", r.Questions)
+	}
+	sum := new(big.Int)
+	wantFaces := []string{"idle", "listening", "thinking", "speaking", "idle"}
+	for _, q := range r.Questions {
+		before, _ := new(big.Int).SetString(q.SpentBefore, 10)
+		after, _ := new(big.Int).SetString(q.SpentAfter, 10)
+		if before == nil || after == nil || new(big.Int).Sub(after, before).Cmp(price) != 0 {
+			t.Errorf("%s: spent %s → %s, want exactly the price %s more", q.WAV, q.SpentBefore, q.SpentAfter, price)
+		}
+		sum.Add(sum, price)
+		if !slices.Equal(q.Faces, wantFaces) {
+			t.Errorf("%s: faces %v, want %v", q.WAV, q.Faces, wantFaces)
+		}
+		if q.Transcript == "" || q.Reply == "" {
+			t.Errorf("%s: transcript %q, reply %q", q.WAV, q.Transcript, q.Reply)
+		}
+	}
+	if r.Questions[0].Transcript != "what time is it" || r.Questions[1].Transcript != "how much money do i have" {
+		t.Errorf("transcripts %q, %q", r.Questions[0].Transcript, r.Questions[1].Transcript)
+	}
+	if r.SpentTotal != sum.String() || r.PriceTotal != sum.String() {
+		t.Errorf("spent %s, prices %s, want both %s", r.SpentTotal, r.PriceTotal, sum)
+	}
+	if r.ChannelSigned != sum.String() || r.ChannelConfirmed != sum.String() {
+		t.Errorf("channel signed %s, confirmed (receipts) %s, want %s", r.ChannelSigned, r.ChannelConfirmed, sum)
+	}
+	if r.ProviderServed != uint64(len(r.Questions)) {
+		t.Errorf("provider served %d calls, want %d", r.ProviderServed, len(r.Questions))
+	}
+	if len(r.MinerEnabled) != 3 || slices.Contains(r.MinerEnabled, false) {
+		t.Errorf("miners enabled %v, want three", r.MinerEnabled)
+	}
+	if r.VotesFor == "" || r.VotesFor == "0" || r.VotesFor != r.VoteWeight || r.VoteTx == "" {
+		t.Errorf("vote: for %s, weight %s, tx %q", r.VotesFor, r.VoteWeight, r.VoteTx)
+	}
+	if r.BackupRoot == "" || r.BackupReplicas != 2 || r.BackupAuditErrors != 0 || r.RestoredRoot != r.BackupRoot ||
+		!strings.EqualFold(r.RestoredAddress, r.Owner) {
+		t.Errorf("backup root %s on %d nodes (%d audit errors), restored %s at %s (owner %s)",
+			r.BackupRoot, r.BackupReplicas, r.BackupAuditErrors, r.RestoredRoot, r.RestoredAddress, r.Owner)
+	}
+	// Every child process stopped.
+	if !r.Stopped || len(r.Pids) < 5 {
+		t.Errorf("stopped %v, pids %v", r.Stopped, r.Pids)
+	}
+	for _, pid := range r.Pids {
+		if _, err := os.Stat(filepath.Join("/proc", itoa(pid))); err == nil {
+			if b, _ := os.ReadFile(filepath.Join("/proc", itoa(pid), "cmdline")); bytes.Contains(b, []byte(bin)) {
+				t.Errorf("child %d still runs", pid)
+			}
+		}
+	}
+	if t.Failed() {
+		t.Logf("demo output:\n%s", out.String())
+	}
+}
+
+func itoa(n int) string { return big.NewInt(int64(n)).String() }
