@@ -15,6 +15,7 @@ import (
 	"github.com/mycroft-network/mycroft/agent/skills"
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/internal/wav"
 	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/miner/pause"
 	"github.com/mycroft-network/mycroft/voice"
@@ -253,6 +254,10 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	return nil
 }
 
+// hearStartTimeout bounds the wait for /voice/hear's press to start
+// listening.
+const hearStartTimeout = 5 * time.Second
+
 // faceHistory is how many faceplate states /voice/faces remembers.
 const faceHistory = 512
 
@@ -416,8 +421,8 @@ func interaction(in voice.Interaction) apiclient.VoiceInteraction {
 
 // The simulated board's devices that /voice/hear drives.
 type (
-	wavPusher interface{ PushWAV(path string) error }
-	clicker   interface{ Click(id hal.ButtonID) }
+	samplePusher interface{ Push(samples []int16) }
+	clicker      interface{ Click(id hal.ButtonID) }
 )
 
 // voiceOff answers the voice endpoints while the pipeline is off.
@@ -464,12 +469,12 @@ func (a *Agent) voiceRoutes() {
 			return nil, badRequest("path must be absolute")
 		}
 		var (
-			mic     wavPusher
+			mic     samplePusher
 			buttons clicker
 			ok      bool
 		)
 		if a.board != nil {
-			mic, ok = a.board.Mic.(wavPusher)
+			mic, ok = a.board.Mic.(samplePusher)
 			if ok {
 				buttons, ok = a.board.Buttons.(clicker)
 			}
@@ -480,16 +485,33 @@ func (a *Agent) voiceRoutes() {
 		if !a.voicex.mic {
 			return nil, unavailable("no microphone")
 		}
+		audio, err := wav.ReadFile(req.Path)
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		if audio.Rate != hal.Voice.Rate {
+			return nil, badRequest("%s is %d Hz; the microphone takes %d Hz mono", req.Path, audio.Rate, hal.Voice.Rate)
+		}
 		last, _ := a.voice.LastInteraction()
 		if last.ID != 0 && !last.Done {
 			return nil, &apiclient.Error{Status: http.StatusConflict, Message: "busy with another interaction: try again"}
 		}
-		// Press first: the pipeline listens, then hears the file from
-		// its start (the pre-roll holds the silence before it).
+		// Press first and wait for listening, so the pipeline hears the
+		// file from its start whatever the load.
 		buttons.Click(hal.ButtonAction)
-		if err := mic.PushWAV(req.Path); err != nil {
-			return nil, badRequest("%v", err)
+		ctx, cancel := context.WithTimeout(r.Context(), hearStartTimeout)
+		defer cancel()
+		for {
+			if in, _ := a.voice.LastInteraction(); in.ID > last.ID {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				return nil, unavailable("the pipeline did not start listening (is there a speech-to-text service? see mycroft voice status)")
+			case <-time.After(10 * time.Millisecond):
+			}
 		}
+		mic.Push(audio.Samples)
 		return apiclient.VoiceHearReply{After: last.ID}, nil
 	})
 	a.handle("GET /voice/last", func(*http.Request) (any, error) {

@@ -193,6 +193,10 @@ func TestVoiceHearAndAsk(t *testing.T) {
 
 			waitFor(t, "idle", func() (apiclient.VoiceStatus, error) { return client.VoiceStatus(ctx) },
 				func(s apiclient.VoiceStatus) bool { return s.State == "idle" && s.Microphone && s.Speaker })
+			var apiErr *apiclient.Error
+			if _, err := client.VoiceHear(ctx, filepath.Join(t.TempDir(), "missing.wav")); !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest {
+				t.Errorf("hear a missing file: %v", err)
+			}
 			faces0, err := client.VoiceFaces(ctx, 0)
 			if err != nil {
 				t.Fatal(err)
