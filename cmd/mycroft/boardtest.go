@@ -8,7 +8,9 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"net"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/mycroft-network/mycroft/agent"
@@ -98,8 +100,8 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	if *seconds < 0 {
 		return usagef("-seconds must not be negative")
 	}
-	if agentRunning(ctx, e) {
-		return errAgentRunning
+	if err := checkAgentStopped(ctx, e); err != nil {
+		return err
 	}
 	cfg, err := agent.LoadConfig(*configPath)
 	if err != nil {
@@ -168,12 +170,27 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// agentRunning reports whether an agent answers on the socket.
-func agentRunning(ctx context.Context, e *env) bool {
+// checkAgentStopped returns errAgentRunning when an agent answers on the
+// socket, and an error when the socket cannot be checked (no permission):
+// opening the hardware under a running agent would fight it for the serial
+// port and the sound card.
+func checkAgentStopped(ctx context.Context, e *env) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "unix", e.socket)
+	if errors.Is(err, syscall.EACCES) {
+		return fmt.Errorf("cannot tell whether the agent runs: permission denied on %s: run as root or in the mycroft group", e.socket)
+	}
+	if err != nil {
+		return nil // nobody listens
+	}
+	c.Close()
 	var v map[string]any
-	return e.client().Get(ctx, "/version", &v) == nil
+	if e.client().Get(ctx, "/version", &v) == nil {
+		return errAgentRunning
+	}
+	return nil
 }
 
 // testFaceplate cycles every face state, eye colour and ring pattern.
