@@ -1,0 +1,68 @@
+package wallet
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"go.etcd.io/bbolt"
+)
+
+// Concurrent writes commit together; a refusal (noWrite) and a failing
+// write are their callers' errors only, and everything else is stored.
+func TestGroupCommit(t *testing.T) {
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "gc.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	gc := &groupCommit{db: db}
+	refused, broken := errors.New("refused"), errors.New("broken")
+	const n = 64
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			errs[i] = gc.update(func(tx *bbolt.Tx) error {
+				b := tx.Bucket([]byte("b"))
+				switch i % 16 {
+				case 5:
+					return noWrite{refused}
+				case 7:
+					if err := b.Put([]byte(fmt.Sprint("half", i)), []byte("x")); err != nil {
+						return err
+					}
+					return broken // after a write: the whole group must roll back
+				}
+				return b.Put([]byte(fmt.Sprint(i)), []byte("v"))
+			})
+		})
+	}
+	wg.Wait()
+	db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte("b"))
+		for i := range n {
+			got := b.Get([]byte(fmt.Sprint(i)))
+			switch i % 16 {
+			case 5:
+				if !errors.Is(errs[i], refused) || got != nil {
+					t.Errorf("write %d: err %v, stored %q; want refused, nothing stored", i, errs[i], got)
+				}
+			case 7:
+				if !errors.Is(errs[i], broken) || b.Get([]byte(fmt.Sprint("half", i))) != nil {
+					t.Errorf("write %d: err %v; want broken and its half write rolled back", i, errs[i])
+				}
+			default:
+				if errs[i] != nil || string(got) != "v" {
+					t.Errorf("write %d: err %v, stored %q; want stored", i, errs[i], got)
+				}
+			}
+		}
+		return nil
+	})
+}
