@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -100,9 +101,17 @@ func (c VoiceConfig) validate(bad badFunc) {
 
 // wakeAddr turns tcp://host:port into host:port.
 func wakeAddr(uri string) (string, error) {
+	bad := fmt.Errorf("must be tcp://host:port, not %q", uri)
 	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "tcp" || u.Host == "" || u.Port() == "" || (u.Path != "" && u.Path != "/") {
-		return "", fmt.Errorf("must be tcp://host:port, not %q", uri)
+	if err != nil || u.Scheme != "tcp" || u.User != nil || u.RawQuery != "" || u.Fragment != "" || (u.Path != "" && u.Path != "/") {
+		return "", bad
+	}
+	host, port, err := net.SplitHostPort(u.Host)
+	if err != nil || host == "" {
+		return "", bad
+	}
+	if n, err := strconv.ParseUint(port, 10, 16); err != nil || n == 0 {
+		return "", bad
 	}
 	return u.Host, nil
 }

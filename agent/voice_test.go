@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -435,4 +436,21 @@ func TestMiningFace(t *testing.T) {
 	mining(true)
 	gate.Pause()
 	mining(false)
+}
+
+// FuzzWakeAddr: voice.wake_uri parsing never panics, and what it accepts
+// is a host:port.
+func FuzzWakeAddr(f *testing.F) {
+	for _, s := range []string{"tcp://127.0.0.1:10400", "tcp://[::1]:10400", "tcp://wake.local:1", "http://h:1", "tcp://h", "tcp://:1", "tcp://h:1/x", "", "%zz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, uri string) {
+		addr, err := wakeAddr(uri)
+		if err != nil {
+			return
+		}
+		if _, port, err := net.SplitHostPort(addr); err != nil || port == "" {
+			t.Errorf("wakeAddr(%q) = %q, not host:port (%v)", uri, addr, err)
+		}
+	})
 }
