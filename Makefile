@@ -9,7 +9,7 @@ LDFLAGS  := -s -w -X $(PKG)/internal/buildinfo.Version=$(VERSION)
 # Packages the demo and the tests need (Debian names).
 SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us
 
-.PHONY: all build test vet fmt-check bench fuzz demo deps contracts contracts-check arm64 armv7 clean
+.PHONY: all build test lint vet fmt-check bench fuzz demo deps contracts contracts-check arm64 armv7 device-pure deb clean
 
 all: build
 
@@ -18,8 +18,13 @@ build:
 
 # The whole test suite: formatting, vet, every test (with the fuzz seed
 # corpora) and the check that committed contract artifacts are up to date.
-test: fmt-check vet contracts-check
+test: deps fmt-check vet contracts-check
 	$(GO) test -count=1 -timeout 30m ./...
+
+# gofmt, go vet and golangci-lint (a pinned version, through go run).
+GOLANGCI_LINT ?= github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0
+lint: fmt-check vet
+	$(GO) run $(GOLANGCI_LINT) run ./...
 
 vet:
 	$(GO) vet ./...
@@ -63,6 +68,17 @@ armv7:
 	CGO_ENABLED=1 GOOS=linux GOARCH=arm GOARM=7 CC=arm-linux-gnueabihf-gcc \
 	  PKG_CONFIG_PATH=/usr/lib/arm-linux-gnueabihf/pkgconfig \
 	  $(GO) build -trimpath -tags device,portaudio -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-armv7 ./cmd/mycroft
+
+# Device builds without cgo (no portaudio: the Mark I/II boards then need
+# their audio another way); used by CI to run the ARM binaries under qemu.
+device-pure:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -tags device -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-arm64-pure ./cmd/mycroft
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7 $(GO) build -trimpath -tags device -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-armv7-pure ./cmd/mycroft
+
+# Debian packages of the device builds: bin/mycroft_VERSION_{arm64,armhf}.deb
+deb: arm64 armv7
+	scripts/deb.sh arm64 $(BIN)/mycroft-arm64 $(VERSION) $(BIN)
+	scripts/deb.sh armhf $(BIN)/mycroft-armv7 $(VERSION) $(BIN)
 
 clean:
 	rm -rf $(BIN)

@@ -7,6 +7,7 @@
 #                                    (keyring, database) and the config
 #   scripts/install.sh --purge       also delete /var/lib/mycroft and
 #                                    /etc/mycroft (the wallet key goes with it)
+#   scripts/install.sh --accounts    only create the user and groups
 #
 # ROOT=dir installs under dir instead of / (for images and tests); then no
 # user is created and systemctl is not called.
@@ -30,7 +31,22 @@ copy_if_changed() {
   echo "installed $2"
 }
 
+# accounts: the service user and the hardware groups (also run by the .deb's
+# postinst).
+accounts() {
+  getent group mycroft >/dev/null || groupadd --system mycroft
+  id mycroft >/dev/null 2>&1 || useradd --system --gid mycroft --home-dir /var/lib/mycroft --no-create-home --shell /usr/sbin/nologin mycroft
+  for g in gpio i2c spi audio dialout; do
+    getent group "$g" >/dev/null || groupadd --system "$g"
+    id -nG mycroft | tr ' ' '\n' | grep -qx "$g" || usermod -aG "$g" mycroft
+  done
+}
+
 case "${1:-}" in
+--accounts)
+  [ -z "$ROOT" ] && accounts
+  exit 0
+  ;;
 --uninstall|--purge)
   systemctl_ disable --now mycroft.service
   rm -f "$bin_dst" "$unit_dst"
@@ -53,12 +69,7 @@ binary="${1:-$here/../bin/mycroft}"
 
 if [ -z "$ROOT" ]; then
   [ "$(id -u)" -eq 0 ] || { echo "install.sh: run as root" >&2; exit 1; }
-  getent group mycroft >/dev/null || groupadd --system mycroft
-  id mycroft >/dev/null 2>&1 || useradd --system --gid mycroft --home-dir /var/lib/mycroft --no-create-home --shell /usr/sbin/nologin mycroft
-  for g in gpio i2c spi audio dialout; do
-    getent group "$g" >/dev/null || groupadd --system "$g"
-    id -nG mycroft | tr ' ' '\n' | grep -qx "$g" || usermod -aG "$g" mycroft
-  done
+  accounts
 fi
 
 copy_if_changed "$binary" "$bin_dst" 0755

@@ -12,7 +12,7 @@ import (
 )
 
 // TestOnlyCmdAndTestsImportDevnet keeps the go-ethereum node out of device
-// builds: no non-test file outside cmd/ and chain/devnet may import this
+// builds: no non-test file outside cmd/, chain/devnet and internal/demo may import this
 // package.
 func TestOnlyCmdAndTestsImportDevnet(t *testing.T) {
 	root, err := filepath.Abs("../..")
@@ -32,7 +32,7 @@ func TestOnlyCmdAndTestsImportDevnet(t *testing.T) {
 		rel, _ := filepath.Rel(root, path)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel == "cmd" || rel == "chain/devnet" || strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata" {
+			if rel == "cmd" || rel == "chain/devnet" || rel == "internal/demo" || strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules" || d.Name() == "testdata" {
 				return filepath.SkipDir
 			}
 			return nil

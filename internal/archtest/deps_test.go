@@ -78,7 +78,11 @@ func rules() []rule {
 		{"voice does not import wallet or miner", own("voice"), own("wallet", "miner")},
 		{"miner does not import wallet or voice", own("miner"), own("wallet", "voice")},
 		{"only cmd imports agent", not(own("agent", "cmd")), own("agent")},
-		{"nothing but cmd and tests imports the devnet", not(own("cmd", "chain/devnet")), own("chain/devnet")},
+		// internal/demo is the development demo (it runs the devnet); only
+		// the development commands of cmd/mycroft import it, and the
+		// device-build test below checks it stays out of device binaries.
+		{"nothing but cmd, the demo and tests imports the devnet", not(own("cmd", "chain/devnet", "internal/demo")), own("chain/devnet")},
+		{"only cmd imports the demo", not(own("cmd", "internal/demo")), own("internal/demo")},
 		{"keystore and chain stay below wallet, miner, voice, board and agent", own("keystore", "chain"), own("wallet", "miner", "voice", "board", "agent")},
 		{"board depends on hal only among our packages", own("board"), own("agent", "wallet", "miner", "voice", "keystore", "chain")},
 	}
@@ -115,7 +119,8 @@ func TestRulesCatchViolations(t *testing.T) {
 		{"voice does not import wallet or miner", module + "/voice", module + "/wallet"},
 		{"miner does not import wallet or voice", module + "/miner/storage", module + "/voice"},
 		{"only cmd imports agent", module + "/voice", module + "/agent"},
-		{"nothing but cmd and tests imports the devnet", module + "/wallet", module + "/chain/devnet"},
+		{"nothing but cmd, the demo and tests imports the devnet", module + "/wallet", module + "/chain/devnet"},
+		{"only cmd imports the demo", module + "/agent", module + "/internal/demo"},
 	}
 	byName := map[string]rule{}
 	for _, r := range rules() {
@@ -151,7 +156,7 @@ func TestDeviceBuildsLeaveOutDevChain(t *testing.T) {
 				if p.ImportPath == module+"/cmd/mycroft" {
 					found = true
 				}
-				if within(p.ImportPath, "chain/devnet") ||
+				if within(p.ImportPath, "chain/devnet") || within(p.ImportPath, "internal/demo") ||
 					p.ImportPath == "github.com/ethereum/go-ethereum/eth" ||
 					p.ImportPath == "github.com/ethereum/go-ethereum/node" ||
 					p.ImportPath == "github.com/ethereum/go-ethereum/ethclient/simulated" {
