@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"github.com/mycroft-network/mycroft/internal/groupcommit"
 	"math/big"
 	"time"
 
@@ -57,7 +58,7 @@ func (c *Channel) fix() {
 // commit, and each returns only once its own write is durable.
 type store struct {
 	db *bbolt.DB
-	gc *groupCommit
+	gc *groupcommit.Committer
 }
 
 func newStore(db *bbolt.DB) (*store, error) {
@@ -72,7 +73,7 @@ func newStore(db *bbolt.DB) (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wallet: open store: %w", err)
 	}
-	return &store{db: db, gc: &groupCommit{db: db}}, nil
+	return &store{db: db, gc: groupcommit.New(db)}, nil
 }
 
 func getChannel(tx *bbolt.Tx, provider common.Address) (*Channel, error) {
@@ -125,14 +126,14 @@ func (s *store) channels() ([]*Channel, error) {
 // when it returns an error (the group commit goes on without it), and it
 // may run twice, so it must derive everything from tx and c.
 func (s *store) update(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error)) error {
-	return s.gc.update(func(tx *bbolt.Tx) error {
+	return s.gc.Update(func(tx *bbolt.Tx) error {
 		c, err := getChannel(tx, provider)
 		if err != nil {
-			return noWrite{err}
+			return groupcommit.NoWrite{Err: err}
 		}
 		n, err := f(tx, c)
 		if err != nil {
-			return noWrite{err}
+			return groupcommit.NoWrite{Err: err}
 		}
 		if n == nil {
 			return nil

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mycroft-network/mycroft/internal/groupcommit"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -57,7 +58,7 @@ func newRecord(ch common.Hash, payer common.Address) *Record {
 // and each returns only once its own write is durable.
 type store struct {
 	db *bbolt.DB
-	gc *groupCommit
+	gc *groupcommit.Committer
 }
 
 func newStore(db *bbolt.DB) (*store, error) {
@@ -72,7 +73,7 @@ func newStore(db *bbolt.DB) (*store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("provider: open store: %w", err)
 	}
-	return &store{db: db, gc: &groupCommit{db: db}}, nil
+	return &store{db: db, gc: groupcommit.New(db)}, nil
 }
 
 func bucket(tx *bbolt.Tx) *bbolt.Bucket {
@@ -119,11 +120,11 @@ func (s *store) get(ch common.Hash) (*Record, error) {
 // if it passes, stores it as pending in the same transaction. It returns
 // the record as stored. last is the cumulative held before, for errors.
 func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Record, err error) {
-	err = s.gc.update(func(tx *bbolt.Tx) error {
+	err = s.gc.Update(func(tx *bbolt.Tx) error {
 		rec = nil
 		r, err := getRecord(tx, v.Channel)
 		if err != nil {
-			return noWrite{err}
+			return groupcommit.NoWrite{Err: err}
 		}
 		if r == nil {
 			r = newRecord(v.Channel, payer)
@@ -132,17 +133,17 @@ func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Re
 			// A call on this channel is in flight (callers serialise per
 			// channel, so this only happens after a crash, which Open
 			// repairs); refuse rather than guess.
-			return noWrite{&refusal{err: ErrStale, held: r.Cumulative, msg: "a call on this channel is still pending"}}
+			return groupcommit.NoWrite{Err: &refusal{err: ErrStale, held: r.Cumulative, msg: "a call on this channel is still pending"}}
 		}
 		switch c := v.Cumulative.Cmp(r.Cumulative); {
 		case c == 0 && r.Cumulative.Sign() > 0:
-			return noWrite{&refusal{err: ErrReplayed, held: r.Cumulative, msg: "voucher already accepted"}}
+			return groupcommit.NoWrite{Err: &refusal{err: ErrReplayed, held: r.Cumulative, msg: "voucher already accepted"}}
 		case c <= 0:
-			return noWrite{&refusal{err: ErrStale, held: r.Cumulative, msg: fmt.Sprintf("cumulative %s is not above %s", v.Cumulative, r.Cumulative)}}
+			return groupcommit.NoWrite{Err: &refusal{err: ErrStale, held: r.Cumulative, msg: fmt.Sprintf("cumulative %s is not above %s", v.Cumulative, r.Cumulative)}}
 		}
 		inc := new(big.Int).Sub(v.Cumulative, r.Cumulative)
 		if inc.Cmp(price) != 0 {
-			return noWrite{&refusal{err: ErrWrongPrice, held: r.Cumulative, price: price,
+			return groupcommit.NoWrite{Err: &refusal{err: ErrWrongPrice, held: r.Cumulative, price: price,
 				msg: fmt.Sprintf("increment %s, price %s", inc, price)}}
 		}
 		r.Prev, r.PrevSignature = r.Cumulative, r.Signature
@@ -157,13 +158,13 @@ func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Re
 
 // complete clears the pending mark and stores the receipt of the call.
 func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Hash, receiptSig []byte) error {
-	return s.gc.update(func(tx *bbolt.Tx) error {
+	return s.gc.Update(func(tx *bbolt.Tx) error {
 		r, err := getRecord(tx, ch)
 		if err != nil {
-			return noWrite{err}
+			return groupcommit.NoWrite{Err: err}
 		}
 		if r == nil || !r.Pending || r.Cumulative.Cmp(cumulative) != 0 {
-			return noWrite{fmt.Errorf("provider: complete %s: no pending call at %s", ch.Hex(), cumulative)}
+			return groupcommit.NoWrite{Err: fmt.Errorf("provider: complete %s: no pending call at %s", ch.Hex(), cumulative)}
 		}
 		r.Pending = false
 		r.Prev, r.PrevSignature = nil, nil
@@ -180,10 +181,10 @@ func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Has
 // was not served, so it is not charged, and its next voucher may carry the
 // same cumulative again.
 func (s *store) revert(ch common.Hash, cumulative *big.Int) error {
-	return s.gc.update(func(tx *bbolt.Tx) error {
+	return s.gc.Update(func(tx *bbolt.Tx) error {
 		r, err := getRecord(tx, ch)
 		if err != nil {
-			return noWrite{err}
+			return groupcommit.NoWrite{Err: err}
 		}
 		if r == nil || !r.Pending || r.Cumulative.Cmp(cumulative) != 0 {
 			return nil

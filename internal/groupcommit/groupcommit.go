@@ -1,4 +1,8 @@
-package provider
+// Package groupcommit coalesces concurrent bbolt write transactions into one
+// fsync'd commit without adding delay. The payer (wallet) and the provider
+// (miner/provider) persist every voucher through it; it lives here because
+// those two packages may not import each other.
+package groupcommit
 
 import (
 	"errors"
@@ -7,13 +11,13 @@ import (
 	"go.etcd.io/bbolt"
 )
 
-// groupCommit coalesces concurrent write transactions into one bbolt
+// Committer coalesces concurrent write transactions into one bbolt
 // commit, so one fsync covers every call that was waiting for it. Unlike
 // bbolt's DB.Batch it adds no delay: a lone write commits at once, and the
 // writes that arrive while a commit is on its way to disk form the next
 // commit, started as soon as that one returns. Each update returns only
 // once its own changes are durable (or failed), exactly as DB.Update does.
-type groupCommit struct {
+type Committer struct {
 	db      *bbolt.DB
 	mu      sync.Mutex
 	queue   []*commitReq
@@ -25,17 +29,17 @@ type commitReq struct {
 	done chan error
 }
 
-// noWrite marks an error a function returned before writing anything: it is
+// NoWrite marks an error a function returned before writing anything: it is
 // that caller's answer, and the rest of the group commits without it.
-type noWrite struct{ err error }
+type NoWrite struct{ Err error }
 
-func (k noWrite) Error() string { return k.err.Error() }
-func (k noWrite) Unwrap() error { return k.err }
+func (k NoWrite) Error() string { return k.Err.Error() }
+func (k NoWrite) Unwrap() error { return k.Err }
 
-// update runs fn in a write transaction shared with concurrent callers and
+// Update runs fn in a write transaction shared with concurrent callers and
 // waits for it to be committed. fn may run twice (once in a group that
 // failed, then alone), so it must derive everything from tx.
-func (g *groupCommit) update(fn func(*bbolt.Tx) error) error {
+func (g *Committer) Update(fn func(*bbolt.Tx) error) error {
 	r := &commitReq{fn: fn, done: make(chan error, 1)}
 	g.mu.Lock()
 	g.queue = append(g.queue, r)
@@ -50,7 +54,7 @@ func (g *groupCommit) update(fn func(*bbolt.Tx) error) error {
 
 // drain commits what is queued, then hands the next group to a new
 // goroutine so the leader returns as soon as its own write is durable.
-func (g *groupCommit) drain() {
+func (g *Committer) drain() {
 	g.mu.Lock()
 	group := g.queue
 	g.queue = nil
@@ -65,14 +69,14 @@ func (g *groupCommit) drain() {
 	}
 }
 
-func (g *groupCommit) commit(group []*commitReq) {
+func (g *Committer) commit(group []*commitReq) {
 	errs := make([]error, len(group))
 	err := g.db.Update(func(tx *bbolt.Tx) error {
 		for i, r := range group {
 			err := r.fn(tx)
-			var k noWrite
+			var k NoWrite
 			if errors.As(err, &k) {
-				errs[i] = k.err
+				errs[i] = k.Err
 				continue
 			}
 			if err != nil {
@@ -98,13 +102,13 @@ func (g *groupCommit) commit(group []*commitReq) {
 	}
 }
 
-func (g *groupCommit) solo(fn func(*bbolt.Tx) error) error {
+func (g *Committer) solo(fn func(*bbolt.Tx) error) error {
 	var kept error
 	err := g.db.Update(func(tx *bbolt.Tx) error {
 		err := fn(tx)
-		var k noWrite
+		var k NoWrite
 		if errors.As(err, &k) {
-			kept = k.err
+			kept = k.Err
 			return nil
 		}
 		return err
@@ -114,3 +118,6 @@ func (g *groupCommit) solo(fn func(*bbolt.Tx) error) error {
 	}
 	return kept
 }
+
+// New returns a Committer over db.
+func New(db *bbolt.DB) *Committer { return &Committer{db: db} }

@@ -1,4 +1,4 @@
-package provider
+package groupcommit
 
 import (
 	"errors"
@@ -10,7 +10,7 @@ import (
 	"go.etcd.io/bbolt"
 )
 
-// Concurrent writes commit together; a refusal (noWrite) and a failing
+// Concurrent writes commit together; a refusal (NoWrite) and a failing
 // write are their callers' errors only, and everything else is stored.
 func TestGroupCommit(t *testing.T) {
 	db, err := bbolt.Open(filepath.Join(t.TempDir(), "gc.db"), 0o600, nil)
@@ -21,18 +21,18 @@ func TestGroupCommit(t *testing.T) {
 	if err := db.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
 		t.Fatal(err)
 	}
-	gc := &groupCommit{db: db}
+	gc := New(db)
 	refused, broken := errors.New("refused"), errors.New("broken")
 	const n = 64
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
-			errs[i] = gc.update(func(tx *bbolt.Tx) error {
+			errs[i] = gc.Update(func(tx *bbolt.Tx) error {
 				b := tx.Bucket([]byte("b"))
 				switch i % 16 {
 				case 5:
-					return noWrite{refused}
+					return NoWrite{refused}
 				case 7:
 					if err := b.Put([]byte(fmt.Sprint("half", i)), []byte("x")); err != nil {
 						return err
