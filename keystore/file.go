@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/mycroft-network/mycroft/internal/atomicfile"
 )
 
 // File names inside the state directory.
@@ -182,7 +184,7 @@ func writeAtomic(dir string, data []byte, verify func([]byte) error, keepPrev bo
 	if err := fail(stepRename); err != nil {
 		return err
 	}
-	if err := syncDir(dir); err != nil {
+	if err := atomicfile.SyncDir(dir); err != nil {
 		return fmt.Errorf("fsync dir: %w", err)
 	}
 	return fail(stepSyncDir)
@@ -209,7 +211,7 @@ func keepPrevious(dir, main string) error {
 	if err := os.Rename(prevTmp, filepath.Join(dir, KeyringPrevFile)); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	return atomicfile.SyncDir(dir)
 }
 
 func writeFileSync(path string, data []byte) error {
@@ -226,15 +228,6 @@ func writeFileSync(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 // removeTemps deletes leftovers of interrupted writes.

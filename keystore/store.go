@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+	"github.com/mycroft-network/mycroft/internal/atomicfile"
 	"github.com/mycroft-network/mycroft/keystore/web3"
 )
 
@@ -834,7 +835,7 @@ func (s *Store) Erase(ctx context.Context) error {
 			return fmt.Errorf("keystore: erase: %w", err)
 		}
 	}
-	if err := syncDir(s.opts.Dir); err != nil {
+	if err := atomicfile.SyncDir(s.opts.Dir); err != nil {
 		return fmt.Errorf("keystore: erase: %w", err)
 	}
 	s.header = nil

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/internal/atomicfile"
 )
 
 func runKeys(ctx context.Context, e *env, args []string) error {
@@ -138,28 +139,6 @@ func secret(e *env, file, what string, twice bool) (string, error) {
 	return readSecret(e, strings.ToUpper(what[:1])+what[1:]+": ")
 }
 
-// writePrivate writes data to path with mode 0600, refusing to follow an
-// existing file's looser mode.
-func writePrivate(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
 const wordsWarning = `
 Your 24 backup words are below. WRITE THESE DOWN on paper now and keep them
 somewhere safe: they are the only way to restore this wallet and your data.
@@ -184,7 +163,7 @@ func keysInit(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("keys init: %w", err)
 	}
 	if *wordsFile != "" {
-		if err := writePrivate(*wordsFile, []byte(res.Words+"\n")); err != nil {
+		if err := atomicfile.WriteFile(*wordsFile, []byte(res.Words+"\n"), 0o600); err != nil {
 			return fmt.Errorf("keys init: the keyring is created (address %s) but the words could not be written: %w", res.Address, err)
 		}
 		fmt.Fprintf(e.stdout, "wallet address %s\nbackup words written to %s (mode 0600): copy them to paper and delete the file\n", res.Address, *wordsFile)
@@ -341,7 +320,7 @@ func keysExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys export: %w", err)
 	}
-	if err := writePrivate(*out, append(v3, '\n')); err != nil {
+	if err := atomicfile.WriteFile(*out, append(v3, '\n'), 0o600); err != nil {
 		return fmt.Errorf("keys export: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "wallet key written to %s (Web3 v3, mode 0600)\n", *out)

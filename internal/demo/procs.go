@@ -98,23 +98,6 @@ func (pr *proc) waitAgent(ctx context.Context, socket string) error {
 	}
 }
 
-// waitFile waits until path exists (a child writes it when ready).
-func (pr *proc) waitFile(ctx context.Context, path string) error {
-	for {
-		if _, err := os.Stat(path); err == nil {
-			return nil
-		}
-		select {
-		case <-pr.done:
-			b, _ := os.ReadFile(pr.log)
-			return fmt.Errorf("%s exited (%v):\n%s", pr.name, pr.err, tail(b, 2000))
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-}
-
 // stopAll sends SIGTERM to every child, last started first, and kills any
 // that has not stopped after grace.
 func (p *procs) stopAll(grace time.Duration) error {

@@ -2,6 +2,7 @@ package wav
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+
+	"github.com/mycroft-network/mycroft/internal/atomicfile"
 )
 
 // Errors returned by this package; test them with errors.Is.
@@ -302,29 +305,12 @@ func Encode(w io.Writer, rate int, samples []int16) error {
 // WriteFile writes samples to path atomically: a temporary file beside it,
 // fsync, rename, fsync of the directory.
 func WriteFile(path string, rate int, samples []int16) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("wav: write file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := Encode(tmp, rate, samples); err != nil {
-		tmp.Close()
+	var buf bytes.Buffer
+	if err := Encode(&buf, rate, samples); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("wav: write file: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("wav: write file: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("wav: write file: %w", err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/internal/atomicfile"
 	"github.com/mycroft-network/mycroft/miner/pause"
 )
 
@@ -313,50 +314,14 @@ func (s *Store) Verify(ctx context.Context, gate *pause.Gate) ([]common.Hash, er
 	return bad, nil
 }
 
-// writeAtomic writes data to path through a temp file in tmpDir: write,
-// fsync, rename, fsync the directory. On failure nothing is left behind.
+// writeAtomic writes data to path through a temp file in tmpDir (so
+// interrupted writes are found in one place at start), creating path's
+// directory first.
 func writeAtomic(tmpDir, path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(tmpDir, "w-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return syncDir(dir)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
-		return err
-	}
-	return nil
+	return atomicfile.WriteFileVia(tmpDir, path, data, 0o600)
 }
 
 func statfsFree(dir string) (uint64, error) {
