@@ -28,28 +28,34 @@ func TestCrashAtEveryStep(t *testing.T) {
 		// crashed side back.
 		crash   func(p *payer, n *node)
 		restart func(t testing.TB, p *payer, n *node)
-		// lost is how many calls the payer paid for without an answer.
+		// lost is how many calls the payer paid for without an answer
+		// (negative: answered calls the provider was not paid for).
 		lost int64
+		// answered: the crashed call's answer reached the payer.
+		answered bool
 	}{
 		{"payer after persist, before send",
 			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{AfterPersist: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { p.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 0, false},
 		{"provider after persist, before serve",
 			func(p *payer, n *node) {
 				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
 			},
-			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0, false},
 		{"provider after serve, before receipt",
 			func(p *payer, n *node) { n.p.SetHooks(&provider.Hooks{AfterServe: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0, false},
+		{"provider answered, died before its receipt record was durable",
+			func(p *payer, n *node) { n.p.SetHooks(&provider.Hooks{LoseReceipt: func() error { return errCrash }}) },
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, -1, true},
 		{"payer after the answer, before reading the receipt",
 			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{BeforeReceipt: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { p.start(t) }, 1},
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 1, false},
 		{"both restart after the provider persisted",
 			func(p *payer, n *node) {
 				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
 			},
-			func(t testing.TB, p *payer, n *node) { n.start(t); p.start(t) }, 0},
+			func(t testing.TB, p *payer, n *node) { n.start(t); p.start(t) }, 0, false},
 	}
 	d := chainNet(t)
 	for _, c := range cases {
@@ -71,8 +77,8 @@ func TestCrashAtEveryStep(t *testing.T) {
 				}
 			}
 			c.crash(p, n)
-			if err := call(); err == nil {
-				t.Fatalf("call with a crash %s succeeded", c.name)
+			if err := call(); (err == nil) != c.answered {
+				t.Fatalf("call with a crash %s: err %v, want answered %v", c.name, err, c.answered)
 			}
 			c.restart(t, p, n)
 			for i := 0; i < 2; i++ {

@@ -26,7 +26,16 @@ type Committer struct {
 
 type commitReq struct {
 	fn   func(*bbolt.Tx) error
-	done chan error
+	done chan error  // Update: the caller waits here
+	then func(error) // Go: called by the committer instead
+}
+
+func (r *commitReq) finish(err error) {
+	if r.then != nil {
+		r.then(err)
+		return
+	}
+	r.done <- err
 }
 
 // NoWrite marks an error a function returned before writing anything: it is
@@ -41,15 +50,35 @@ func (k NoWrite) Unwrap() error { return k.Err }
 // failed, then alone), so it must derive everything from tx.
 func (g *Committer) Update(fn func(*bbolt.Tx) error) error {
 	r := &commitReq{fn: fn, done: make(chan error, 1)}
-	g.mu.Lock()
-	g.queue = append(g.queue, r)
-	lead := !g.running
-	g.running = true
-	g.mu.Unlock()
-	if lead {
+	if g.enqueue(r) {
 		g.drain()
 	}
 	return <-r.done
+}
+
+// Go queues fn like Update but does not wait: then (which must not block)
+// is called with the outcome once the commit is durable or failed. Writes
+// queued by Go and Update commit in the order they were queued, so a later
+// Update sees what an earlier Go wrote, durable or not yet. A process that
+// dies before the commit loses the write: use it only for what may be lost.
+func (g *Committer) Go(fn func(*bbolt.Tx) error, then func(error)) {
+	if then == nil {
+		then = func(error) {}
+	}
+	if g.enqueue(&commitReq{fn: fn, then: then}) {
+		go g.drain()
+	}
+}
+
+// enqueue adds r to the next group and reports whether the caller must
+// start draining (no commit was running).
+func (g *Committer) enqueue(r *commitReq) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.queue = append(g.queue, r)
+	lead := !g.running
+	g.running = true
+	return lead
 }
 
 // drain commits what is queued, then hands the next group to a new
@@ -87,18 +116,18 @@ func (g *Committer) commit(group []*commitReq) {
 	})
 	if err == nil {
 		for i, r := range group {
-			r.done <- errs[i]
+			r.finish(errs[i])
 		}
 		return
 	}
 	if len(group) == 1 {
-		group[0].done <- err
+		group[0].finish(err)
 		return
 	}
-	// One write failed (or the commit did): retry each alone, so one
-	// caller's failure is not the others'.
+	// One write failed (or the commit did): retry each alone, in order, so
+	// one caller's failure is not the others'.
 	for _, r := range group {
-		r.done <- g.solo(r.fn)
+		r.finish(g.solo(r.fn))
 	}
 }
 

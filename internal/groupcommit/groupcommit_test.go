@@ -66,3 +66,55 @@ func TestGroupCommit(t *testing.T) {
 		return nil
 	})
 }
+
+// Writes queued by Go commit in order with Update's: an Update queued
+// after a Go sees its write, and every Go reports its own outcome.
+func TestGoOrderedWithUpdate(t *testing.T) {
+	db, err := bbolt.Open(filepath.Join(t.TempDir(), "gc.db"), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	gc := New(db)
+	refused := errors.New("refused")
+	const n = 200
+	outcomes := make(chan error, n)
+	for i := range n {
+		gc.Go(func(tx *bbolt.Tx) error {
+			b := tx.Bucket([]byte("b"))
+			if i == 13 {
+				return NoWrite{refused}
+			}
+			// Each write extends the previous one: out of order, it fails.
+			if prev := b.Get([]byte("last")); i > 0 && i != 14 && string(prev) != fmt.Sprint(i-1) {
+				return fmt.Errorf("write %d after %q", i, prev)
+			}
+			return b.Put([]byte("last"), []byte(fmt.Sprint(i)))
+		}, func(err error) { outcomes <- err })
+		if i%50 == 49 {
+			var seen string
+			err := gc.Update(func(tx *bbolt.Tx) error {
+				seen = string(tx.Bucket([]byte("b")).Get([]byte("last")))
+				return nil
+			})
+			if err != nil || seen != fmt.Sprint(i) {
+				t.Fatalf("update after Go %d saw %q, %v", i, seen, err)
+			}
+		}
+	}
+	var refusals int
+	for range n {
+		switch err := <-outcomes; {
+		case errors.Is(err, refused):
+			refusals++
+		case err != nil:
+			t.Error(err)
+		}
+	}
+	if refusals != 1 {
+		t.Errorf("%d refusals reported, want 1", refusals)
+	}
+}

@@ -157,8 +157,13 @@ func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Re
 }
 
 // complete clears the pending mark and stores the receipt of the call.
-func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Hash, receiptSig []byte) error {
-	return s.gc.Update(func(tx *bbolt.Tx) error {
+// It does not wait for the disk: the answer goes out while the write is
+// on its way, and then is called with its outcome. Writes are applied in
+// the order they are queued, so the channel's next accept sees it. If the
+// process dies first, the voucher is still pending at restart and is
+// reverted: the provider loses that one call's price, never the payer.
+func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Hash, receiptSig []byte, then func(error)) {
+	s.gc.Go(func(tx *bbolt.Tx) error {
 		r, err := getRecord(tx, ch)
 		if err != nil {
 			return groupcommit.NoWrite{Err: err}
@@ -167,14 +172,13 @@ func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Has
 			return groupcommit.NoWrite{Err: fmt.Errorf("provider: complete %s: no pending call at %s", ch.Hex(), cumulative)}
 		}
 		r.Pending = false
-		r.Prev, r.PrevSignature = nil, nil
-		r.Prev = new(big.Int)
+		r.Prev, r.PrevSignature = new(big.Int), nil
 		r.Request = request
 		r.ReceiptCumulative = new(big.Int).Set(cumulative)
 		r.ReceiptSignature = receiptSig
 		r.Calls++
 		return putRecord(tx, r)
-	})
+	}, then)
 }
 
 // revert drops a pending voucher whose call was not answered: the payer

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -47,6 +48,7 @@ func TestStoreAcceptIsMonotonicAndExact(t *testing.T) {
 		{"below price", 25, false, false, ErrWrongPrice},
 		{"next after that", 30, true, false, nil},
 	}
+	var wg sync.WaitGroup
 	for _, s := range steps {
 		_, err := st.accept(v(s.cum), payer, price)
 		if !errors.Is(err, s.want) || (s.want == nil) != (err == nil) {
@@ -61,11 +63,18 @@ func TestStoreAcceptIsMonotonicAndExact(t *testing.T) {
 			}
 		}
 		if s.complete {
-			if err := st.complete(ch, big.NewInt(s.cum), common.Hash{2}, []byte{3}); err != nil {
-				t.Fatal(err)
-			}
+			// Not waited for, as in a call: the next accept, queued
+			// after it, must see it.
+			wg.Add(1)
+			st.complete(ch, big.NewInt(s.cum), common.Hash{2}, []byte{3}, func(err error) {
+				if err != nil {
+					t.Error(err)
+				}
+				wg.Done()
+			})
 		}
 	}
+	wg.Wait()
 	r, _ := st.get(ch)
 	if c, _ := r.Redeemable(); c.Int64() != 30 || r.Calls != 3 {
 		t.Errorf("record %+v, want 30 redeemable after 3 calls", r)
@@ -80,7 +89,7 @@ func TestStoreRestartRevertsPending(t *testing.T) {
 	if _, err := st.accept(Voucher{Channel: ch, Cumulative: big.NewInt(10), Signature: []byte{1}}, common.Address{1}, price); err != nil {
 		t.Fatal(err)
 	}
-	st.complete(ch, big.NewInt(10), common.Hash{}, []byte{1})
+	st.complete(ch, big.NewInt(10), common.Hash{}, []byte{1}, nil)
 	if _, err := st.accept(Voucher{Channel: ch, Cumulative: big.NewInt(20), Signature: []byte{2}}, common.Address{1}, price); err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +111,7 @@ func TestStoreRestartRevertsPending(t *testing.T) {
 	if _, err := st.accept(Voucher{Channel: ch, Cumulative: big.NewInt(20), Signature: []byte{2}}, common.Address{1}, price); err != nil {
 		t.Fatal(err)
 	}
-	st.complete(ch, big.NewInt(20), common.Hash{}, []byte{1})
+	st.complete(ch, big.NewInt(20), common.Hash{}, []byte{1}, nil)
 	if _, err := st.accept(Voucher{Channel: ch, Cumulative: big.NewInt(20), Signature: []byte{2}}, common.Address{1}, price); !errors.Is(err, ErrReplayed) {
 		t.Fatalf("second 20: %v, want ErrReplayed", err)
 	}
