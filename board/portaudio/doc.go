@@ -16,5 +16,10 @@
 // return ErrUnavailable (which wraps hal.ErrUnavailable), so every other
 // package builds and tests with CGO_ENABLED=0.
 //
-// Only the board packages import portaudio.
+// Devices tells, without opening a stream, whether a default input and a
+// default output device exist and take those formats (the demo asks it,
+// through a child process, to choose between the device and a WAV file).
+//
+// Only the board packages and the demo's device probe (cmd/mycroft) import
+// portaudio.
 package portaudio

@@ -61,3 +61,8 @@ func (m *Mic) Counters() Counters { return Counters{} }
 
 // Counters reports no glitches: nothing runs without the tag.
 func (s *Speaker) Counters() Counters { return Counters{} }
+
+// Devices fails: this binary was built without the portaudio tag.
+func Devices() (Defaults, error) {
+	return Defaults{}, fmt.Errorf("%w (built without the portaudio tag)", ErrUnavailable)
+}
