@@ -24,6 +24,7 @@ func devCommands() []command {
 	return []command{
 		{"devnet", "run the development chain with the Mycroft contracts until interrupted", runDevnet},
 		{"demo", "run the whole network on this machine and a spoken session on the terminal", runDemo},
+		{demo.ProbeCommand, "(internal) the demo's audio-device probe: JSON of the default input and output", runDemoAudio},
 	}
 }
 
@@ -69,8 +70,9 @@ func runDevnet(ctx context.Context, e *env, args []string) error {
 }
 
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "demo", "[--unattended] [--keep] [--workdir DIR] [--report FILE]")
-	unattended := fs.Bool("unattended", false, "run the checks and exit (0 when all pass); no interactive phase")
+	fs := newFlags(e, "demo", "[--unattended] [--wav] [--keep] [--workdir DIR] [--report FILE]")
+	unattended := fs.Bool("unattended", false, "run the checks and exit (0 when all pass); no interactive phase; implies --wav")
+	wav := fs.Bool("wav", false, "use no audio device: answers go to speaker.wav in the work directory, questions are typed")
 	keep := fs.Bool("keep", false, "keep the work directory (state, configs, logs) at the end")
 	workdir := fs.String("workdir", "", "work directory (default: a new temporary directory)")
 	report := fs.String("report", "", "write a JSON report of every number checked to FILE")
@@ -82,5 +84,5 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return demo.Run(ctx, demo.Options{Unattended: *unattended, Keep: *keep, WorkDir: *workdir, Report: *report, Stdin: e.stdin, Stdout: e.stdout})
+	return demo.Run(ctx, demo.Options{Unattended: *unattended, WAV: *wav, Keep: *keep, WorkDir: *workdir, Report: *report, Stdin: e.stdin, Stdout: e.stdout})
 }

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"bufio"
 	"context"
 	"embed"
 	"encoding/json"
@@ -37,7 +36,16 @@ type Options struct {
 	// Keep leaves the work directory in place at the end.
 	Keep bool
 	// Unattended skips the interactive phase: the run ends after the checks.
+	// It implies WAV (the checks read the answers' WAV file).
 	Unattended bool
+	// WAV keeps the audio devices out: the answers are written to
+	// speaker.wav in the work directory and questions are typed. Without
+	// it the demo probes the default devices (Probe) and plays the answers
+	// on the output device, and SPACE talks into the input device.
+	WAV bool
+	// Probe finds the audio devices; nil runs `Exe demo-audio` in a child
+	// process (ProbeAudio).
+	Probe func(ctx context.Context) Audio
 	// Report, when set, receives the JSON report of every number checked.
 	Report string
 	// Stdin, Stdout: the terminal (the owner's agent draws its face on
@@ -116,6 +124,9 @@ type node struct {
 	c                     *apiclient.Client
 	addr                  common.Address
 	words                 string
+	// terminal: the process draws on the demo's terminal (the owner's
+	// face); keys: its standard input is a pipe the demo writes keys to.
+	terminal, keys bool
 }
 
 type run struct {
@@ -127,6 +138,9 @@ type run struct {
 	dn    *devnet.Devnet
 	pass  string
 	man   string
+	owner *node
+	audio Audio
+	plan  audioPlan
 }
 
 // Run runs the demo until ctx is done (interactive) or the checks are over
@@ -231,9 +245,14 @@ func (r *run) newNode(dir, name, extra string) (*node, error) {
 	if err := os.MkdirAll(filepath.Join(n.dir, "state"), 0o700); err != nil {
 		return nil, err
 	}
+	return n, r.writeConf(n, extra)
+}
+
+// writeConf writes a node's config: the common base, then extra TOML.
+func (r *run) writeConf(n *node, extra string) error {
 	thermal := filepath.Join(n.dir, "thermal")
 	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
-		return nil, err
+		return err
 	}
 	conf := fmt.Sprintf(`[agent]
 state_dir = %q
@@ -250,17 +269,17 @@ passphrase_file = %q
 max_load = 16.0
 `, filepath.Join(n.dir, "state"), thermal, r.dn.URL, r.man, r.pass) + extra
 	if err := os.WriteFile(n.conf, []byte(conf), 0o600); err != nil {
-		return nil, err
+		return err
 	}
 	// The base and the extra may both have a [table]: merge them.
-	return n, mergeTables(n.conf)
+	return mergeTables(n.conf)
 }
 
-func (r *run) startNode(ctx context.Context, n *node, terminal bool) error {
+func (r *run) startNode(ctx context.Context, n *node) error {
 	var err error
 	args := []string{"agent", "-config", n.conf, "-socket", n.sock}
-	if terminal {
-		n.p, err = r.ps.startTerminal(n.name, r.o.Exe, r.out, args...)
+	if n.terminal {
+		n.p, err = r.ps.startTerminal(n.name, r.o.Exe, r.out, n.keys, args...)
 	} else {
 		n.p, err = r.ps.start(n.name, r.o.Exe, args...)
 	}
@@ -345,19 +364,27 @@ enabled = false
 		stores = append(stores, s)
 	}
 	speaker := filepath.Join(dir, "speaker.wav")
-	owner, err := r.newNode(dir, "owner", fmt.Sprintf("[board]\n"+`sim_face = "mark1"`+"\nsim_speaker = %q\n", speaker)+
-		"[miner]\nbackup_copies = 2\nbackup_interval = \"0s\"\n")
+	if r.o.Unattended || r.o.WAV {
+		r.plan = planAudio(Audio{}, true, speaker)
+	} else {
+		r.audio = r.probe(ctx, dir)
+		r.plan = planAudio(r.audio, false, speaker)
+		fmt.Fprintf(r.out, "   audio: %s\r\n", r.plan.describe(r.audio))
+	}
+	owner, err := r.newNode(dir, "owner", ownerConf(r.plan, false))
 	if err != nil {
 		return err
 	}
+	owner.terminal = !r.o.Unattended
+	r.owner = owner
 
 	r.say("starting a provider node, two storage nodes and your speaker (simulated board)")
 	for _, n := range append([]*node{prov}, stores...) {
-		if err := r.startNode(ctx, n, false); err != nil {
+		if err := r.startNode(ctx, n); err != nil {
 			return err
 		}
 	}
-	if err := r.startNode(ctx, owner, !r.o.Unattended); err != nil {
+	if err := r.startNode(ctx, owner); err != nil {
 		return err
 	}
 
@@ -493,7 +520,9 @@ enabled = false
 	spent := new(big.Int).Sub(wei(last.SpentToday), wei(spent0))
 	r.rep.SpentTotal, r.rep.PriceTotal = spent.String(), priceTotal.String()
 	r.check("spent = sum of prices (wei)", spent.Cmp(priceTotal) == 0, spent, priceTotal)
-	if st, err := os.Stat(speaker); err == nil {
+	if r.plan.Speaker == simPortAudio {
+		fmt.Fprintf(r.out, "   the answers were played on %s\r\n", deviceName(r.audio.OutputName))
+	} else if st, err := os.Stat(speaker); err == nil {
 		fmt.Fprintf(r.out, "   the answers were spoken to %s (%d bytes)\r\n", speaker, st.Size())
 	}
 	chs, err := owner.c.WalletChannels(ctx)
@@ -603,7 +632,7 @@ func (r *run) backup(ctx context.Context, dir string, owner *node) error {
 	if err != nil {
 		return err
 	}
-	if err := r.startNode(ctx, fresh, false); err != nil {
+	if err := r.startNode(ctx, fresh); err != nil {
 		return err
 	}
 	rr, err := fresh.c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: owner.words, Passphrase: passphrase, ExpectedAddress: owner.addr.Hex(), Confirm: true})
@@ -630,7 +659,7 @@ func (r *run) restart(ctx context.Context, n *node) error {
 	if err := r.ps.stop(n.p, 10*time.Second); err != nil {
 		return err
 	}
-	return r.startNode(ctx, n, n.name == "owner" && !r.o.Unattended)
+	return r.startNode(ctx, n)
 }
 
 func states(faces []apiclient.VoiceFace) []string {
@@ -676,48 +705,85 @@ func mergeTables(path string) error {
 	return os.WriteFile(path, []byte(sb.String()), 0o600)
 }
 
-// interactive sends typed lines as utterances until ctx is done.
+// ownerConf is the owner's extra config: the face, where answers go
+// (planAudio) and, with mic, the device microphone and the keyboard pipe
+// through which the demo presses the action button.
+func ownerConf(p audioPlan, mic bool) string {
+	s := fmt.Sprintf("[board]\nsim_face = \"mark1\"\nsim_speaker = %q\n", p.Speaker)
+	if mic {
+		s += fmt.Sprintf("sim_mic = %q\nsim_keyboard = true\n", simPortAudio)
+	}
+	return s + "[miner]\nbackup_copies = 2\nbackup_interval = \"0s\"\n"
+}
+
+// probe asks which audio devices there are; the probe's diagnostics go
+// to audio-probe.log in the work directory.
+func (r *run) probe(ctx context.Context, dir string) Audio {
+	if r.o.Probe != nil {
+		return r.o.Probe(ctx)
+	}
+	f, err := os.Create(filepath.Join(dir, "audio-probe.log"))
+	if err != nil {
+		return Audio{Error: fmt.Sprintf("audio probe: %v", err)}
+	}
+	defer f.Close()
+	return ProbeAudio(ctx, r.o.Exe, f, probeTimeout)
+}
+
+// interactive runs the console until Ctrl-C. With a microphone it first
+// restarts the owner's agent on the device microphone (the scripted
+// questions went through the simulated one) with the keyboard pipe the
+// console presses the action button through.
 func (r *run) interactive(ctx context.Context) error {
-	owner := r.ps.byName("owner")
-	if owner == nil {
+	owner := r.owner
+	if owner == nil || owner.p == nil {
 		return nil
 	}
-	c := apiclient.New(filepath.Join(r.rep.WorkDir, "owner", "api.sock"))
-	r.say("your turn: type a question and press Enter (\"what time is it\", \"how much money do i have\"); Ctrl-C ends the demo")
-	lines := make(chan string)
-	if r.o.Stdin != nil {
-		go func() {
-			sc := bufio.NewScanner(r.o.Stdin)
-			for sc.Scan() {
-				lines <- sc.Text()
+	var press func() error
+	if r.plan.Mic {
+		r.say("restarting your speaker on the microphone (%s)", deviceName(r.audio.InputName))
+		if err := r.writeConf(owner, ownerConf(r.plan, true)); err != nil {
+			return err
+		}
+		owner.keys = true
+		if err := r.restart(ctx, owner); err != nil {
+			return err
+		}
+		st, err := poll(ctx, "the owner's voice", 60*time.Second, owner.c.VoiceStatus,
+			func(s apiclient.VoiceStatus) bool { return s.State == "idle" })
+		if err != nil {
+			return err
+		}
+		if st.Microphone && owner.p.keys != nil {
+			keys := owner.p.keys
+			press = func() error {
+				_, err := keys.Write([]byte{' '})
+				return err
 			}
-			close(lines)
-		}()
-	}
-	for {
-		select {
-		case <-ctx.Done():
-			r.say("stopping every process the demo started")
-			return nil
-		case <-owner.done:
-			return fmt.Errorf("demo: the owner's agent exited (%v); see %s", owner.err, owner.log)
-		case l, ok := <-lines:
-			if !ok {
-				lines = nil
-				continue
-			}
-			if l = strings.TrimSpace(l); l == "" {
-				continue
-			}
-			reply, err := c.VoiceAsk(ctx, l)
-			if err != nil {
-				fmt.Fprintf(r.out, "   error: %v\r\n", err)
-				continue
-			}
-			fmt.Fprintf(r.out, "   mycroft: %s\r\n", reply)
+		} else {
+			fmt.Fprintf(r.out, "   the microphone did not open (see %s): typing only\r\n", owner.p.log)
 		}
 	}
+	fd := -1
+	if f, ok := r.o.Stdin.(*os.File); ok {
+		fd = int(f.Fd())
+	}
+	in := r.o.Stdin
+	if in == nil {
+		in = eofReader{}
+	}
+	p := owner.p
+	k := &console{in: in, out: r.out, fd: fd, c: owner.c, press: press, done: p.done,
+		exited: func() error { return fmt.Errorf("%v; see %s", p.err, p.log) }}
+	err := k.run(ctx)
+	r.say("stopping every process the demo started")
+	return err
 }
+
+// eofReader is an input that has ended.
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 // NeedTools names the programs the demo needs that are missing.
 func NeedTools() []string {

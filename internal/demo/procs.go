@@ -23,6 +23,9 @@ type proc struct {
 	log  string
 	done chan struct{}
 	err  error
+	// keys is the child's standard input when it was started with a
+	// keyboard (the owner's simulated board reads keys from it).
+	keys io.WriteCloser
 }
 
 // procs starts child processes and stops them all, last started first.
@@ -34,12 +37,13 @@ type procs struct {
 
 // start runs bin with args; its output goes to DIR/name.log.
 func (p *procs) start(name, bin string, args ...string) (*proc, error) {
-	return p.startWith(name, bin, nil, args...)
+	return p.startWith(name, bin, nil, false, args...)
 }
 
 // startWith runs bin with args; standard error goes to DIR/name.log, and so
-// does standard output unless stdout is set.
-func (p *procs) startWith(name, bin string, stdout io.Writer, args ...string) (*proc, error) {
+// does standard output unless stdout is set. With keys, the child's
+// standard input is a pipe kept in proc.keys.
+func (p *procs) startWith(name, bin string, stdout io.Writer, keys bool, args ...string) (*proc, error) {
 	logPath := filepath.Join(p.dir, name+".log")
 	f, err := os.Create(logPath)
 	if err != nil {
@@ -53,11 +57,18 @@ func (p *procs) startWith(name, bin string, stdout io.Writer, args ...string) (*
 	// A process group of its own, so a Ctrl-C on the terminal reaches only
 	// the demo, which then stops its children in order.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var in io.WriteCloser
+	if keys {
+		if in, err = cmd.StdinPipe(); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("start %s: %w", name, err)
+		}
+	}
 	if err := cmd.Start(); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("start %s: %w", name, err)
 	}
-	pr := &proc{name: name, cmd: cmd, log: logPath, done: make(chan struct{})}
+	pr := &proc{name: name, cmd: cmd, log: logPath, done: make(chan struct{}), keys: in}
 	go func() {
 		pr.err = cmd.Wait()
 		f.Close()
@@ -132,9 +143,9 @@ func tail(b []byte, n int) string {
 
 // startTerminal is start with the process's standard output on term (the
 // owner's agent draws its face there); its standard error goes to the log.
-func (p *procs) startTerminal(name, bin string, term io.Writer, args ...string) (*proc, error) {
-	pr, err := p.startWith(name, bin, term, args...)
-	return pr, err
+// With keys its standard input is a pipe (proc.keys).
+func (p *procs) startTerminal(name, bin string, term io.Writer, keys bool, args ...string) (*proc, error) {
+	return p.startWith(name, bin, term, keys, args...)
 }
 
 // stop stops one process (SIGTERM, then SIGKILL after grace) and forgets it.

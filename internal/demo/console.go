@@ -1,0 +1,170 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+)
+
+// console is the interactive phase on the terminal: it reads keystrokes
+// in raw mode, sends typed lines to the owner's agent as questions and
+// presses its action button on SPACE, and prints the replies, until
+// Ctrl-C, Ctrl-D, ctx or the agent's exit.
+type console struct {
+	in  io.Reader // the terminal's input
+	out io.Writer
+	// fd is in's descriptor when it is a terminal (raw mode is set on it
+	// and restored on every way out); -1 otherwise: no raw mode, no echo.
+	fd int
+	c  *apiclient.Client
+	// press presses the action button (the owner's agent then listens on
+	// its microphone); nil when there is no microphone.
+	press func() error
+	// done is closed when the owner's agent exits; exited says why.
+	done   <-chan struct{}
+	exited func() error
+	// answerWait bounds the wait for a spoken question's answer.
+	answerWait time.Duration
+}
+
+// reply is what a question got, printed by the loop.
+type reply struct {
+	spoken bool
+	heard  string // the transcript of a spoken question
+	text   string
+	err    error
+}
+
+// run runs the console until the user quits (nil), ctx is done (nil) or
+// the agent exits (an error). The terminal mode is restored before it
+// returns.
+func (k *console) run(ctx context.Context) (err error) {
+	raw := false
+	if k.fd >= 0 && term.IsTerminal(k.fd) {
+		old, rerr := term.MakeRaw(k.fd)
+		if rerr != nil {
+			fmt.Fprintf(k.out, "   (raw mode: %v; keys arrive after Enter)\r\n", rerr)
+		} else {
+			raw = true
+			// The owner's agent draws its face on the same terminal with
+			// "\n": keep output processing so lines still return.
+			keepOutputProcessing(k.fd)
+			defer func() {
+				if rerr := term.Restore(k.fd, old); rerr != nil {
+					err = fmt.Errorf("demo: restore the terminal: %w", rerr)
+				}
+			}()
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ed := &lineEditor{mic: k.press != nil}
+	if k.press != nil {
+		fmt.Fprint(k.out, "\r\n== your turn: press SPACE and speak, or type a question and press Enter; Ctrl-C ends the demo\r\n")
+	} else {
+		fmt.Fprint(k.out, "\r\n== your turn (no microphone: typing only): type a question and press Enter\r\n"+
+			"   (\"what time is it\", \"how much money do i have\"); Ctrl-C ends the demo\r\n")
+	}
+	prompt := func() { fmt.Fprint(k.out, "   > "+ed.typed()) }
+	prompt()
+
+	keys := make(chan []byte)
+	go func() {
+		defer close(keys)
+		buf := make([]byte, 256)
+		for {
+			n, rerr := k.in.Read(buf)
+			if n > 0 {
+				select {
+				case keys <- append([]byte(nil), buf[:n]...):
+				case <-ctx.Done():
+					return
+				}
+			}
+			if rerr != nil {
+				return
+			}
+		}
+	}()
+	replies := make(chan reply, 4)
+	send := func(r reply) {
+		select {
+		case replies <- r:
+		case <-ctx.Done():
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprint(k.out, "\r\n")
+			return nil
+		case <-k.done:
+			return fmt.Errorf("demo: the owner's agent exited: %w", k.exited())
+		case r := <-replies:
+			fmt.Fprint(k.out, "\r\n")
+			switch {
+			case r.err != nil:
+				fmt.Fprintf(k.out, "   error: %v\r\n", r.err)
+			case r.spoken:
+				fmt.Fprintf(k.out, "   you said: %q\r\n   mycroft: %q\r\n", r.heard, r.text)
+			default:
+				fmt.Fprintf(k.out, "   mycroft: %s\r\n", r.text)
+			}
+			prompt()
+		case b, ok := <-keys:
+			if !ok {
+				keys = nil // input ended: wait for Ctrl-C (a signal) or the agent
+				continue
+			}
+			for _, c := range b {
+				a := ed.feed(c)
+				if raw && a.Echo != "" {
+					fmt.Fprint(k.out, a.Echo)
+				}
+				switch a.Kind {
+				case keyQuit:
+					fmt.Fprint(k.out, "\r\n")
+					return nil
+				case keySend:
+					go func(line string) {
+						text, err := k.c.VoiceAsk(ctx, line)
+						send(reply{text: text, err: err})
+					}(a.Line)
+				case keyTalk:
+					fmt.Fprint(k.out, "(listening: speak now)")
+					go func() { send(k.talk(ctx)) }()
+				}
+			}
+		}
+	}
+}
+
+// talk presses the action button and waits for the interaction it starts
+// to end: the endpointer ends the utterance, then the answer is spoken.
+func (k *console) talk(ctx context.Context) reply {
+	before, err := k.c.VoiceLast(ctx)
+	if err != nil {
+		return reply{err: err}
+	}
+	if err := k.press(); err != nil {
+		return reply{err: fmt.Errorf("press the action button: %w", err)}
+	}
+	wait := k.answerWait
+	if wait <= 0 {
+		wait = 90 * time.Second
+	}
+	in, err := poll(ctx, "the spoken question's answer", wait, k.c.VoiceLast,
+		func(in apiclient.VoiceInteraction) bool { return in.ID > before.ID && in.Done })
+	if err != nil {
+		return reply{err: err}
+	}
+	if in.Error != "" {
+		return reply{err: fmt.Errorf("%s", in.Error)}
+	}
+	return reply{spoken: true, heard: in.Transcript, text: in.Reply}
+}
