@@ -85,7 +85,23 @@ type minerParts struct {
 	auditAt  time.Time
 	earnDay  string
 	earnBase *big.Int
+	verify   verifyRun
 }
+
+// verifyRun is the startup verify pass of the storage node.
+type verifyRun struct {
+	State       string // "waiting" (for the idle policy), "running", "done", "failed"
+	Pid         int
+	Started     time.Time
+	Finished    time.Time
+	Checked     int
+	Quarantined []string
+	Err         string
+}
+
+// workerExe is the binary the verify worker runs (`mycroft miner-worker`);
+// in tests it is the test binary, whose TestMain routes the subcommand.
+var workerExe = os.Executable
 
 // wireMiner builds the miner, the provider, the storage node and backups
 // (a.miner, a.provider).
@@ -170,7 +186,11 @@ func (a *Agent) wireMiner(ctx context.Context) error {
 	a.svcs.list = append(a.svcs.list, m)
 	if mp.node != nil {
 		node := mp.node
+		mp.verify.State = "waiting"
 		a.svcs.list = append(a.svcs.list,
+			&funcService{name: "storage.verify", run: func(ctx context.Context) error {
+				return a.runStorageVerify(ctx, gate, node.Store())
+			}},
 			&funcService{name: "storage.challenges", run: func(ctx context.Context) error {
 				return node.AnswerChallenges(ctx, a.chain, a.manifest.DeployBlock, 0)
 			}},
@@ -208,9 +228,88 @@ func (a *Agent) wireMiner(ctx context.Context) error {
 			out["lastBackup"] = mp.lastRun.UTC().Format(time.RFC3339)
 		}
 		mp.mu.Unlock()
+		if v := a.verifyView(); v != nil {
+			out["verify"] = v
+		}
 		return out
 	})
 	return nil
+}
+
+// runStorageVerify is the startup verify pass: once the idle policy first
+// lets mining run, a low-priority worker process (`mycroft miner-worker
+// verify DIR`) re-reads every chunk the node holds and quarantines those
+// that no longer match their address. The worker is tied to the miner's
+// pause gate: SIGSTOP while the owner speaks (or mining is otherwise held),
+// SIGCONT after. It runs after every start, not only after an unclean
+// shutdown: SD cards rot and lose writes whether or not the agent stopped
+// cleanly, the work is bounded by the disk quota and runs only when the
+// device is idle, and a chunk an audit asks for is checked on read anyway.
+// The node's index then learns what the worker moved away (Store.Recheck).
+func (a *Agent) runStorageVerify(ctx context.Context, gate *pause.Gate, st *storage.Store) error {
+	mp := a.earn.min
+	set := func(f func(v *verifyRun)) {
+		mp.mu.Lock()
+		f(&mp.verify)
+		mp.mu.Unlock()
+	}
+	if err := gate.Wait(ctx); err != nil {
+		return nil // stopped before mining ever ran
+	}
+	fail := func(err error) error {
+		set(func(v *verifyRun) { v.State, v.Err, v.Finished, v.Pid = "failed", err.Error(), a.now(), 0 })
+		a.log.Warn("storage: verify pass", "err", err)
+		return nil // the node still serves: every read checks its chunk
+	}
+	exe, err := workerExe()
+	if err != nil {
+		return fail(fmt.Errorf("storage: verify: %w", err))
+	}
+	w, err := miner.StartWorker(ctx, exe, gate, "verify", st.Dir())
+	if err != nil {
+		return fail(err)
+	}
+	set(func(v *verifyRun) { v.State, v.Pid, v.Started = "running", w.Pid(), a.now() })
+	a.log.Info("storage: verify pass started", "pid", w.Pid(), "chunks", st.Len())
+	res, err := w.Wait()
+	if ctx.Err() != nil {
+		return nil
+	}
+	if err != nil {
+		return fail(err)
+	}
+	var bad []common.Hash
+	for _, x := range res.Quarantined {
+		bad = append(bad, common.HexToHash(x))
+	}
+	st.Recheck(bad...)
+	set(func(v *verifyRun) {
+		v.State, v.Pid, v.Finished, v.Checked, v.Quarantined = "done", 0, a.now(), res.Checked, res.Quarantined
+	})
+	if len(bad) > 0 {
+		a.log.Warn("storage: verify pass quarantined chunks", "checked", res.Checked, "quarantined", len(bad))
+	} else {
+		a.log.Info("storage: verify pass done", "checked", res.Checked)
+	}
+	return nil
+}
+
+// verifyView is the verify pass for `mycroft miner status` and `mycroft
+// status`; nil without a storage node.
+func (a *Agent) verifyView() *apiclient.MinerVerify {
+	if a.earn == nil || a.earn.min == nil || a.earn.min.node == nil {
+		return nil
+	}
+	mp := a.earn.min
+	mp.mu.Lock()
+	v := mp.verify
+	mp.mu.Unlock()
+	out := &apiclient.MinerVerify{State: v.State, Pid: v.Pid, Checked: v.Checked, Quarantined: v.Quarantined, Error: v.Err,
+		Started: v.Started.UTC(), Finished: v.Finished.UTC()}
+	if v.State == "running" && a.miner != nil && a.miner.Gate().Paused() {
+		out.State = "paused"
+	}
+	return out
 }
 
 // providerLedger reads the miner's voucher earnings from the provider.
@@ -550,7 +649,9 @@ func (a *Agent) minerRoutes() {
 		if err != nil {
 			return nil, err
 		}
-		return minerStatusView(m.Status(r.Context())), nil
+		out := minerStatusView(m.Status(r.Context()))
+		out.Verify = a.verifyView()
+		return out, nil
 	})
 	a.handle("POST /miner/enable", func(r *http.Request) (any, error) {
 		m, err := a.needMiner()

@@ -2,12 +2,16 @@ package agent
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"math/big"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,7 +22,61 @@ import (
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/miner/storage"
 )
+
+// workerHoldEnv names a file the test's verify worker waits for before it
+// starts its job, so the test can watch it paused mid-job.
+const workerHoldEnv = "MYCROFT_TEST_WORKER_HOLD"
+
+// TestMain lets the test binary act as `mycroft miner-worker` (as
+// cmd/mycroft does) when the agent starts its verify worker.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == miner.WorkerCommand {
+		if hold := os.Getenv(workerHoldEnv); hold != "" {
+			for {
+				if _, err := os.Stat(hold); err == nil {
+					break
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+		}
+		if err := miner.WorkerMain(context.Background(), os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// procState is the kernel state letter of pid ("R", "S", "T", ...).
+func procState(t *testing.T, pid int) string {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return ""
+	}
+	// pid (comm) state ...: comm may hold spaces, so cut after the last ')'.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 || i+3 > len(s) {
+		return ""
+	}
+	return s[i+2 : i+3]
+}
+
+// eventually polls cond until it holds or the test's context ends.
+func eventually(t *testing.T, ctx context.Context, what string, cond func() bool) {
+	t.Helper()
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("%s: never happened", what)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
 
 const speakerPass = "a passphrase long enough for tests"
 
@@ -315,5 +373,134 @@ func TestPaidNetwork(t *testing.T) {
 	}
 	if _, ok := st.Components["wallet"]; !ok {
 		t.Errorf("status has no wallet component: %v", st.Components)
+	}
+}
+
+// TestStartupVerify: a storage agent starts with a chunk that rotted on
+// disk. Once mining may run, the verify worker re-reads every chunk; it is
+// stopped by the kernel while the owner speaks (state T, "paused" in the
+// status) and continues after the quiet period; the rotten chunk ends in
+// quarantine, the running node no longer counts or serves it, and both
+// status views report the pass.
+func TestStartupVerify(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("needs /proc to watch the worker's kernel state")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cfg, addr, _ := speakerConfig(t, ctx, nil)
+	manifest := filepath.Join(t.TempDir(), "deployment.json")
+	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{addr}, BlockPeriod: -1, ManifestPath: manifest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dn.Close()
+	thermal := filepath.Join(t.TempDir(), "temp")
+	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Chain.RPCURL, cfg.Chain.Manifest = dn.URL, manifest
+	cfg.Board.ThermalZone, cfg.Miner.MaxLoad = thermal, 16
+	cfg.Provider.Enabled, cfg.Provider.Listen, cfg.Provider.PriceStorage = true, freeAddr(t), "0.0002"
+	cfg.Miner.StorageDir = filepath.Join(t.TempDir(), "chunks")
+
+	// What the node held before this start: two chunks, one rotten since.
+	st, err := storage.OpenStore(storage.StoreConfig{Dir: cfg.Miner.StorageDir, Quota: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, rotten := []byte("a chunk that stays good"), []byte("a chunk the SD card will damage")
+	gh, rh := chain.LeafHash(good), chain.LeafHash(rotten)
+	for _, c := range [][]byte{good, rotten} {
+		if err := st.Put(chain.LeafHash(c), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := rh.Hex()[2:]
+	if err := os.WriteFile(filepath.Join(cfg.Miner.StorageDir, "chunks", x[:2], x[2:4], x), []byte("bit rot"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hold := filepath.Join(t.TempDir(), "hold")
+	t.Setenv(workerHoldEnv, hold)
+
+	var offset atomic.Int64 // the test moves the agent's clock forward
+	now := func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }
+	a, c, _ := start(t, cfg, Options{Now: now})
+	if a.earn.min.node == nil {
+		t.Fatal("no storage node")
+	}
+	ms, err := c.MinerStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms.Verify == nil || ms.Verify.State != "waiting" || ms.Verify.Pid != 0 {
+		t.Fatalf("before mining may run: verify = %+v, want waiting without a worker", ms.Verify)
+	}
+	if _, err := c.MinerEnable(ctx, []string{"--stake", "100", "--disk", "1MiB", "--cpu", "50"}); err != nil {
+		t.Fatalf("miner enable: %v", err)
+	}
+	var pid int
+	eventually(t, ctx, "worker started", func() bool {
+		v := a.verifyView()
+		pid = v.Pid
+		return v.State == "running" && pid != 0
+	})
+
+	// The owner speaks: the kernel stops the worker.
+	a.miner.VoiceActive()
+	eventually(t, ctx, "worker stopped", func() bool { return procState(t, pid) == "T" })
+	if ms, err = c.MinerStatus(ctx); err != nil || ms.Verify == nil || ms.Verify.State != "paused" || ms.Verify.Pid != pid {
+		t.Fatalf("while the owner speaks: verify = %+v, %v; want paused, pid %d", ms.Verify, err, pid)
+	}
+	if err := os.WriteFile(hold, nil, 0o600); err != nil { // the job may go on now, once continued
+		t.Fatal(err)
+	}
+	if s := procState(t, pid); s != "T" {
+		t.Fatalf("worker state %q while the owner speaks, want T", s)
+	}
+	// Quiet period over: mining resumes and the worker finishes.
+	offset.Add(int64(time.Minute))
+	if s := a.miner.Evaluate(); !s.Running {
+		t.Fatalf("mining not resumed after the quiet period: %+v", s)
+	}
+	eventually(t, ctx, "verify pass done", func() bool {
+		v := a.verifyView()
+		return v.State == "done" || v.State == "failed"
+	})
+	v := a.verifyView()
+	if v.State != "done" || v.Checked != 2 || len(v.Quarantined) != 1 || !strings.EqualFold(v.Quarantined[0], rh.Hex()) ||
+		v.Started.IsZero() || v.Finished.Before(v.Started) || v.Error != "" {
+		t.Fatalf("verify = %+v, want done, 2 checked, %s quarantined", v, rh.Hex())
+	}
+	node := a.earn.min.node.Store()
+	if node.Has(rh) || !node.Has(gh) || node.Used() != uint64(len(good)) {
+		t.Fatalf("node index after the pass: has rotten %v, has good %v, used %d", node.Has(rh), node.Has(gh), node.Used())
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Miner.StorageDir, "quarantine", x)); err != nil {
+		t.Fatalf("rotten chunk not in quarantine: %v", err)
+	}
+	sc := &storage.Client{Base: a.earn.prov.endpoint}
+	if _, err := sc.Get(ctx, rh); err == nil {
+		t.Fatal("the node served the quarantined chunk")
+	}
+	if b, err := sc.Get(ctx, gh); err != nil || string(b) != string(good) {
+		t.Fatalf("good chunk: %q, %v", b, err)
+	}
+
+	// Both status views carry the result.
+	ms, err = c.MinerStatus(ctx)
+	if err != nil || ms.Verify == nil || ms.Verify.State != "done" || len(ms.Verify.Quarantined) != 1 || ms.Verify.Checked != 2 {
+		t.Fatalf("miner status verify = %+v, %v", ms.Verify, err)
+	}
+	full, err := c.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var comp struct{ Verify apiclient.MinerVerify }
+	if err := json.Unmarshal(full.Components["miner"], &comp); err != nil || comp.Verify.State != "done" || comp.Verify.Checked != 2 {
+		t.Fatalf("mycroft status miner = %s (%v)", full.Components["miner"], err)
+	}
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		t.Fatal("timed out")
 	}
 }

@@ -51,7 +51,7 @@ func WorkerMain(ctx context.Context, args []string, stdout io.Writer) error {
 		if len(args) != 2 {
 			return fmt.Errorf("%w: verify DIR", ErrBadJob)
 		}
-		st, err := storage.OpenStore(storage.StoreConfig{Dir: args[1], Quota: 1 << 62})
+		st, err := storage.OpenStore(storage.StoreConfig{Dir: args[1], Quota: 1 << 62, Shared: true})
 		if err != nil {
 			return fmt.Errorf("miner: worker: %w", err)
 		}

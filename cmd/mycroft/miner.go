@@ -112,10 +112,36 @@ func printMinerStatus(e *env, st apiclient.MinerStatus) error {
 			fmt.Fprintf(tw, "price %s:\t%s MYC\n", k, n.Prices[k])
 		}
 	}
+	if v := st.Verify; v != nil {
+		fmt.Fprintf(tw, "verify pass:\t%s\n", verifyLine(*v))
+	}
 	if st.ChainError != "" {
 		fmt.Fprintf(tw, "chain:\t%s\n", st.ChainError)
 	}
 	return tw.Flush()
+}
+
+// verifyLine describes the storage node's startup verify pass.
+func verifyLine(v apiclient.MinerVerify) string {
+	switch v.State {
+	case "waiting":
+		return "waiting until mining may run"
+	case "running":
+		return fmt.Sprintf("running (worker %d) since %s", v.Pid, v.Started.Local().Format(time.Kitchen))
+	case "paused":
+		return fmt.Sprintf("paused while mining is held (worker %d)", v.Pid)
+	case "failed":
+		return "failed: " + v.Error + " (every read still checks its chunk)"
+	case "done":
+		s := fmt.Sprintf("%d chunks checked at %s", v.Checked, v.Finished.Local().Format(time.RFC1123))
+		if n := len(v.Quarantined); n > 0 {
+			s += fmt.Sprintf(", %d quarantined: %s", n, strings.Join(v.Quarantined, " "))
+		} else {
+			s += ", all good"
+		}
+		return s
+	}
+	return v.State
 }
 
 func runBackup(ctx context.Context, e *env, args []string) error {

@@ -17,7 +17,19 @@ import (
 	"github.com/mycroft-network/mycroft/chain/devnet"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/miner"
 )
+
+// TestMain lets the test binary act as `mycroft miner-worker`, as the real
+// binary does: an in-process agent with a storage node starts its verify
+// worker from os.Executable(), which in a test is this binary.
+func TestMain(m *testing.M) {
+	if len(os.Args) > 1 && os.Args[1] == miner.WorkerCommand {
+		e := &env{stdout: os.Stdout, stderr: os.Stderr, stdin: strings.NewReader("")}
+		os.Exit(run(context.Background(), e, os.Args[1:]))
+	}
+	os.Exit(m.Run())
+}
 
 // TestWalletAndMinerOnDevnet runs `mycroft agent` on a devnet with a
 // keyring unlocked from a passphrase file and the provider on loopback,
@@ -131,6 +143,25 @@ max_load = 16.0
 	if !ms.Enabled || ms.Disk != "8MiB" || ms.Node == nil || ms.Node.Stake != "150" || ms.Node.Endpoint != "http://"+listen ||
 		ms.Node.Prices["storage"] != "0.0001" || ms.Node.Capacity != 8<<20 {
 		t.Fatalf("miner status = %+v (node %+v)", ms, ms.Node)
+	}
+	// The storage node's startup verify pass ran through the worker
+	// process (nothing held yet) and is reported in both forms.
+	for ms.Verify == nil || ms.Verify.State != "done" {
+		if ms.Verify != nil && ms.Verify.State == "failed" {
+			t.Fatalf("verify pass failed: %+v", ms.Verify)
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatalf("verify pass never done: %+v", ms.Verify)
+		case <-time.After(20 * time.Millisecond):
+		}
+		if ms, err = c.MinerStatus(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out, _ = runCLI(ctx, "-socket", sock, "miner", "status"); code != 0 || !strings.Contains(out, "verify pass:") ||
+		!strings.Contains(out, "0 chunks checked") || !strings.Contains(out, "all good") {
+		t.Fatalf("miner status: exit %d, %q", code, out)
 	}
 	// The stake left the wallet.
 	b2, err := c.WalletBalance(ctx)

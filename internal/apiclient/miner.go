@@ -21,6 +21,25 @@ type MinerStatus struct {
 	Used       string     `json:"used"`
 	Node       *MinerNode `json:"node,omitempty"`
 	ChainError string     `json:"chain_error,omitempty"`
+	// Verify is the storage node's startup verify pass (nil without a
+	// storage node).
+	Verify *MinerVerify `json:"verify,omitempty"`
+}
+
+// MinerVerify is the storage node's startup verify pass: a low-priority
+// worker re-reads every chunk held and quarantines those that no longer
+// match their address.
+type MinerVerify struct {
+	// State is "waiting" (for the idle policy to let mining run),
+	// "running", "paused" (running, stopped while mining is held), "done"
+	// or "failed".
+	State       string    `json:"state"`
+	Pid         int       `json:"pid,omitempty"`
+	Started     time.Time `json:"started,omitzero"`
+	Finished    time.Time `json:"finished,omitzero"`
+	Checked     int       `json:"checked"`
+	Quarantined []string  `json:"quarantined,omitempty"`
+	Error       string    `json:"error,omitempty"`
 }
 
 // MinerNode is the node's record in the on-chain Registry.

@@ -163,6 +163,57 @@ func TestVerifyQuarantines(t *testing.T) {
 	}
 }
 
+// TestSharedVerifyAndRecheck is the node and the verify worker on one
+// directory: the worker's store (Shared) leaves the node's write in
+// progress alone, quarantines the rotten chunk, and the node's index learns
+// it with Recheck, so the chunk is no longer counted, served or skipped on
+// a new upload.
+func TestSharedVerifyAndRecheck(t *testing.T) {
+	dir := t.TempDir()
+	node := openStore(t, dir, 1<<20, nil)
+	cs := chunks(3, 64)
+	for _, c := range cs {
+		if err := node.Put(chain.LeafHash(c), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := chain.LeafHash(cs[2])
+	os.WriteFile(node.chunkPath(bad), []byte("bit rot"), 0o600)
+	inFlight := filepath.Join(dir, "tmp", "upload-in-progress")
+	os.WriteFile(inFlight, []byte("half a chunk"), 0o600)
+
+	worker, err := OpenStore(StoreConfig{Dir: dir, Quota: 1 << 62, Shared: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(inFlight); err != nil {
+		t.Fatalf("the worker cleared the node's write in progress: %v", err)
+	}
+	got, err := worker.Verify(context.Background(), nil)
+	if err != nil || len(got) != 1 || got[0] != bad {
+		t.Fatalf("worker quarantined %v, %v; want [%s]", got, err, bad.Hex())
+	}
+	if !node.Has(bad) {
+		t.Fatal("test setup: the node's index should not know yet")
+	}
+	if n := node.Recheck(append(got, chain.LeafHash(cs[0]))...); n != 1 {
+		t.Fatalf("Recheck: %d no longer held, want 1", n)
+	}
+	if node.Has(bad) || !node.Has(chain.LeafHash(cs[0])) || node.Used() != 2*64 {
+		t.Fatalf("after Recheck: has bad %v, has good %v, used %d", node.Has(bad), node.Has(chain.LeafHash(cs[0])), node.Used())
+	}
+	// The owner uploads the chunk again: it is written, not skipped.
+	if err := node.Put(bad, cs[2]); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := node.Get(bad); err != nil || !bytes.Equal(b, cs[2]) {
+		t.Fatalf("re-uploaded chunk: %v", err)
+	}
+	if _, err := OpenStore(StoreConfig{Dir: filepath.Join(dir, "nothing"), Shared: true}); err == nil {
+		t.Error("a shared open of a directory without a store succeeded")
+	}
+}
+
 func newNode(t *testing.T, dir string, key *ecdsa.PrivateKey, gate *pause.Gate) *Node {
 	t.Helper()
 	n, err := NewNode(NodeConfig{Store: openStore(t, dir, 1<<30, nil), Signer: chain.NewKeySigner(key),

@@ -67,6 +67,10 @@ type StoreConfig struct {
 	// FreeSpace reports free bytes of the file system holding dir;
 	// default statfs. Tests inject a small disk.
 	FreeSpace func(dir string) (uint64, error)
+	// Shared: another process (the running node) owns the directory, as
+	// when the verify worker opens it. OpenStore then neither creates the
+	// layout nor clears tmp/, where the node's writes in progress are.
+	Shared bool
 }
 
 // OpenStore creates the layout if needed, clears writes a crash left in
@@ -86,20 +90,26 @@ func OpenStore(cfg StoreConfig) (*Store, error) {
 		cfg.FreeSpace = statfsFree
 	}
 	s := &Store{dir: cfg.Dir, quota: cfg.Quota, headroom: cfg.Headroom, log: cfg.Log, free: cfg.FreeSpace, size: map[common.Hash]uint64{}, writing: map[common.Hash]bool{}}
-	for _, d := range []string{"chunks", "sets", "manifests", "quarantine", "tmp"} {
-		if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o700); err != nil {
+	if cfg.Shared {
+		if _, err := os.Stat(filepath.Join(cfg.Dir, "chunks")); err != nil {
 			return nil, fmt.Errorf("storage: open: %w", err)
 		}
+	} else {
+		for _, d := range []string{"chunks", "sets", "manifests", "quarantine", "tmp"} {
+			if err := os.MkdirAll(filepath.Join(cfg.Dir, d), 0o700); err != nil {
+				return nil, fmt.Errorf("storage: open: %w", err)
+			}
+		}
+		tmp := filepath.Join(cfg.Dir, "tmp")
+		ents, err := os.ReadDir(tmp)
+		if err != nil {
+			return nil, fmt.Errorf("storage: open: %w", err)
+		}
+		for _, e := range ents {
+			os.Remove(filepath.Join(tmp, e.Name()))
+		}
 	}
-	tmp := filepath.Join(cfg.Dir, "tmp")
-	ents, err := os.ReadDir(tmp)
-	if err != nil {
-		return nil, fmt.Errorf("storage: open: %w", err)
-	}
-	for _, e := range ents {
-		os.Remove(filepath.Join(tmp, e.Name()))
-	}
-	err = filepath.WalkDir(filepath.Join(cfg.Dir, "chunks"), func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(filepath.Join(cfg.Dir, "chunks"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -248,6 +258,25 @@ func (s *Store) Get(h common.Hash) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %s", ErrCorrupt, h.Hex())
 	}
 	return b, nil
+}
+
+// Recheck brings the index up to date for chunks another process (the
+// verify worker) may have moved to quarantine: each one is read again, and
+// dropped from the index if its file is gone or quarantined if it no longer
+// matches. A chunk that is still good stays. It returns how many of hs are
+// no longer held.
+func (s *Store) Recheck(hs ...common.Hash) int {
+	gone := 0
+	for _, h := range hs {
+		if !s.Has(h) {
+			gone++
+			continue
+		}
+		if _, err := s.Get(h); errors.Is(err, ErrNotFound) || errors.Is(err, ErrCorrupt) {
+			gone++
+		}
+	}
+	return gone
 }
 
 // Delete removes a chunk (garbage collection of expired sets, tests).
