@@ -43,6 +43,8 @@ func ProbeAudio(ctx context.Context, exe string, stderr io.Writer, timeout time.
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, exe, ProbeCommand)
 	cmd.Stdout, cmd.Stderr = &out, stderr
+	// A grandchild keeping the pipes open must not hold the demo.
+	cmd.WaitDelay = time.Second
 	err := cmd.Run()
 	if ctx.Err() != nil {
 		return Audio{Error: fmt.Sprintf("audio probe: no answer within %s", timeout)}

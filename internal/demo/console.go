@@ -168,3 +168,13 @@ func (k *console) talk(ctx context.Context) reply {
 	}
 	return reply{spoken: true, heard: in.Transcript, text: in.Reply}
 }
+
+// pressVia presses the action button by writing a space to w, the
+// standard input of an agent whose simulated board reads its keyboard
+// there (sim_keyboard: space is the action button, as on the Mark I).
+func pressVia(w io.Writer) func() error {
+	return func() error {
+		_, err := w.Write([]byte{' '})
+		return err
+	}
+}

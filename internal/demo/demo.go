@@ -755,11 +755,7 @@ func (r *run) interactive(ctx context.Context) error {
 			return err
 		}
 		if st.Microphone && owner.p.keys != nil {
-			keys := owner.p.keys
-			press = func() error {
-				_, err := keys.Write([]byte{' '})
-				return err
-			}
+			press = pressVia(owner.p.keys)
 		} else {
 			fmt.Fprintf(r.out, "   the microphone did not open (see %s): typing only\r\n", owner.p.log)
 		}

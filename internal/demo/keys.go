@@ -114,7 +114,7 @@ func (e *lineEditor) feed(b byte) keyAction {
 		return keyAction{}
 	}
 	e.line = append(e.line, b)
-	return keyAction{Echo: string(b)}
+	return keyAction{Echo: string([]byte{b})}
 }
 
 // typed is the line typed so far (to show it again after a reply).
