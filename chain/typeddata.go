@@ -30,6 +30,9 @@ const (
 	TypeBallot  = "Ballot"
 	TypeStorage = "Storage"
 	TypeSignUp  = "SignUp"
+	// TypeBackupManifest is checked off chain only (by storage nodes and
+	// the owner's restore); no contract verifies it.
+	TypeBackupManifest = "BackupManifest"
 )
 
 // Governor vote values (GovernorCountingSimple).
@@ -162,6 +165,26 @@ func StorageTypedData(chainID *big.Int, registry, owner common.Address, root com
 		"root":      root.Hex(),
 		"leafCount": fmt.Sprint(leafCount),
 		"expiry":    fmt.Sprint(expiry),
+	})
+}
+
+// BackupManifestTypedData is BackupManifest(address owner,bytes32
+// digest,uint64 sequence) in the "Mycroft Registry" domain (verifyingContract
+// = Registry), the domain of the Storage commitment: the data owner signs it
+// for every backup manifest it leaves on storage nodes. digest covers the
+// stored envelope's contents (miner/storage.SignedManifest.Digest); sequence
+// grows with every manifest the owner publishes, so a node keeps only newer
+// ones and a replayed older manifest cannot replace a newer one. Nodes
+// check it before keeping a manifest under owner; no contract does.
+func BackupManifestTypedData(chainID *big.Int, registry, owner common.Address, digest common.Hash, sequence uint64) apitypes.TypedData {
+	return typed(TypeBackupManifest, []apitypes.Type{
+		{Name: "owner", Type: "address"},
+		{Name: "digest", Type: "bytes32"},
+		{Name: "sequence", Type: "uint64"},
+	}, domain(DomainRegistry, chainID, registry), apitypes.TypedDataMessage{
+		"owner":    owner.Hex(),
+		"digest":   digest.Hex(),
+		"sequence": fmt.Sprint(sequence),
 	})
 }
 

@@ -32,6 +32,7 @@ func TestChainTypedDataSigns(t *testing.T) {
 		td   apitypes.TypedData
 	}{
 		{"Storage", chain.StorageTypedData(id, registry, s.Address(), root, 16, 1_900_000_000)},
+		{"BackupManifest", chain.BackupManifestTypedData(id, registry, s.Address(), root, 1_764_000_000_000_000_000)},
 		{"SignUp", chain.SignUpTypedData(id, grants, s.Address(), root, big.NewInt(1_900_000_000))},
 		{"Ballot", chain.BallotTypedData(id, governor, big.NewInt(77), chain.VoteFor, s.Address(), big.NewInt(0))},
 	}

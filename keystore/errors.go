@@ -34,6 +34,10 @@ var (
 	// ErrUnknownEpoch: the record was sealed under a key epoch this keyring
 	// no longer has (shredded or never known).
 	ErrUnknownEpoch = errors.New("record key epoch unknown or shredded")
+	// ErrEpochConflict: an imported key table has an epoch the keyring
+	// also has, with another salt (the device rotated on its own before
+	// importing); nothing is changed.
+	ErrEpochConflict = errors.New("key table epoch conflicts with the keyring's")
 	// ErrCategory: not one of the defined categories.
 	ErrCategory = errors.New("unknown data category")
 	// ErrNotAllowed: typed data is not one of our schemas.

@@ -44,6 +44,10 @@ var Schemas = []Schema{
 	// Storage: a storage node's signed acceptance of an owner's data
 	// (verifyingContract = Registry), usable in an on-chain challenge.
 	{PrimaryType: "Storage", DomainName: "Mycroft Registry", Version: "1", Fields: fields("address owner,bytes32 root,uint64 leafCount,uint64 expiry")},
+	// BackupManifest: the owner's signature on a backup manifest it leaves
+	// on storage nodes (verifyingContract = Registry; checked off chain by
+	// the nodes and by restore).
+	{PrimaryType: "BackupManifest", DomainName: "Mycroft Registry", Version: "1", Fields: fields("address owner,bytes32 digest,uint64 sequence")},
 	// SignUp: a registrar's approval of a device's sign-up grant
 	// (verifyingContract = Grants).
 	{PrimaryType: "SignUp", DomainName: "Mycroft Grants", Version: "1", Fields: fields("address owner,bytes32 device,uint256 expiry")},

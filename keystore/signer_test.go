@@ -113,13 +113,14 @@ func TestEverySchemaSigns(t *testing.T) {
 	s := testSigner(t)
 	b32 := "0x" + common.Bytes2Hex(bytes.Repeat([]byte{1}, 32))
 	msgs := map[string]map[string]any{
-		"Voucher": {"channel": b32, "cumulative": big.NewInt(1)},
-		"Receipt": {"channel": b32, "cumulative": big.NewInt(1), "request": b32},
-		"Offer":   {"provider": s.Address().Hex(), "endpoint": "https://x", "services": `{"stt":"1"}`, "expiry": big.NewInt(9)},
-		"Ballot":  {"proposalId": big.NewInt(5), "support": big.NewInt(1), "voter": s.Address().Hex(), "nonce": big.NewInt(0)},
-		"Grant":   {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(9), "price": big.NewInt(0), "purpose": "research", "wrapHash": b32},
-		"Storage": {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(4), "expiry": big.NewInt(9)},
-		"SignUp":  {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(9)},
+		"Voucher":        {"channel": b32, "cumulative": big.NewInt(1)},
+		"Receipt":        {"channel": b32, "cumulative": big.NewInt(1), "request": b32},
+		"Offer":          {"provider": s.Address().Hex(), "endpoint": "https://x", "services": `{"stt":"1"}`, "expiry": big.NewInt(9)},
+		"Ballot":         {"proposalId": big.NewInt(5), "support": big.NewInt(1), "voter": s.Address().Hex(), "nonce": big.NewInt(0)},
+		"Grant":          {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(9), "price": big.NewInt(0), "purpose": "research", "wrapHash": b32},
+		"Storage":        {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(4), "expiry": big.NewInt(9)},
+		"BackupManifest": {"owner": s.Address().Hex(), "digest": b32, "sequence": big.NewInt(3)},
+		"SignUp":         {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(9)},
 	}
 	for _, sc := range Schemas {
 		contract := channelsAddr
@@ -222,13 +223,14 @@ func TestEverySchemaDigestMatchesHandEncoder(t *testing.T) {
 	s := testSigner(t)
 	b32 := "0x" + common.Bytes2Hex(bytes.Repeat([]byte{7}, 32))
 	msgs := map[string]map[string]any{
-		"Voucher": {"channel": b32, "cumulative": big.NewInt(99)},
-		"Receipt": {"channel": b32, "cumulative": big.NewInt(99), "request": b32},
-		"Offer":   {"provider": s.Address().Hex(), "endpoint": "http://127.0.0.1:8545", "services": `{"stt":"10","weather":"2"}`, "expiry": big.NewInt(1893456000)},
-		"Ballot":  {"proposalId": new(big.Int).Lsh(big.NewInt(1), 200), "support": big.NewInt(2), "voter": s.Address().Hex(), "nonce": big.NewInt(3)},
-		"Grant":   {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(1893456000), "price": big.NewInt(10), "purpose": "research ✓", "wrapHash": b32},
-		"Storage": {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(1 << 40), "expiry": big.NewInt(1893456000)},
-		"SignUp":  {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(1893456000)},
+		"Voucher":        {"channel": b32, "cumulative": big.NewInt(99)},
+		"Receipt":        {"channel": b32, "cumulative": big.NewInt(99), "request": b32},
+		"Offer":          {"provider": s.Address().Hex(), "endpoint": "http://127.0.0.1:8545", "services": `{"stt":"10","weather":"2"}`, "expiry": big.NewInt(1893456000)},
+		"Ballot":         {"proposalId": new(big.Int).Lsh(big.NewInt(1), 200), "support": big.NewInt(2), "voter": s.Address().Hex(), "nonce": big.NewInt(3)},
+		"Grant":          {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(1893456000), "price": big.NewInt(10), "purpose": "research ✓", "wrapHash": b32},
+		"Storage":        {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(1 << 40), "expiry": big.NewInt(1893456000)},
+		"BackupManifest": {"owner": s.Address().Hex(), "digest": b32, "sequence": new(big.Int).SetUint64(1<<63 + 5)},
+		"SignUp":         {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(1893456000)},
 	}
 	for _, sc := range Schemas {
 		td, err := NewTypedData(sc.PrimaryType, big.NewInt(1337), channelsAddr, msgs[sc.PrimaryType])

@@ -66,6 +66,12 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, hdr h
 	if resp.StatusCode/100 != 2 {
 		var e struct{ Error string }
 		json.Unmarshal(b, &e)
+		switch resp.StatusCode {
+		case http.StatusForbidden:
+			return nil, fmt.Errorf("%w: %w: %s: %s", ErrRemote, ErrManifestSignature, resp.Status, clip(e.Error))
+		case http.StatusConflict:
+			return nil, fmt.Errorf("%w: %w: %s: %s", ErrRemote, ErrStaleManifest, resp.Status, clip(e.Error))
+		}
 		return nil, fmt.Errorf("%w: %s: %s", ErrRemote, resp.Status, clip(e.Error))
 	}
 	return b, nil
@@ -143,7 +149,8 @@ func ParseProof(b []byte) (*Proof, error) {
 	return &p, nil
 }
 
-// PutManifest leaves a sealed manifest under owner.
+// PutManifest leaves a signed manifest (SignedManifest.Marshal) under
+// owner; a refusal wraps ErrManifestSignature or ErrStaleManifest.
 func (c *Client) PutManifest(ctx context.Context, owner common.Address, blob []byte) error {
 	if _, err := c.do(ctx, http.MethodPut, "/v1/manifests/"+owner.Hex(), blob, nil, 4096); err != nil {
 		return fmt.Errorf("storage: put manifest: %w", err)
@@ -151,7 +158,8 @@ func (c *Client) PutManifest(ctx context.Context, owner common.Address, blob []b
 	return nil
 }
 
-// Manifests fetches owner's sealed manifests, newest first.
+// Manifests fetches owner's kept manifests, newest first, as stored: the
+// caller parses and verifies each (ParseManifest, Verify).
 func (c *Client) Manifests(ctx context.Context, owner common.Address) ([][]byte, error) {
 	b, err := c.do(ctx, http.MethodGet, "/v1/manifests/"+owner.Hex(), nil, nil, 16*MaxManifest)
 	if err != nil {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -63,6 +64,7 @@ type NodeConfig struct {
 	// MaxExpiry bounds how far ahead a commitment may run (default 1 year).
 	MaxExpiry time.Duration
 	// ManifestsKept is how many manifests are kept per owner (default 8).
+	// Only manifests the owner signed for ChainID and Registry are kept.
 	ManifestsKept int
 	Now           func() time.Time
 	Log           *slog.Logger
@@ -79,6 +81,7 @@ type Node struct {
 	mu    sync.Mutex
 	sets  map[common.Hash]*Set
 	trees map[common.Hash]*chain.MerkleTree
+	manMu sync.Mutex // manifest writes
 }
 
 // NewNode loads the committed sets from disk.
@@ -241,32 +244,47 @@ func (n *Node) Audit(root common.Hash, index uint64) (*Proof, error) {
 // MaxManifest bounds a stored manifest.
 const MaxManifest = 1 << 20
 
-// PutManifest keeps a sealed manifest for owner: the newest ManifestsKept
-// are kept, older ones dropped. The node cannot read it; owners open
-// theirs and ignore what does not open.
+// PutManifest keeps a manifest owner signed (SignedManifest): the newest
+// ManifestsKept by sequence are kept, older ones dropped. A manifest that is
+// unsigned or signed by anyone but owner is refused (ErrManifestSignature),
+// and so is one whose sequence is not above every one kept
+// (ErrStaleManifest; the newest one's exact bytes again are accepted,
+// for a retried upload): nobody but the owner can push the owner's manifests out, and a
+// replayed older one replaces nothing. Nothing kept is touched on a refusal.
+// The node cannot read the manifest; it only checks who signed it.
 func (n *Node) PutManifest(owner common.Address, blob []byte) error {
-	if len(blob) == 0 || len(blob) > MaxManifest {
-		return fmt.Errorf("%w: manifest of %d bytes", ErrBadRequest, len(blob))
+	sm, err := ParseManifest(blob)
+	if err != nil {
+		return fmt.Errorf("storage: put manifest: %w", err)
+	}
+	if err := sm.Verify(n.cfg.ChainID, n.cfg.Registry, owner); err != nil {
+		return fmt.Errorf("storage: put manifest: %w", err)
 	}
 	dir := filepath.Join(n.st.dir, "manifests", owner.Hex())
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("storage: put manifest: %w", err)
 	}
+	n.manMu.Lock() // one owner's puts must not interleave between the check and the write
+	defer n.manMu.Unlock()
 	seqs, err := manifestSeqs(dir)
 	if err != nil {
 		return fmt.Errorf("storage: put manifest: %w", err)
 	}
-	next := uint64(1)
-	if len(seqs) > 0 {
-		next = seqs[len(seqs)-1] + 1
+	if len(seqs) > 0 && sm.Sequence <= seqs[len(seqs)-1] {
+		if sm.Sequence == seqs[len(seqs)-1] {
+			if old, err := os.ReadFile(filepath.Join(dir, strconv.FormatUint(sm.Sequence, 10))); err == nil && bytes.Equal(old, blob) {
+				return nil // a retried upload of the newest
+			}
+		}
+		return fmt.Errorf("storage: put manifest: %w: sequence %d, newest kept %d", ErrStaleManifest, sm.Sequence, seqs[len(seqs)-1])
 	}
 	if free, err := n.st.free(n.st.dir); err == nil && free < uint64(len(blob))+n.st.headroom {
 		return fmt.Errorf("%w: %d bytes free", ErrDiskFull, free)
 	}
-	if err := writeAtomic(filepath.Join(n.st.dir, "tmp"), filepath.Join(dir, strconv.FormatUint(next, 10)), blob); err != nil {
+	if err := writeAtomic(filepath.Join(n.st.dir, "tmp"), filepath.Join(dir, strconv.FormatUint(sm.Sequence, 10)), blob); err != nil {
 		return fmt.Errorf("storage: put manifest: %w", err)
 	}
-	seqs = append(seqs, next)
+	seqs = append(seqs, sm.Sequence)
 	for len(seqs) > n.cfg.ManifestsKept {
 		os.Remove(filepath.Join(dir, strconv.FormatUint(seqs[0], 10)))
 		seqs = seqs[1:]

@@ -24,7 +24,9 @@ import (
 //	GET  /v1/chunks/{hash}        the chunk
 //	POST /v1/sets                 CommitRequest → Set (signed)
 //	GET  /v1/audit?root=&index=   Proof
-//	PUT  /v1/manifests/{address}  body = sealed manifest
+//	PUT  /v1/manifests/{address}  body = SignedManifest, signed by address;
+//	                              403 unsigned or signed by another,
+//	                              409 sequence not above every one kept
 //	GET  /v1/manifests/{address}  {"manifests": [base64...]} newest first
 //
 // Uploads may be paid through the provider's voucher route instead (Call).
@@ -134,6 +136,10 @@ func (n *Node) fail(w http.ResponseWriter, err error) {
 		code = http.StatusBadRequest
 	case errors.Is(err, ErrNotFound), errors.Is(err, ErrCorrupt):
 		code = http.StatusNotFound
+	case errors.Is(err, ErrManifestSignature):
+		code = http.StatusForbidden
+	case errors.Is(err, ErrStaleManifest):
+		code = http.StatusConflict
 	case errors.Is(err, ErrQuota), errors.Is(err, ErrDiskFull):
 		code = http.StatusInsufficientStorage
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), errors.Is(err, ErrBusy):

@@ -277,16 +277,6 @@ func TestCommitAuditHTTP(t *testing.T) {
 	if p, err := n2.Audit(tree.Root(), 1); err != nil || p.Verify(tree.Root(), 5, 1) != nil {
 		t.Fatalf("audit after restart: %v", err)
 	}
-	// Manifests: newest first, bounded.
-	for i := range 10 {
-		if err := c.PutManifest(ctx, owner, []byte(fmt.Sprint("m", i))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ms, err := c.Manifests(ctx, owner)
-	if err != nil || len(ms) != 8 || string(ms[0]) != "m9" {
-		t.Fatalf("manifests %q, %v", ms, err)
-	}
 	if got, err := c.Get(ctx, leaves[0]); err != nil || string(got) != string(cs[0]) {
 		t.Fatalf("get: %v", err)
 	}
@@ -378,6 +368,129 @@ func FuzzParseCommitRequest(f *testing.F) {
 		}
 		if len(c.Leaves) == 0 || c.Expiry <= 0 {
 			t.Fatalf("accepted %+v", c)
+		}
+	})
+}
+
+// signManifest is an owner's signed manifest with content and sequence seq.
+func signManifest(t testing.TB, key *ecdsa.PrivateKey, chainID *big.Int, registry common.Address, content string, seq uint64) []byte {
+	t.Helper()
+	m := &SignedManifest{Version: ManifestVersion, Sequence: seq, Sealed: []byte(content), KeyTable: []byte("table " + content)}
+	sig, err := chain.SignTypedDataWithKey(key, m.TypedData(chainID, registry, crypto.PubkeyToAddress(key.PublicKey)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Signature = sig
+	b, err := m.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestSignedManifests: a node keeps only manifests the owner signed, the
+// newest by sequence; junk, another signer's manifest, a manifest for
+// another chain, a tampered one and a replayed older one are refused with
+// distinct errors and remove nothing kept.
+func TestSignedManifests(t *testing.T) {
+	dir := t.TempDir()
+	n := newNode(t, dir, testKey(t, "node"), nil)
+	srv := httptest.NewServer(n.Handler(nil))
+	defer srv.Close()
+	c := &Client{Base: srv.URL}
+	ctx := context.Background()
+	ownerKey, stranger := testKey(t, "owner"), testKey(t, "stranger")
+	owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
+	cid, reg := big.NewInt(1337), common.Address{9}
+	for i := uint64(1); i <= 10; i++ {
+		if err := c.PutManifest(ctx, owner, signManifest(t, ownerKey, cid, reg, fmt.Sprint("m", i), i*100)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kept, err := c.Manifests(ctx, owner)
+	if err != nil || len(kept) != 8 {
+		t.Fatalf("manifests: %d, %v; want 8", len(kept), err)
+	}
+	for i, b := range kept {
+		m, err := ParseManifest(b)
+		if err != nil || m.Verify(cid, reg, owner) != nil || m.Sequence != uint64(10-i)*100 {
+			t.Fatalf("manifest %d: %+v, %v", i, m, err)
+		}
+	}
+	tampered, _ := ParseManifest(signManifest(t, ownerKey, cid, reg, "m11", 1100))
+	tampered.Sealed = []byte("swapped by a node")
+	tamperedBlob, _ := tampered.Marshal()
+	unsigned, _ := (&SignedManifest{Version: ManifestVersion, Sequence: 1 << 60, Sealed: []byte("junk")}).Marshal()
+	cases := []struct {
+		name string
+		blob []byte
+		want error
+	}{
+		{"not a manifest", []byte("junk pushed under the owner's address"), ErrBadRequest},
+		{"legacy unsigned envelope", []byte(`{"v":1,"sealed":"AAAA"}`), ErrBadRequest},
+		{"unsigned", unsigned, ErrManifestSignature},
+		{"signed by a stranger", signManifest(t, stranger, cid, reg, "junk", 1<<60), ErrManifestSignature},
+		{"signed for another chain", signManifest(t, ownerKey, big.NewInt(1), reg, "m12", 1200), ErrManifestSignature},
+		{"signed for another registry", signManifest(t, ownerKey, cid, common.Address{8}, "m12", 1200), ErrManifestSignature},
+		{"tampered after signing", tamperedBlob, ErrManifestSignature},
+		{"replay of an evicted one", signManifest(t, ownerKey, cid, reg, "m1", 100), ErrStaleManifest},
+		{"replay of a kept older one", kept[3], ErrStaleManifest},
+		{"another manifest with the newest sequence", signManifest(t, ownerKey, cid, reg, "other", 1000), ErrStaleManifest},
+	}
+	for _, tc := range cases {
+		if err := c.PutManifest(ctx, owner, tc.blob); !errors.Is(err, ErrRemote) || (tc.want != ErrBadRequest && !errors.Is(err, tc.want)) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+		if err := n.PutManifest(owner, tc.blob); !errors.Is(err, tc.want) {
+			t.Errorf("%s (in process): %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	// The same upload again (a retry) is fine.
+	if err := c.PutManifest(ctx, owner, kept[0]); err != nil {
+		t.Errorf("retry of the newest: %v", err)
+	}
+	// Nothing was lost, also after a restart.
+	n2 := newNode(t, dir, testKey(t, "node"), nil)
+	after, err := n2.Manifests(owner)
+	if err != nil || len(after) != len(kept) {
+		t.Fatalf("after the refusals: %d manifests, %v", len(after), err)
+	}
+	for i := range kept {
+		if !bytes.Equal(after[i], kept[i]) {
+			t.Fatalf("manifest %d changed", i)
+		}
+	}
+	// A newer one from the owner goes in and evicts the oldest.
+	if err := c.PutManifest(ctx, owner, signManifest(t, ownerKey, cid, reg, "m11", 1100)); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := n.Manifests(owner); len(ms) != 8 || !bytes.Contains(ms[0], []byte(`"seq":1100`)) {
+		t.Fatalf("newest after a new put: %s", ms[0])
+	}
+}
+
+func FuzzParseManifest(f *testing.F) {
+	key := testKey(f, "owner")
+	cid, reg := big.NewInt(1337), common.Address{9}
+	f.Add(signManifest(f, key, cid, reg, "sealed manifest", 7))
+	f.Add([]byte(`{"v":2,"seq":1,"sealed":"AAAA","sig":"AAAA"}`))
+	f.Add([]byte(`{"v":1,"sealed":"AAAA"}`))
+	f.Add([]byte(`{"v":2,"seq":1,"sealed":"AAAA","sig":"AAAA","extra":1}`))
+	f.Add([]byte(`{"v":2} {}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := ParseManifest(b)
+		if err != nil {
+			if !errors.Is(err, ErrBadRequest) && !errors.Is(err, ErrManifestSignature) {
+				t.Fatalf("error %v is neither ErrBadRequest nor ErrManifestSignature", err)
+			}
+			return
+		}
+		if m.Version != ManifestVersion || m.Sequence == 0 || len(m.Sealed) == 0 || len(m.Signature) != 65 {
+			t.Fatalf("accepted %+v", m)
+		}
+		err = m.Verify(cid, reg, crypto.PubkeyToAddress(key.PublicKey)) // must not panic
+		if err != nil && !errors.Is(err, ErrManifestSignature) {
+			t.Fatalf("verify: %v", err)
 		}
 	})
 }
