@@ -48,7 +48,13 @@ fuzz:
 deps:
 	@scripts/deps.sh $(SYSTEM_PACKAGES)
 
-demo: deps build
+# The demo's binary has portaudio (answers on the sound card, SPACE to talk)
+# when cgo and the portaudio library (portaudio19-dev) are there; otherwise it
+# is the pure build (typed questions, answers in a WAV file). Deferred (=):
+# evaluated after deps has installed what it installs.
+DEMO_TAGS = $(shell [ "$$($(GO) env CGO_ENABLED)" = 1 ] && pkg-config --exists portaudio-2.0 2>/dev/null && echo portaudio)
+demo: deps
+	$(GO) build -trimpath -tags '$(DEMO_TAGS)' -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft ./cmd/mycroft
 	$(BIN)/mycroft demo
 
 contracts:

@@ -15,8 +15,35 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mycroft-network/mycroft/board/portaudio"
 	"github.com/mycroft-network/mycroft/internal/demo"
 )
+
+// TestDemoAudioProbe runs the demo's device probe in process. Built without
+// the portaudio tag it must answer an error and no device (the demo then
+// writes answers to speaker.wav and takes typed questions only); with the
+// tag on a machine without sound devices, no device and no error.
+func TestDemoAudioProbe(t *testing.T) {
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}
+	if code := run(context.Background(), e, []string{demo.ProbeCommand}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var a demo.Audio
+	if err := json.Unmarshal(out.Bytes(), &a); err != nil {
+		t.Fatalf("probe printed %q: %v", out.String(), err)
+	}
+	if !portaudio.Built {
+		if a.Input || a.Output || !strings.Contains(a.Error, "built without the portaudio tag") {
+			t.Fatalf("stub probe = %+v, want an error and no device", a)
+		}
+		return
+	}
+	if a.Error != "" && (a.Input || a.Output) {
+		t.Fatalf("probe = %+v: an error with devices", a)
+	}
+	t.Logf("probe: %+v", a)
+}
 
 // TestDemoUnattended builds the binary, runs `mycroft demo --unattended`
 // (devnet, provider, two storage nodes, the owner's agent on the simulated
@@ -46,6 +73,8 @@ func TestDemoUnattended(t *testing.T) {
 	report := filepath.Join(dir, "report.json")
 	work := filepath.Join(dir, "w")
 	var out bytes.Buffer
+	// --unattended keeps the audio devices out (it implies --wav): the
+	// checks read speaker.wav.
 	cmd := exec.CommandContext(ctx, bin, "demo", "--unattended", "--workdir", work, "--report", report)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	runErr := cmd.Run()
@@ -112,6 +141,11 @@ func TestDemoUnattended(t *testing.T) {
 		!strings.EqualFold(r.RestoredAddress, r.Owner) {
 		t.Errorf("backup root %s on %d nodes (%d audit errors), restored %s at %s (owner %s)",
 			r.BackupRoot, r.BackupReplicas, r.BackupAuditErrors, r.RestoredRoot, r.RestoredAddress, r.Owner)
+	}
+	// The unattended run keeps the audio devices out: the answers are in
+	// the WAV file.
+	if filepath.Base(r.Speaker) != "speaker.wav" || r.SpeakerBytes <= 44 {
+		t.Errorf("answers went to %q (%d bytes), want speaker.wav with samples", r.Speaker, r.SpeakerBytes)
 	}
 	// Every child process stopped.
 	if !r.Stopped || len(r.Pids) < 5 {

@@ -96,9 +96,13 @@ type Report struct {
 	BackupAuditErrors int               `json:"backupAuditErrors"`
 	RestoredRoot      string            `json:"restoredRoot"`
 	RestoredAddress   string            `json:"restoredAddress"`
-	Checks            []Check           `json:"checks"`
-	Pids              []int             `json:"pids"`
-	Stopped           bool              `json:"stopped"`
+	// Speaker is where the answers went: the WAV file or "portaudio";
+	// SpeakerBytes, the WAV file's size after the spoken session.
+	Speaker      string  `json:"speaker"`
+	SpeakerBytes int64   `json:"speakerBytes"`
+	Checks       []Check `json:"checks"`
+	Pids         []int   `json:"pids"`
+	Stopped      bool    `json:"stopped"`
 }
 
 // Check is one invariant the demo verified.
@@ -520,10 +524,15 @@ enabled = false
 	spent := new(big.Int).Sub(wei(last.SpentToday), wei(spent0))
 	r.rep.SpentTotal, r.rep.PriceTotal = spent.String(), priceTotal.String()
 	r.check("spent = sum of prices (wei)", spent.Cmp(priceTotal) == 0, spent, priceTotal)
+	r.rep.Speaker = r.plan.Speaker
 	if r.plan.Speaker == simPortAudio {
 		fmt.Fprintf(r.out, "   the answers were played on %s\r\n", deviceName(r.audio.OutputName))
-	} else if st, err := os.Stat(speaker); err == nil {
-		fmt.Fprintf(r.out, "   the answers were spoken to %s (%d bytes)\r\n", speaker, st.Size())
+	} else {
+		if st, err := os.Stat(speaker); err == nil {
+			r.rep.SpeakerBytes = st.Size()
+		}
+		// More than the 44-byte header: the answers' samples are there.
+		r.check("answers spoken to speaker.wav (bytes)", r.rep.SpeakerBytes > 44, r.rep.SpeakerBytes, "> 44")
 	}
 	chs, err := owner.c.WalletChannels(ctx)
 	if err != nil {
