@@ -334,6 +334,8 @@ func (a *Agent) backupConfig() backup.Config {
 	cfg := backup.Config{
 		Owner:     a.keys.Address(),
 		Sealer:    a.keys,
+		Signer:    a.keys,
+		KeyTables: a.keys,
 		Directory: a.chain,
 		ChainID:   new(big.Int).SetUint64(a.manifest.ChainID),
 		Registry:  a.manifest.Registry,

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"go.etcd.io/bbolt"
 
 	"github.com/mycroft-network/mycroft/chain"
@@ -49,6 +50,22 @@ type Sealer interface {
 	Open(cat keystore.Category, recordID string, sealed []byte) ([]byte, error)
 }
 
+// Signer signs the owner's manifests (the keystore: BackupManifest is on
+// its allow-list).
+type Signer interface {
+	SignTypedData(td apitypes.TypedData) ([]byte, error)
+}
+
+// KeyTables exports the keystore's key table into every manifest and
+// imports it back on restore (*keystore.Store satisfies it). The table is
+// sealed by the keystore under a key derived from the backup words, not
+// with the backups key: that key may itself have been rotated, and a
+// device restored from the words alone could not open it.
+type KeyTables interface {
+	KeyTable() ([]byte, error)
+	ImportKeyTable(ctx context.Context, blob []byte) (int, error)
+}
+
 // Directory lists the Registry's nodes; *chain.Client satisfies it.
 type Directory interface {
 	ListNodes(ctx context.Context) ([]chain.NodeInfo, error)
@@ -64,8 +81,15 @@ type Challenger interface {
 
 // Config configures the owner's backup.
 type Config struct {
-	Owner     common.Address // the owner's wallet address
-	Sealer    Sealer
+	Owner  common.Address // the owner's wallet address
+	Sealer Sealer
+	// Signer signs every manifest published (the owner's wallet key);
+	// required to save. Restore does not sign.
+	Signer Signer
+	// KeyTables, if set, puts the key table in every manifest and imports
+	// it before opening one on restore, so data sealed after a key
+	// rotation opens on a device restored from the words.
+	KeyTables KeyTables
 	Directory Directory
 	ChainID   *big.Int
 	Registry  common.Address // the commitment's verifying contract
@@ -162,6 +186,7 @@ type Backup struct {
 
 	mu     sync.Mutex
 	m      *Manifest
+	seq    uint64   // sequence of the last manifest published
 	chunks [][]byte // sealed chunks of the current generation, nil after restart
 }
 
@@ -180,11 +205,11 @@ func New(cfg Config) (*Backup, error) {
 			return nil
 		})
 		if blob != nil {
-			m, err := openManifest(cfg.Sealer, blob)
+			m, seq, err := openStored(cfg.Sealer, blob)
 			if err != nil {
 				return nil, fmt.Errorf("backup: new: %w", err)
 			}
-			b.m = m
+			b.m, b.seq = m, seq
 		}
 	}
 	return b, nil
@@ -311,31 +336,24 @@ func (b *Backup) place(ctx context.Context, m *Manifest, sealed [][]byte, n chai
 	return Replica{Node: n.Address, Endpoint: n.Endpoint, Expiry: expiry, Signature: set.Signature}, nil
 }
 
-// envelope is what is stored: the sealed manifest.
+// envelope is the stored form before manifests were signed (version 1):
+// still read from the local database.
 type envelope struct {
 	Version int    `json:"v"`
 	Sealed  []byte `json:"sealed"`
 }
 
-func sealManifest(s Sealer, m *Manifest) ([]byte, error) {
+func sealPlain(s Sealer, m *Manifest) ([]byte, error) {
 	plain, err := json.Marshal(m)
 	if err != nil {
 		return nil, err
 	}
-	sealed, err := s.Seal(keystore.CategoryBackups, ManifestRecord, plain)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(envelope{Version: 1, Sealed: sealed})
+	return s.Seal(keystore.CategoryBackups, ManifestRecord, plain)
 }
 
-// openManifest opens a stored manifest; anything that is not ours fails.
-func openManifest(s Sealer, blob []byte) (*Manifest, error) {
-	var e envelope
-	if err := json.Unmarshal(blob, &e); err != nil || e.Version != 1 {
-		return nil, fmt.Errorf("%w: not a manifest", ErrNoBackup)
-	}
-	plain, err := s.Open(keystore.CategoryBackups, ManifestRecord, e.Sealed)
+// openSealed opens a sealed manifest; anything that is not ours fails.
+func openSealed(s Sealer, sealed []byte) (*Manifest, error) {
+	plain, err := s.Open(keystore.CategoryBackups, ManifestRecord, sealed)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoBackup, err)
 	}
@@ -346,13 +364,59 @@ func openManifest(s Sealer, blob []byte) (*Manifest, error) {
 	return &m, nil
 }
 
-// publish stores the sealed manifest locally and on every replica.
-func (b *Backup) publish(ctx context.Context, m *Manifest) error {
-	blob, err := sealManifest(b.cfg.Sealer, m)
-	if err != nil {
-		return fmt.Errorf("seal manifest: %w", err)
+// openStored opens a manifest as kept in the local database: a signed
+// manifest (storage.SignedManifest) or the older unsigned envelope. It
+// returns the signed one's sequence (0 for the older form).
+func openStored(s Sealer, blob []byte) (*Manifest, uint64, error) {
+	if sm, err := storage.ParseManifest(blob); err == nil {
+		m, err := openSealed(s, sm.Sealed)
+		return m, sm.Sequence, err
 	}
-	if err := b.storeLocal(blob); err != nil {
+	var e envelope
+	if err := json.Unmarshal(blob, &e); err != nil || e.Version != 1 {
+		return nil, 0, fmt.Errorf("%w: not a manifest", ErrNoBackup)
+	}
+	m, err := openSealed(s, e.Sealed)
+	return m, 0, err
+}
+
+// sign seals m, adds the key table and signs the whole with the next
+// sequence: the current time in nanoseconds, or one more than the last
+// published if the clock went back.
+func (b *Backup) sign(m *Manifest) ([]byte, uint64, error) {
+	if b.cfg.Signer == nil {
+		return nil, 0, errors.New("no signer for the manifest")
+	}
+	sealed, err := sealPlain(b.cfg.Sealer, m)
+	if err != nil {
+		return nil, 0, fmt.Errorf("seal manifest: %w", err)
+	}
+	sm := &storage.SignedManifest{Version: storage.ManifestVersion, Sealed: sealed}
+	if b.cfg.KeyTables != nil {
+		if sm.KeyTable, err = b.cfg.KeyTables.KeyTable(); err != nil {
+			return nil, 0, fmt.Errorf("key table: %w", err)
+		}
+	}
+	b.mu.Lock()
+	sm.Sequence = max(uint64(max(b.cfg.Now().UnixNano(), 0)), b.seq+1)
+	b.mu.Unlock()
+	if sm.Signature, err = b.cfg.Signer.SignTypedData(sm.TypedData(b.cfg.ChainID, b.cfg.Registry, b.cfg.Owner)); err != nil {
+		return nil, 0, fmt.Errorf("sign manifest: %w", err)
+	}
+	blob, err := sm.Marshal()
+	if err != nil {
+		return nil, 0, err
+	}
+	return blob, sm.Sequence, nil
+}
+
+// publish stores the signed manifest locally and on every replica.
+func (b *Backup) publish(ctx context.Context, m *Manifest) error {
+	blob, seq, err := b.sign(m)
+	if err != nil {
+		return err
+	}
+	if err := b.storeLocal(blob, seq); err != nil {
 		return err
 	}
 	stored := 0
@@ -369,15 +433,10 @@ func (b *Backup) publish(ctx context.Context, m *Manifest) error {
 	return nil
 }
 
-func (b *Backup) publishLocal(m *Manifest) error {
-	blob, err := sealManifest(b.cfg.Sealer, m)
-	if err != nil {
-		return fmt.Errorf("seal manifest: %w", err)
-	}
-	return b.storeLocal(blob)
-}
-
-func (b *Backup) storeLocal(blob []byte) error {
+func (b *Backup) storeLocal(blob []byte, seq uint64) error {
+	b.mu.Lock()
+	b.seq = max(b.seq, seq)
+	b.mu.Unlock()
 	if b.cfg.DB == nil {
 		return nil
 	}
@@ -570,10 +629,14 @@ func (b *Backup) Challenge(ctx context.Context, c Challenger, node common.Addres
 	return nil, fmt.Errorf("backup: challenge: %s holds no replica", node.Hex())
 }
 
-// Restore finds the newest backup this keyring opens on the Registry's
+// Restore finds the newest backup the owner signed on the Registry's
 // storage nodes and returns its plaintext: what a fresh device does after
 // restoring its keyring from the mnemonic. cfg.Owner and cfg.Sealer come
-// from the restored keyring.
+// from the restored keyring. Manifests whose signature does not recover to
+// cfg.Owner (for cfg.ChainID and cfg.Registry) are ignored; of the rest the
+// highest sequence whose manifest opens and whose chunks can all be fetched
+// wins. With cfg.KeyTables, the manifest's key table is imported first, so
+// a manifest, chunks and records sealed under rotated epochs open.
 func Restore(ctx context.Context, cfg Config) ([]byte, *Manifest, error) {
 	if err := cfg.defaults(); err != nil {
 		return nil, nil, err
@@ -583,45 +646,74 @@ func Restore(ctx context.Context, cfg Config) ([]byte, *Manifest, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("backup: restore: %w", err)
 	}
-	var best *Manifest
+	var found []*storage.SignedManifest
+	seen := map[common.Hash]bool{}
 	for _, n := range nodes {
 		blobs, err := cfg.Client(n.Endpoint).Manifests(ctx, cfg.Owner)
 		if err != nil {
 			continue
 		}
 		for _, blob := range blobs {
-			m, err := openManifest(cfg.Sealer, blob)
-			if err != nil {
+			sm, err := storage.ParseManifest(blob)
+			if err != nil || sm.Verify(cfg.ChainID, cfg.Registry, cfg.Owner) != nil {
 				continue
 			}
-			if best == nil || m.Generation > best.Generation {
-				best = m
+			if d := sm.Digest(); !seen[d] {
+				seen[d] = true
+				found = append(found, sm)
 			}
 		}
 	}
-	if best == nil {
-		return nil, nil, fmt.Errorf("backup: restore: %w", ErrNoBackup)
+	sort.SliceStable(found, func(i, j int) bool { return found[i].Sequence > found[j].Sequence })
+	lastErr := fmt.Errorf("backup: restore: %w", ErrNoBackup)
+	for _, sm := range found {
+		data, m, err := b.restoreOne(ctx, sm)
+		if err == nil {
+			return data, m, nil
+		}
+		cfg.Log.Warn("backup: restore: manifest unusable; trying an older one", "sequence", sm.Sequence, "err", err)
+		lastErr = fmt.Errorf("backup: restore: %w", err)
 	}
-	sealed, err := b.sealedChunks(ctx, best, -1)
+	return nil, nil, lastErr
+}
+
+// restoreOne restores the backup of one signed manifest.
+func (b *Backup) restoreOne(ctx context.Context, sm *storage.SignedManifest) ([]byte, *Manifest, error) {
+	cfg := b.cfg
+	if cfg.KeyTables != nil && len(sm.KeyTable) > 0 {
+		if _, err := cfg.KeyTables.ImportKeyTable(ctx, sm.KeyTable); err != nil {
+			return nil, nil, fmt.Errorf("key table: %w", err)
+		}
+	}
+	m, err := openSealed(cfg.Sealer, sm.Sealed)
 	if err != nil {
-		return nil, nil, fmt.Errorf("backup: restore: %w", err)
+		return nil, nil, err
+	}
+	sealed, err := b.sealedChunks(ctx, m, -1)
+	if err != nil {
+		return nil, nil, err
 	}
 	var out bytes.Buffer
 	for i, s := range sealed {
-		p, err := cfg.Sealer.Open(keystore.CategoryBackups, chunkRecord(best.Generation, i), s)
+		p, err := cfg.Sealer.Open(keystore.CategoryBackups, chunkRecord(m.Generation, i), s)
 		if err != nil {
-			return nil, nil, fmt.Errorf("backup: restore: chunk %d: %w", i, err)
+			return nil, nil, fmt.Errorf("chunk %d: %w", i, err)
 		}
 		out.Write(p)
 	}
-	if int64(out.Len()) != best.Size {
-		return nil, nil, fmt.Errorf("backup: restore: %d bytes, manifest says %d", out.Len(), best.Size)
+	if int64(out.Len()) != m.Size {
+		return nil, nil, fmt.Errorf("%d bytes, manifest says %d", out.Len(), m.Size)
 	}
 	if cfg.DB != nil {
-		// The fresh device keeps auditing this backup from now on.
-		if err := b.publishLocal(best); err != nil {
-			return nil, nil, fmt.Errorf("backup: restore: %w", err)
+		// The fresh device keeps auditing this backup from now on; its
+		// next manifest follows this one's sequence.
+		blob, err := sm.Marshal()
+		if err == nil {
+			err = b.storeLocal(blob, sm.Sequence)
+		}
+		if err != nil {
+			return nil, nil, err
 		}
 	}
-	return out.Bytes(), best, nil
+	return out.Bytes(), m, nil
 }

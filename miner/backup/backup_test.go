@@ -41,6 +41,12 @@ func (s aeadSealer) Open(cat keystore.Category, id string, b []byte) ([]byte, er
 	return a.Open(nil, b[:a.NonceSize()], b[a.NonceSize():], []byte(string(cat)+"/"+id))
 }
 
+// testOwner is the owner's wallet key in tests that use no keystore.
+func testOwner() *chain.KeySigner {
+	k, _ := crypto.ToECDSA(crypto.Keccak256([]byte("owner")))
+	return chain.NewKeySigner(k)
+}
+
 // staticDirectory lists fixed nodes.
 type staticDirectory []chain.NodeInfo
 
@@ -70,7 +76,7 @@ func TestSaveRestoreSizes(t *testing.T) {
 	dir := startNodes(t, 2)
 	sealer := aeadSealer{key: bytes.Repeat([]byte{3}, 32)}
 	for _, size := range []int{0, 1, 100, 128, 129, 1000} {
-		cfg := Config{Owner: common.Address{9}, Sealer: sealer, Directory: dir, ChainID: big.NewInt(1), Copies: 2, ChunkSize: 64}
+		cfg := Config{Owner: testOwner().Address(), Signer: testOwner(), Sealer: sealer, Directory: dir, ChainID: big.NewInt(1), Copies: 2, ChunkSize: 64}
 		b, err := New(cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -88,7 +94,7 @@ func TestSaveRestoreSizes(t *testing.T) {
 			t.Errorf("size %d: restored %d bytes, %v", size, len(got), err)
 		}
 	}
-	cfg := Config{Owner: common.Address{9}, Sealer: sealer, Directory: dir, ChainID: big.NewInt(1), Copies: 3}
+	cfg := Config{Owner: testOwner().Address(), Signer: testOwner(), Sealer: sealer, Directory: dir, ChainID: big.NewInt(1), Copies: 3}
 	b, _ := New(cfg)
 	if _, err := b.Save(context.Background(), bytes.NewReader([]byte("x"))); !errors.Is(err, ErrNoNodes) {
 		t.Fatalf("three copies on two nodes: %v, want ErrNoNodes", err)
@@ -102,7 +108,7 @@ func TestManifestKeptLocally(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	cfg := Config{Owner: common.Address{9}, Sealer: aeadSealer{key: make([]byte, 32)}, Directory: startNodes(t, 1),
+	cfg := Config{Owner: testOwner().Address(), Signer: testOwner(), Sealer: aeadSealer{key: make([]byte, 32)}, Directory: startNodes(t, 1),
 		ChainID: big.NewInt(1), Copies: 1, DB: db, Now: func() time.Time { return fixed }}
 	b, _ := New(cfg)
 	m, err := b.Save(context.Background(), bytes.NewReader([]byte("hello")))
@@ -129,15 +135,22 @@ func TestManifestKeptLocally(t *testing.T) {
 
 func FuzzOpenManifest(f *testing.F) {
 	s := aeadSealer{key: make([]byte, 32)}
-	good, _ := sealManifest(s, &Manifest{Version: 1, ChunkSize: 1, Leaves: []common.Hash{{1}}})
+	b := &Backup{cfg: Config{Owner: testOwner().Address(), Signer: testOwner(), Sealer: s, ChainID: big.NewInt(1), Now: time.Now}}
+	good, _, err := b.sign(&Manifest{Version: 1, ChunkSize: 1, Leaves: []common.Hash{{1}}})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add(good)
+	legacySealed, _ := sealPlain(s, &Manifest{Version: 1, ChunkSize: 1, Leaves: []common.Hash{{1}}})
+	legacy, _ := json.Marshal(envelope{Version: 1, Sealed: legacySealed})
+	f.Add(legacy)
 	f.Add([]byte(`{"v":1,"sealed":"AAAA"}`))
 	f.Add([]byte(`{"v":2}`))
 	f.Add([]byte(`not json`))
 	forged, _ := json.Marshal(envelope{Version: 1, Sealed: []byte("forged by someone else")})
 	f.Add(forged)
 	f.Fuzz(func(t *testing.T, b []byte) {
-		m, err := openManifest(s, b)
+		m, _, err := openStored(s, b)
 		if err != nil {
 			if !errors.Is(err, ErrNoBackup) {
 				t.Fatalf("error %v is not ErrNoBackup", err)

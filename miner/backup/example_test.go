@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"os"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/mycroft-network/mycroft/chain"
@@ -31,7 +30,10 @@ func ExampleBackup() {
 		dir = append(dir, chain.NodeInfo{Address: crypto.PubkeyToAddress(key.PublicKey), Endpoint: srv.URL,
 			Registered: true, Prices: chain.Prices{"storage": big.NewInt(1)}})
 	}
-	cfg := Config{Owner: common.Address{9}, Sealer: aeadSealer{key: make([]byte, 32)}, Directory: dir,
+	// The owner's wallet key signs every manifest it leaves on the nodes.
+	ownerKey, _ := crypto.ToECDSA(crypto.Keccak256([]byte("owner")))
+	owner := chain.NewKeySigner(ownerKey)
+	cfg := Config{Owner: owner.Address(), Signer: owner, Sealer: aeadSealer{key: make([]byte, 32)}, Directory: dir,
 		ChainID: big.NewInt(1), Copies: 2, ChunkSize: 1024}
 	b, err := New(cfg)
 	if err != nil {

@@ -136,7 +136,7 @@ func TestNetwork(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer oc.Close()
-	cfg := backup.Config{Owner: owner, Sealer: ks, Directory: oc, ChainID: oc.ChainID(), Registry: nw.dn.Manifest.Registry,
+	cfg := backup.Config{Owner: owner, Sealer: ks, Signer: ks, KeyTables: ks, Directory: oc, ChainID: oc.ChainID(), Registry: nw.dn.Manifest.Registry,
 		Copies: 3, ChunkSize: 1024}
 	b, err := backup.New(cfg)
 	if err != nil {
@@ -236,28 +236,110 @@ func TestNetwork(t *testing.T) {
 		t.Fatalf("lazy node's earnings view: %+v, %v", e, err)
 	}
 
-	// A fresh device: keyring from the words, backup from the network.
+	// The owner rotates its backups and queries keys, seals a record under
+	// the new queries epoch and backs up again: the manifest, the chunks
+	// and the record are all under epochs the words alone do not give.
+	for _, c := range []keystore.Category{keystore.CategoryBackups, keystore.CategoryQueries} {
+		if _, err := ks.Rotate(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record, err := ks.Seal(keystore.CategoryQueries, "q/after-rotation", []byte("asked after the rotation"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data2 := append(bytes.Clone(data), record...)
+	m3, err := b.Save(ctx, bytes.NewReader(data2))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Nobody but the owner can push the owner's manifests out of a node:
+	// junk and a stranger's manifest under the owner's address are refused,
+	// a replayed older manifest does not replace a newer one.
+	other := newKeystore(t)
+	if _, err := other.Init(ctx, []byte("someone else entirely here")); err != nil {
+		t.Fatal(err)
+	}
+	var holder *storageNode // the replica keeping the most manifests
+	var kept [][]byte
+	for _, r := range m3.Replicas {
+		ms, err := byAddr[r.Node].node.Manifests(owner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if holder == nil || len(ms) > len(kept) {
+			holder, kept = byAddr[r.Node], ms
+		}
+	}
+	if len(kept) < 2 {
+		t.Fatalf("manifests kept for the owner: %d; want at least 2", len(kept))
+	}
+	newest, err := storage.ParseManifest(kept[0])
+	if err != nil || newest.Verify(oc.ChainID(), nw.dn.Manifest.Registry, owner) != nil {
+		t.Fatalf("newest kept manifest is not the owner's: %v", err)
+	}
+	forged := &storage.SignedManifest{Version: storage.ManifestVersion, Sequence: newest.Sequence + 1, Sealed: []byte("junk")}
+	if forged.Signature, err = other.SignTypedData(forged.TypedData(oc.ChainID(), nw.dn.Manifest.Registry, owner)); err != nil {
+		t.Fatal(err)
+	}
+	forgedBlob, _ := forged.Marshal()
+	hc := &storage.Client{Base: holder.srv.URL}
+	for name, tc := range map[string]struct {
+		blob []byte
+		want error
+	}{
+		"junk":                {[]byte("junk under the owner's address"), storage.ErrRemote},
+		"stranger's manifest": {forgedBlob, storage.ErrManifestSignature},
+		"older manifest":      {kept[len(kept)-1], storage.ErrStaleManifest},
+	} {
+		for range 10 { // as often as the node keeps manifests, and more
+			if err := hc.PutManifest(ctx, owner, tc.blob); !errors.Is(err, tc.want) {
+				t.Fatalf("%s: %v, want %v", name, err, tc.want)
+			}
+		}
+	}
+	if after, _ := holder.node.Manifests(owner); len(after) != len(kept) || !bytes.Equal(after[0], kept[0]) {
+		t.Fatalf("the refused pushes changed the owner's manifests")
+	}
+
+	// A fresh device: keyring from the words alone, backup from the
+	// network. The newest signed manifest carries the key table; imported,
+	// it opens the manifest, the chunks and the record of rotated epochs.
 	fresh := newKeystore(t)
 	if _, err := fresh.Restore(ctx, words, []byte("a new passphrase for the new box"), keystore.RestoreOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := fresh.Open(keystore.CategoryQueries, "q/after-rotation", record); !errors.Is(err, keystore.ErrUnknownEpoch) {
+		t.Fatalf("test setup: the words alone open the rotated record: %v", err)
+	}
 	rcfg := cfg
-	rcfg.Sealer = fresh
+	rcfg.Sealer, rcfg.Signer, rcfg.KeyTables = fresh, fresh, fresh
 	rcfg.Owner = fresh.Address()
 	got, rm, err := backup.Restore(ctx, rcfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, data) || rm.Root != m.Root {
-		t.Fatalf("restored %d bytes (root %s), want %d (root %s)", len(got), rm.Root, len(data), m.Root)
+	if !bytes.Equal(got, data2) || rm.Root != m3.Root {
+		t.Fatalf("restored %d bytes (root %s), want %d (root %s)", len(got), rm.Root, len(data2), m3.Root)
 	}
-	// A stranger's keyring finds nothing under its own address.
-	other := newKeystore(t)
-	if _, err := other.Init(ctx, []byte("someone else entirely here")); err != nil {
+	if p, err := fresh.Open(keystore.CategoryQueries, "q/after-rotation", got[len(data):]); err != nil || string(p) != "asked after the rotation" {
+		t.Fatalf("record sealed after the rotation, on the fresh device: %q, %v", p, err)
+	}
+	// Without the key table the newest backup does not open: what the
+	// table is for.
+	bare := newKeystore(t)
+	if _, err := bare.Restore(ctx, words, []byte("a new passphrase for the new box"), keystore.RestoreOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	bcfg := rcfg
+	bcfg.Sealer, bcfg.Signer, bcfg.KeyTables = bare, bare, nil
+	if got, rm, err := backup.Restore(ctx, bcfg); err == nil && rm.Root == m3.Root {
+		t.Fatalf("restored the rotated backup (%d bytes) without the key table", len(got))
+	}
+	// A stranger's keyring finds nothing under its own address.
 	ocfg := cfg
-	ocfg.Sealer, ocfg.Owner = other, other.Address()
+	ocfg.Sealer, ocfg.Signer, ocfg.KeyTables, ocfg.Owner = other, other, other, other.Address()
 	if _, _, err := backup.Restore(ctx, ocfg); !errors.Is(err, backup.ErrNoBackup) {
 		t.Fatalf("stranger's restore: %v", err)
 	}

@@ -115,7 +115,7 @@ func TestPaidUpload(t *testing.T) {
 		cum = next
 		return nil
 	}
-	cfg := backup.Config{Owner: ks.Address(), Sealer: ks, Directory: oc, ChainID: oc.ChainID(), Registry: dn.Manifest.Registry,
+	cfg := backup.Config{Owner: ks.Address(), Sealer: ks, Signer: ks, KeyTables: ks, Directory: oc, ChainID: oc.ChainID(), Registry: dn.Manifest.Registry,
 		Copies: 1, ChunkSize: 1024, Client: func(ep string) *storage.Client { return &storage.Client{Base: ep, Upload: upload} }}
 	b, err := backup.New(cfg)
 	if err != nil {

@@ -4,7 +4,8 @@
 // Merkle proof against the root the data owner holds), signs storage
 // commitments the data owner can take to the Registry, answers on-chain
 // challenges before their deadline, and keeps the small sealed backup
-// manifests owners leave under their address.
+// manifests owners leave under their address (kept only if signed by that
+// address: SignedManifest).
 //
 // A chunk's address is its Registry leaf hash, keccak256(0x00 || chunk)
 // (chain.LeafHash), so the node checks every upload against its address
@@ -14,7 +15,7 @@
 //
 //	chunks/ab/cd/<64 hex>   one file per chunk, two levels of fan-out
 //	sets/<64 hex root>.json one file per committed data set
-//	manifests/<address>/<n> the owner's last sealed manifests
+//	manifests/<address>/<seq> the owner's newest signed manifests
 //	quarantine/             chunks that failed verification
 //	tmp/                    writes in progress (cleared at start)
 //
