@@ -300,6 +300,12 @@ func TestPaidNetwork(t *testing.T) {
 		t.Fatalf("wallet skill spent today = %v, %v", sb, err)
 	}
 
+	// The owner rotates its backups key first: the backup is sealed under
+	// an epoch the words alone do not give, so the fresh device below needs
+	// the key table the manifest carries.
+	if r, err := oc.KeysRotate(ctx, "backups"); err != nil || r.Epoch != 1 {
+		t.Fatalf("keys rotate backups: %+v, %v", r, err)
+	}
 	// The owner's backup lands on both storage agents, paid per chunk, and
 	// is audited.
 	bs, err := oc.BackupRun(ctx)
@@ -364,6 +370,9 @@ func TestPaidNetwork(t *testing.T) {
 	}
 	if l, err := fc.WalletLimits(ctx); err != nil || l.DailyBudget != "2.5" {
 		t.Fatalf("fresh device limits after restore: %+v, %v", l, err)
+	}
+	if ks, err := fc.KeysStatus(ctx); err != nil || ks.Epochs["backups"] != 1 {
+		t.Fatalf("fresh device key epochs after restore: %+v, %v; want backups at epoch 1 from the key table", ks.Epochs, err)
 	}
 
 	// The owner's status line is there and does not block.
