@@ -40,7 +40,8 @@ var (
 	ErrNoBackup = errors.New("backup: no backup found")
 	// ErrAudit: a node failed an audit.
 	ErrAudit = errors.New("backup: audit failed")
-	// ErrTooLarge: the backup is larger than MaxSize.
+	// ErrTooLarge: the backup is larger than MaxSize, or has more than
+	// MaxChunks chunks.
 	ErrTooLarge = errors.New("backup: too large")
 )
 
@@ -116,6 +117,12 @@ type Config struct {
 
 // MaxSize bounds one backup (the whole set is read into memory).
 const MaxSize = 256 << 20
+
+// MaxChunks bounds the chunks of one backup so that its signed manifest
+// (69 bytes of JSON per leaf, sealed, then base64 in the envelope) stays
+// under the nodes' storage.MaxManifest: with the default 16 KiB chunks a
+// backup is at most about 156 MiB.
+const MaxChunks = 10_000
 
 func (c *Config) defaults() error {
 	if c.Sealer == nil || c.Directory == nil || c.ChainID == nil || c.Owner == (common.Address{}) {
@@ -238,6 +245,9 @@ func (b *Backup) Save(ctx context.Context, r io.Reader) (*Manifest, error) {
 	}
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxSize)
+	}
+	if n := max(1, (len(data)+b.cfg.ChunkSize-1)/b.cfg.ChunkSize); n > MaxChunks {
+		return nil, fmt.Errorf("%w: %d chunks of %d bytes, at most %d", ErrTooLarge, n, b.cfg.ChunkSize, MaxChunks)
 	}
 	gen := b.cfg.Now().UnixNano()
 	var sealed [][]byte

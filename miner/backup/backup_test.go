@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,6 +133,42 @@ func TestManifestKeptLocally(t *testing.T) {
 		t.Fatal("manifest stored in the clear")
 	}
 }
+
+// TestLargestManifestFits: the signed manifest of a backup of MaxChunks
+// chunks on the most copies allowed, with a key table, stays under what a
+// node accepts; one chunk more is refused before anything is uploaded.
+func TestLargestManifestFits(t *testing.T) {
+	s := aeadSealer{key: make([]byte, 32)}
+	b := &Backup{cfg: Config{Owner: testOwner().Address(), Signer: testOwner(), Sealer: s, ChainID: big.NewInt(1), Now: time.Now,
+		KeyTables: fixedTable(make([]byte, 4096))}}
+	m := &Manifest{Version: 1, Generation: time.Now().UnixNano(), Size: MaxChunks << 14, ChunkSize: 16 << 10, Root: common.Hash{0xff}}
+	for i := range MaxChunks {
+		m.Leaves = append(m.Leaves, crypto.Keccak256Hash([]byte{byte(i), byte(i >> 8)}))
+	}
+	for i := range 16 {
+		m.Replicas = append(m.Replicas, Replica{Node: common.Address{byte(i)}, Endpoint: "https://storage-node-with-a-long-name.example:8443",
+			Expiry: 1 << 40, Signature: "0x" + strings.Repeat("ab", 65), Failures: 2})
+	}
+	blob, _, err := b.sign(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blob) > storage.MaxManifest {
+		t.Fatalf("signed manifest of %d chunks is %d bytes, over %d", MaxChunks, len(blob), storage.MaxManifest)
+	}
+	t.Logf("signed manifest of %d chunks: %d bytes of %d", MaxChunks, len(blob), storage.MaxManifest)
+	tooBig := Config{Owner: testOwner().Address(), Signer: testOwner(), Sealer: s, Directory: staticDirectory{}, ChainID: big.NewInt(1), ChunkSize: 64}
+	bb, _ := New(tooBig)
+	if _, err := bb.Save(context.Background(), bytes.NewReader(make([]byte, MaxChunks*64+1))); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("backup of MaxChunks+1 chunks: %v, want ErrTooLarge", err)
+	}
+}
+
+// fixedTable is a key table source for tests.
+type fixedTable []byte
+
+func (f fixedTable) KeyTable() ([]byte, error)                           { return f, nil }
+func (f fixedTable) ImportKeyTable(context.Context, []byte) (int, error) { return 0, nil }
 
 func FuzzOpenManifest(f *testing.F) {
 	s := aeadSealer{key: make([]byte, 32)}

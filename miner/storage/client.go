@@ -68,7 +68,11 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, hdr h
 		json.Unmarshal(b, &e)
 		switch resp.StatusCode {
 		case http.StatusForbidden:
-			return nil, fmt.Errorf("%w: %w: %s: %s", ErrRemote, ErrManifestSignature, resp.Status, clip(e.Error))
+			sentinel := ErrManifestSignature
+			if strings.Contains(e.Error, ErrNoData.Error()) {
+				sentinel = ErrNoData
+			}
+			return nil, fmt.Errorf("%w: %w: %s: %s", ErrRemote, sentinel, resp.Status, clip(e.Error))
 		case http.StatusConflict:
 			return nil, fmt.Errorf("%w: %w: %s: %s", ErrRemote, ErrStaleManifest, resp.Status, clip(e.Error))
 		}

@@ -23,6 +23,10 @@ var (
 	// with the same or a higher sequence (a replay, or an older one). HTTP
 	// 409.
 	ErrStaleManifest = errors.New("storage: manifest older than one kept")
+	// ErrNoData: the node holds no committed set of this owner, so it keeps
+	// no manifest for it (anyone can make addresses and sign for them; this
+	// bounds manifests to owners the node has accepted data from). HTTP 403.
+	ErrNoData = errors.New("storage: no data held for this owner")
 )
 
 // ManifestVersion is the version of SignedManifest.

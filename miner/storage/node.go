@@ -250,7 +250,9 @@ const MaxManifest = 1 << 20
 // and so is one whose sequence is not above every one kept
 // (ErrStaleManifest; the newest one's exact bytes again are accepted,
 // for a retried upload): nobody but the owner can push the owner's manifests out, and a
-// replayed older one replaces nothing. Nothing kept is touched on a refusal.
+// replayed older one replaces nothing. Only owners the node has committed a
+// set for may leave manifests (ErrNoData otherwise), so made-up addresses
+// cannot fill the disk. Nothing kept is touched on a refusal.
 // The node cannot read the manifest; it only checks who signed it.
 func (n *Node) PutManifest(owner common.Address, blob []byte) error {
 	sm, err := ParseManifest(blob)
@@ -259,6 +261,9 @@ func (n *Node) PutManifest(owner common.Address, blob []byte) error {
 	}
 	if err := sm.Verify(n.cfg.ChainID, n.cfg.Registry, owner); err != nil {
 		return fmt.Errorf("storage: put manifest: %w", err)
+	}
+	if !n.holdsFor(owner) {
+		return fmt.Errorf("storage: put manifest: %w: %s", ErrNoData, owner.Hex())
 	}
 	dir := filepath.Join(n.st.dir, "manifests", owner.Hex())
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -290,6 +295,18 @@ func (n *Node) PutManifest(owner common.Address, blob []byte) error {
 		seqs = seqs[1:]
 	}
 	return nil
+}
+
+// holdsFor reports whether the node has committed a set of owner's.
+func (n *Node) holdsFor(owner common.Address) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for _, s := range n.sets {
+		if s.Owner == owner {
+			return true
+		}
+	}
+	return false
 }
 
 // Manifests returns owner's kept manifests, newest first.

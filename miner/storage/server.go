@@ -25,7 +25,8 @@ import (
 //	POST /v1/sets                 CommitRequest → Set (signed)
 //	GET  /v1/audit?root=&index=   Proof
 //	PUT  /v1/manifests/{address}  body = SignedManifest, signed by address;
-//	                              403 unsigned or signed by another,
+//	                              403 unsigned or signed by another, or
+//	                              no set of address committed here,
 //	                              409 sequence not above every one kept
 //	GET  /v1/manifests/{address}  {"manifests": [base64...]} newest first
 //
@@ -136,7 +137,7 @@ func (n *Node) fail(w http.ResponseWriter, err error) {
 		code = http.StatusBadRequest
 	case errors.Is(err, ErrNotFound), errors.Is(err, ErrCorrupt):
 		code = http.StatusNotFound
-	case errors.Is(err, ErrManifestSignature):
+	case errors.Is(err, ErrManifestSignature), errors.Is(err, ErrNoData):
 		code = http.StatusForbidden
 	case errors.Is(err, ErrStaleManifest):
 		code = http.StatusConflict

@@ -388,8 +388,8 @@ func signManifest(t testing.TB, key *ecdsa.PrivateKey, chainID *big.Int, registr
 	return b
 }
 
-// TestSignedManifests: a node keeps only manifests the owner signed, the
-// newest by sequence; junk, another signer's manifest, a manifest for
+// TestSignedManifests: a node keeps only manifests the owner signed, of
+// owners it holds data for, the newest by sequence; junk, another signer's manifest, a manifest for
 // another chain, a tampered one and a replayed older one are refused with
 // distinct errors and remove nothing kept.
 func TestSignedManifests(t *testing.T) {
@@ -402,6 +402,17 @@ func TestSignedManifests(t *testing.T) {
 	ownerKey, stranger := testKey(t, "owner"), testKey(t, "stranger")
 	owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
 	cid, reg := big.NewInt(1337), common.Address{9}
+	// Only owners whose data the node has accepted may leave manifests.
+	if err := c.PutManifest(ctx, owner, signManifest(t, ownerKey, cid, reg, "m0", 1)); !errors.Is(err, ErrNoData) {
+		t.Fatalf("manifest of an owner without data here: %v, want ErrNoData", err)
+	}
+	chunk := []byte("the owner's one chunk")
+	if err := n.Store().Put(chain.LeafHash(chunk), chunk); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n.Commit(owner, chain.LeafHash(chunk), []common.Hash{chain.LeafHash(chunk)}, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	for i := uint64(1); i <= 10; i++ {
 		if err := c.PutManifest(ctx, owner, signManifest(t, ownerKey, cid, reg, fmt.Sprint("m", i), i*100)); err != nil {
 			t.Fatal(err)
