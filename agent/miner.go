@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -246,6 +247,9 @@ func (a *Agent) wireMiner(ctx context.Context) error {
 // cleanly, the work is bounded by the disk quota and runs only when the
 // device is idle, and a chunk an audit asks for is checked on read anyway.
 // The node's index then learns what the worker moved away (Store.Recheck).
+// The worker keeps to the owner's CPU share (duty cycle) like other mining
+// work. Quarantined chunks or a failed pass leave a notice in the health
+// warnings (`mycroft status`).
 func (a *Agent) runStorageVerify(ctx context.Context, gate *pause.Gate, st *storage.Store) error {
 	mp := a.earn.min
 	set := func(f func(v *verifyRun)) {
@@ -259,13 +263,18 @@ func (a *Agent) runStorageVerify(ctx context.Context, gate *pause.Gate, st *stor
 	fail := func(err error) error {
 		set(func(v *verifyRun) { v.State, v.Err, v.Finished, v.Pid = "failed", err.Error(), a.now(), 0 })
 		a.log.Warn("storage: verify pass", "err", err)
+		a.health.Set("storage.verify", Notice, "storage verify pass failed: "+err.Error())
 		return nil // the node still serves: every read checks its chunk
 	}
 	exe, err := workerExe()
 	if err != nil {
 		return fail(fmt.Errorf("storage: verify: %w", err))
 	}
-	w, err := miner.StartWorker(ctx, exe, gate, "verify", st.Dir())
+	cpu := miner.DefaultCPUPercent
+	if a.miner != nil && a.miner.Settings().CPUPercent > 0 {
+		cpu = a.miner.Settings().CPUPercent
+	}
+	w, err := miner.StartWorker(ctx, exe, gate, "verify", st.Dir(), strconv.Itoa(cpu))
 	if err != nil {
 		return fail(err)
 	}
@@ -288,6 +297,7 @@ func (a *Agent) runStorageVerify(ctx context.Context, gate *pause.Gate, st *stor
 	})
 	if len(bad) > 0 {
 		a.log.Warn("storage: verify pass quarantined chunks", "checked", res.Checked, "quarantined", len(bad))
+		a.health.Set("storage.verify", Notice, fmt.Sprintf("storage verify pass: %d of %d chunks failed their check and were quarantined (owners' audits will move that data elsewhere)", len(bad), res.Checked))
 	} else {
 		a.log.Info("storage: verify pass done", "checked", res.Checked)
 	}

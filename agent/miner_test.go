@@ -509,6 +509,13 @@ func TestStartupVerify(t *testing.T) {
 	if err := json.Unmarshal(full.Components["miner"], &comp); err != nil || comp.Verify.State != "done" || comp.Verify.Checked != 2 {
 		t.Fatalf("mycroft status miner = %s (%v)", full.Components["miner"], err)
 	}
+	notice := false
+	for _, w := range full.Warnings {
+		notice = notice || (w.Component == "storage.verify" && w.Severity == Notice && strings.Contains(w.Message, "1 of 2 chunks"))
+	}
+	if !notice {
+		t.Fatalf("mycroft status warnings = %+v, want a notice of the quarantined chunk", full.Warnings)
+	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		t.Fatal("timed out")
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"strconv"
 	"sync"
 
 	"github.com/mycroft-network/mycroft/miner/pause"
@@ -34,8 +35,10 @@ type WorkerResult struct {
 // CPU and I/O priority, runs one job and writes a WorkerResult to stdout.
 // Jobs:
 //
-//	verify DIR   read every chunk of the storage node at DIR and
-//	             quarantine those that do not match their address
+//	verify DIR [PERCENT]  read every chunk of the storage node at DIR and
+//	                      quarantine those that do not match their
+//	                      address, working PERCENT (1-100, default 100) of
+//	                      the wall time: a duty cycle, as Gate.Rest
 //
 // The parent pauses it with SIGSTOP and resumes it with SIGCONT
 // (StartWorker), so the job itself needs no gate.
@@ -43,28 +46,41 @@ func WorkerMain(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("%w: no job", ErrBadJob)
 	}
-	prioErr := LowerPriority()
-	res := WorkerResult{Job: args[0]}
-	res.Nice, res.IOPrio, _ = Priority()
+	// Arguments are checked before the priority is lowered, so a bad call
+	// changes nothing.
+	duty := 100
 	switch args[0] {
 	case "verify":
-		if len(args) != 2 {
-			return fmt.Errorf("%w: verify DIR", ErrBadJob)
+		if len(args) != 2 && len(args) != 3 {
+			return fmt.Errorf("%w: verify DIR [PERCENT]", ErrBadJob)
 		}
-		st, err := storage.OpenStore(storage.StoreConfig{Dir: args[1], Quota: 1 << 62, Shared: true})
-		if err != nil {
-			return fmt.Errorf("miner: worker: %w", err)
-		}
-		res.Checked = st.Len()
-		bad, err := st.Verify(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("miner: worker: %w", err)
-		}
-		for _, h := range bad {
-			res.Quarantined = append(res.Quarantined, h.Hex())
+		if len(args) == 3 {
+			p, err := strconv.Atoi(args[2])
+			if err != nil || p < 1 || p > 100 {
+				return fmt.Errorf("%w: verify: cpu percent %q, want 1-100", ErrBadJob, args[2])
+			}
+			duty = p
 		}
 	default:
 		return fmt.Errorf("%w: %q", ErrBadJob, args[0])
+	}
+	prioErr := LowerPriority()
+	res := WorkerResult{Job: args[0]}
+	res.Nice, res.IOPrio, _ = Priority()
+	// verify
+	gate := pause.New(false)
+	gate.SetDuty(duty)
+	st, err := storage.OpenStore(storage.StoreConfig{Dir: args[1], Quota: 1 << 62, Shared: true})
+	if err != nil {
+		return fmt.Errorf("miner: worker: %w", err)
+	}
+	res.Checked = st.Len()
+	bad, err := st.Verify(ctx, gate)
+	if err != nil {
+		return fmt.Errorf("miner: worker: %w", err)
+	}
+	for _, h := range bad {
+		res.Quarantined = append(res.Quarantined, h.Hex())
 	}
 	if err := json.NewEncoder(stdout).Encode(res); err != nil {
 		return fmt.Errorf("miner: worker: %w", err)

@@ -71,8 +71,19 @@ func TestWorkerVerify(t *testing.T) {
 	if _, err := w2.Wait(); err == nil {
 		t.Error("a worker with an unknown job succeeded")
 	}
-	if err := WorkerMain(context.Background(), []string{"nonsense"}, os.Stdout); !errors.Is(err, ErrBadJob) {
-		t.Errorf("unknown job: %v", err)
+	for _, args := range [][]string{{"nonsense"}, {"verify"}, {"verify", dir, "0"}, {"verify", dir, "101"}, {"verify", dir, "half"}, {"verify", dir, "50", "x"}} {
+		if err := WorkerMain(context.Background(), args, os.Stdout); !errors.Is(err, ErrBadJob) {
+			t.Errorf("worker %q: %v, want ErrBadJob", args, err)
+		}
+	}
+	// With a CPU share the job does the same work (the rests in between
+	// are the gate's duty cycle, measured in its benchmarks).
+	w3, err := StartWorker(context.Background(), os.Args[0], nil, "verify", dir, "50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := w3.Wait(); err != nil || res.Checked != 1 || len(res.Quarantined) != 0 {
+		t.Errorf("verify at 50%%: %+v, %v; want the one good chunk left checked", res, err)
 	}
 }
 
