@@ -82,7 +82,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if miss := demo.NeedTools(); len(miss) > 0 {
 		return fmt.Errorf("demo: missing %s (Debian: apt-get install flite pocketsphinx pocketsphinx-en-us, or make deps)", strings.Join(miss, ", "))
 	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP too: a closed terminal window must still stop every child
+	// (they run in their own process groups and would otherwise be left).
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	return demo.Run(ctx, demo.Options{Unattended: *unattended, WAV: *wav, Keep: *keep, WorkDir: *workdir, Report: *report, Stdin: e.stdin, Stdout: e.stdout})
 }
