@@ -34,7 +34,7 @@ type console struct {
 
 // reply is what a question got, printed by the loop.
 type reply struct {
-	spoken bool
+	spoken bool // the answer to SPACE (even when err is set)
 	heard  string // the transcript of a spoken question
 	text   string
 	err    error
@@ -71,6 +71,10 @@ func (k *console) run(ctx context.Context) (err error) {
 			"   (\"what time is it\", \"how much money do i have\"); Ctrl-C ends the demo\r\n")
 	}
 	prompt := func() { fmt.Fprint(k.out, "   > "+ed.typed()) }
+	// talking: a spoken question's answer is awaited. Another SPACE then
+	// only presses the button again (which ends listening, as on the
+	// Mark I) and waits for nothing more.
+	talking := false
 	prompt()
 
 	keys := make(chan []byte)
@@ -106,6 +110,9 @@ func (k *console) run(ctx context.Context) (err error) {
 		case <-k.done:
 			return fmt.Errorf("demo: the owner's agent exited: %w", k.exited())
 		case r := <-replies:
+			if r.spoken {
+				talking = false
+			}
 			fmt.Fprint(k.out, "\r\n")
 			switch {
 			case r.err != nil:
@@ -136,8 +143,27 @@ func (k *console) run(ctx context.Context) (err error) {
 						send(reply{text: text, err: err})
 					}(a.Line)
 				case keyTalk:
+					if talking {
+						fmt.Fprint(k.out, "(pressed again)")
+						if err := k.press(); err != nil {
+							fmt.Fprintf(k.out, "\r\n   error: press the action button: %v\r\n", err)
+							prompt()
+						}
+						continue
+					}
+					// The last interaction before the press, read here so
+					// that a second press cannot come first.
+					lctx, lcancel := context.WithTimeout(ctx, 5*time.Second)
+					before, err := k.c.VoiceLast(lctx)
+					lcancel()
+					if err != nil {
+						fmt.Fprintf(k.out, "\r\n   error: %v\r\n", err)
+						prompt()
+						continue
+					}
+					talking = true
 					fmt.Fprint(k.out, "(listening: speak now)")
-					go func() { send(k.talk(ctx)) }()
+					go func() { send(k.talk(ctx, before.ID)) }()
 				}
 			}
 		}
@@ -145,26 +171,23 @@ func (k *console) run(ctx context.Context) (err error) {
 }
 
 // talk presses the action button and waits for the interaction it starts
-// to end: the endpointer ends the utterance, then the answer is spoken.
-func (k *console) talk(ctx context.Context) reply {
-	before, err := k.c.VoiceLast(ctx)
-	if err != nil {
-		return reply{err: err}
-	}
+// (the first numbered above before) to end: the endpointer ends the
+// utterance, then the answer is spoken.
+func (k *console) talk(ctx context.Context, before uint64) reply {
 	if err := k.press(); err != nil {
-		return reply{err: fmt.Errorf("press the action button: %w", err)}
+		return reply{spoken: true, err: fmt.Errorf("press the action button: %w", err)}
 	}
 	wait := k.answerWait
 	if wait <= 0 {
 		wait = 90 * time.Second
 	}
 	in, err := poll(ctx, "the spoken question's answer", wait, k.c.VoiceLast,
-		func(in apiclient.VoiceInteraction) bool { return in.ID > before.ID && in.Done })
+		func(in apiclient.VoiceInteraction) bool { return in.ID > before && in.Done })
 	if err != nil {
-		return reply{err: err}
+		return reply{spoken: true, err: err}
 	}
 	if in.Error != "" {
-		return reply{err: fmt.Errorf("%s", in.Error)}
+		return reply{spoken: true, err: fmt.Errorf("%s", in.Error)}
 	}
 	return reply{spoken: true, heard: in.Transcript, text: in.Reply}
 }

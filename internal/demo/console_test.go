@@ -30,6 +30,15 @@ type fakeOwner struct {
 	mu      sync.Mutex
 	asked   []string
 	presses int
+	// hold, when set, keeps a spoken interaction in progress (not done)
+	// until it is closed.
+	hold chan struct{}
+}
+
+func (f *fakeOwner) pressed() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.presses
 }
 
 func (f *fakeOwner) serve(t *testing.T) *apiclient.Client {
@@ -62,12 +71,21 @@ func (f *fakeOwner) serve(t *testing.T) *apiclient.Client {
 	})
 	mux.HandleFunc("GET "+apiclient.Prefix+"/voice/last", func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
-		n := f.presses
+		n, hold := f.presses, f.hold
 		f.mu.Unlock()
 		in := apiclient.VoiceInteraction{ID: 7, Trigger: "text", Done: true, Faces: []string{}}
 		if n > 0 {
-			in = apiclient.VoiceInteraction{ID: 7 + uint64(n), Trigger: "button", Transcript: "how much money do i have",
+			// One interaction for every press, as the pipeline: a second
+			// press while listening ends the same one.
+			in = apiclient.VoiceInteraction{ID: 8, Trigger: "button", Transcript: "how much money do i have",
 				Reply: "You have 9999 MYC.", Done: true, Faces: []string{"listening", "thinking", "speaking", "idle"}}
+			if hold != nil {
+				select {
+				case <-hold:
+				default:
+					in.Done, in.Reply = false, ""
+				}
+			}
 		}
 		reply(w, in)
 	})
@@ -332,4 +350,34 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestConsoleSecondPress: SPACE while a spoken question is in progress
+// presses the button again (ending listening) and the answer is shown once.
+func TestConsoleSecondPress(t *testing.T) {
+	f := &fakeOwner{hold: make(chan struct{})}
+	k := &console{c: f.serve(t), press: pressVia(f.keyboard(t)), done: make(chan struct{})}
+	p := startConsole(t, k)
+	p.typeKeys(t, " ")
+	p.scr.waitFor(t, "(listening: speak now)")
+	p.typeKeys(t, " ")
+	p.scr.waitFor(t, "(pressed again)")
+	for f.pressed() != 2 {
+		select {
+		case <-p.scr.ch:
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	close(f.hold)
+	p.scr.waitFor(t, `mycroft: "You have 9999 MYC."`)
+	p.typeKeys(t, "\x03")
+	if err := p.end(t); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(p.scr.String(), "You have 9999 MYC."); n != 1 {
+		t.Errorf("the answer shown %d times, want once:\n%s", n, p.scr.String())
+	}
+	if n := strings.Count(p.scr.String(), "(listening: speak now)"); n != 1 {
+		t.Errorf("listening announced %d times, want once", n)
+	}
 }
