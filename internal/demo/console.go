@@ -34,7 +34,7 @@ type console struct {
 
 // reply is what a question got, printed by the loop.
 type reply struct {
-	spoken bool // the answer to SPACE (even when err is set)
+	spoken bool   // the answer to SPACE (even when err is set)
 	heard  string // the transcript of a spoken question
 	text   string
 	err    error
