@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -187,7 +188,7 @@ func (k *console) talk(ctx context.Context, before uint64) reply {
 		return reply{spoken: true, err: err}
 	}
 	if in.Error != "" {
-		return reply{spoken: true, err: fmt.Errorf("%s", in.Error)}
+		return reply{spoken: true, err: errors.New(in.Error)}
 	}
 	return reply{spoken: true, heard: in.Transcript, text: in.Reply}
 }

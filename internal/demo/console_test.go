@@ -47,7 +47,7 @@ func (f *fakeOwner) serve(t *testing.T) *apiclient.Client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
 	sock := filepath.Join(dir, "api.sock")
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
@@ -90,8 +90,8 @@ func (f *fakeOwner) serve(t *testing.T) *apiclient.Client {
 		reply(w, in)
 	})
 	srv := &http.Server{Handler: mux}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
 	return apiclient.New(sock)
 }
 
@@ -101,7 +101,7 @@ func (f *fakeOwner) keyboard(t *testing.T) io.Writer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { w.Close(); r.Close() })
+	t.Cleanup(func() { _ = w.Close(); _ = r.Close() })
 	go func() {
 		b := make([]byte, 1)
 		for {
@@ -178,7 +178,7 @@ func startConsole(t *testing.T, k *console) *ptyRun {
 	if err != nil {
 		t.Skipf("no pty: %v", err)
 	}
-	t.Cleanup(func() { ptmx.Close(); tty.Close() })
+	t.Cleanup(func() { _ = ptmx.Close(); _ = tty.Close() })
 	before, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
 	if err != nil {
 		t.Fatal(err)
@@ -283,8 +283,8 @@ func TestConsoleExits(t *testing.T) {
 		end     func(p *ptyRun, agentDone chan struct{})
 		wantErr bool
 	}{
-		{"Ctrl-C", func(p *ptyRun, _ chan struct{}) { p.ptmx.Write([]byte("half a line\x03")) }, false},
-		{"Ctrl-D", func(p *ptyRun, _ chan struct{}) { p.ptmx.Write([]byte{byteCtrlD}) }, false},
+		{"Ctrl-C", func(p *ptyRun, _ chan struct{}) { _, _ = p.ptmx.Write([]byte("half a line\x03")) }, false},
+		{"Ctrl-D", func(p *ptyRun, _ chan struct{}) { _, _ = p.ptmx.Write([]byte{byteCtrlD}) }, false},
 		{"a signal (ctx done)", func(p *ptyRun, _ chan struct{}) { p.cancel() }, false},
 		{"the agent exited", func(_ *ptyRun, d chan struct{}) { close(d) }, true},
 	}
