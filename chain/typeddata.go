@@ -10,6 +10,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/mycroft-network/mycroft/internal/eip712"
 )
 
 // EIP-712 domain names and the version shared by every domain.
@@ -206,11 +208,11 @@ func SignUpTypedData(chainID *big.Int, grants, owner common.Address, device comm
 // TypedDataHash returns the EIP-712 digest keccak256(0x1901 ||
 // domainSeparator || hashStruct(message)).
 func TypedDataHash(td apitypes.TypedData) (common.Hash, error) {
-	h, _, err := apitypes.TypedDataAndHash(td)
+	h, err := eip712.Hash(td)
 	if err != nil {
 		return common.Hash{}, fmt.Errorf("chain: hash typed data: %w", err)
 	}
-	return common.BytesToHash(h), nil
+	return h, nil
 }
 
 // SignTypedDataWithKey signs td with key and returns r||s||v with v in

@@ -12,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/mycroft-network/mycroft/internal/eip712"
 )
 
 // Schema is one EIP-712 message type the keystore agrees to sign.
@@ -192,11 +194,11 @@ func (s *Signer) SignTypedData(td apitypes.TypedData) ([]byte, error) {
 	if err := checkTypedData(td, s.chainID); err != nil {
 		return nil, fmt.Errorf("keystore: sign typed data: %w", err)
 	}
-	digest, _, err := apitypes.TypedDataAndHash(td)
+	digest, err := eip712.Hash(td)
 	if err != nil {
 		return nil, fmt.Errorf("keystore: sign typed data: %w: %v", ErrNotAllowed, err)
 	}
-	sig, err := s.signDigest(digest)
+	sig, err := s.signDigest(digest[:])
 	if err != nil {
 		return nil, fmt.Errorf("keystore: sign typed data: %w", err)
 	}
@@ -235,11 +237,11 @@ func (s *Signer) SignTx(tx *types.Transaction, chainID *big.Int) (*types.Transac
 // RecoverTypedData returns the address that signed td (65-byte signature,
 // v in {27,28} or {0,1}). It does not apply the allow-list.
 func RecoverTypedData(td apitypes.TypedData, sig []byte) (common.Address, error) {
-	digest, _, err := apitypes.TypedDataAndHash(td)
+	digest, err := eip712.Hash(td)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("keystore: recover: %w", err)
 	}
-	return recoverDigest(digest, sig)
+	return recoverDigest(digest[:], sig)
 }
 
 // RecoverText returns the address that signed msg with SignText.
