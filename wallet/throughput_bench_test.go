@@ -16,6 +16,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
 	"os"
@@ -46,14 +47,21 @@ var benchPrice = big.NewInt(1_000_000_000_000)
 // benchRig is one provider and n payers, each with its own wallet,
 // database, HTTP client and channel (as n devices would have).
 type benchRig struct {
-	prov    *provider.Provider
-	payers  []*wallet.Wallet
+	prov     *provider.Provider
+	endpoint string
+	payers   []*wallet.Wallet
+	keys     []*ecdsa.PrivateKey
+	man      chain.Manifest
+	paddr    common.Address
+	// held is, per payer, the cumulative the provider holds after the
+	// last BenchmarkProviderThroughput round (nil before the first).
+	held    []*big.Int
 	erc20ps float64
 }
 
 var (
 	rigMu     sync.Mutex
-	rigs      = map[int]*benchRig{}
+	rigs      = map[string]*benchRig{}
 	erc20Once sync.Once
 	erc20Rate float64
 	erc20Err  error
@@ -129,7 +137,7 @@ func BenchmarkThroughput(b *testing.B) {
 	parent := b // rigs live until the whole benchmark ends
 	for _, n := range benchPayers() {
 		b.Run(fmt.Sprintf("payers=%d", n), func(b *testing.B) {
-			rig := getRig(parent, n)
+			rig := getRig(parent, n, "wallets")
 			ctx := context.Background()
 			var next atomic.Int64
 			total := int64(b.N)
@@ -159,10 +167,13 @@ func BenchmarkThroughput(b *testing.B) {
 	}
 }
 
-func getRig(b *testing.B, n int) *benchRig {
+// getRig returns the rig of n payers for the benchmark named use (each
+// benchmark has its own: they leave the channels in different states).
+func getRig(b *testing.B, n int, use string) *benchRig {
 	rigMu.Lock()
 	defer rigMu.Unlock()
-	if r := rigs[n]; r != nil {
+	name := fmt.Sprint(use, n)
+	if r := rigs[name]; r != nil {
 		return r
 	}
 	d := chainNet(b)
@@ -192,11 +203,13 @@ func getRig(b *testing.B, n int) *benchRig {
 		b.Fatal(err)
 	}
 	sw.set(p.Handler())
-	r.prov = p
+	r.prov, r.endpoint, r.paddr = p, endpoint, pacct.addr
 	reg := fixedRegistry{[]chain.NodeInfo{{Address: pacct.addr, Endpoint: endpoint, Stake: myc(1), Registered: true,
 		Prices: chain.Prices{"bench": benchPrice}}}}
 	m := pacct.c.Manifest()
+	r.man = m
 	r.payers = make([]*wallet.Wallet, n)
+	r.keys = make([]*ecdsa.PrivateKey, n)
 	var g errgroup.Group
 	g.SetLimit(8)
 	for i := range n {
@@ -236,15 +249,125 @@ func getRig(b *testing.B, n int) *benchRig {
 			if _, err := w.Call(ctx, "bench", nil, nil); err != nil { // opens the channel
 				return fmt.Errorf("payer %d: first call: %w", i, err)
 			}
-			r.payers[i] = w
+			r.payers[i], r.keys[i] = w, key
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
 		b.Fatal(err)
 	}
-	rigs[n] = r
+	rigs[name] = r
 	return r
+}
+
+// BenchmarkProviderThroughput is the provider's own capacity: paid calls
+// per second it takes over loopback HTTP, each voucher's signature checked
+// against the channel's payer, the voucher persisted (group-committed
+// fsync) before the call is served and a receipt signed. The load
+// generator is n clients on open channels whose vouchers were signed
+// before the clock starts (as a benchmark of a server has its requests
+// ready): only their HTTP requests share the machine with the provider.
+// Every receipt is checked after the clock stops, and the provider must
+// hold exactly what was sent.
+func BenchmarkProviderThroughput(b *testing.B) {
+	parent := b
+	for _, n := range benchPayers() {
+		b.Run(fmt.Sprintf("payers=%d", n), func(b *testing.B) {
+			rig := getRig(parent, n, "provider")
+			m := rig.man
+			cid := new(big.Int).SetUint64(m.ChainID)
+			type load struct {
+				id       common.Hash
+				base     *big.Int
+				vouchers [][]byte
+				receipts []wallet.Receipt
+				client   *http.Client
+			}
+			loads := make([]*load, n)
+			for i, w := range rig.payers {
+				chs, err := w.Channels()
+				if err != nil || len(chs) != 1 {
+					b.Fatalf("payer %d: channels %v, %v", i, chs, err)
+				}
+				base, _ := new(big.Int).SetString(chs[0].Signed, 10)
+				if rig.held == nil {
+					rig.held = make([]*big.Int, n)
+				}
+				if rig.held[i] != nil {
+					base = rig.held[i]
+				}
+				l := &load{id: common.HexToHash(chs[0].ID), base: base,
+					client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}}}
+				k := b.N / n // each client its share: a channel's vouchers are in order
+				if i < b.N%n {
+					k++
+				}
+				for j := 1; j <= k; j++ {
+					cum := new(big.Int).Add(base, new(big.Int).Mul(benchPrice, big.NewInt(int64(j))))
+					sig, err := chain.SignTypedDataWithKey(rig.keys[i], chain.VoucherTypedData(cid, m.Channels, l.id, cum))
+					if err != nil {
+						b.Fatal(err)
+					}
+					l.vouchers = append(l.vouchers, sig)
+				}
+				loads[i] = l
+			}
+			url := rig.endpoint + "/v1/call/bench"
+			b.ResetTimer()
+			start := time.Now()
+			var g errgroup.Group
+			for _, l := range loads {
+				g.Go(func() error {
+					for j := range l.vouchers {
+						cum := new(big.Int).Add(l.base, new(big.Int).Mul(benchPrice, big.NewInt(int64(j+1))))
+						req, _ := http.NewRequest(http.MethodPost, url, nil)
+						req.Header.Set(wallet.HeaderChannel, l.id.Hex())
+						req.Header.Set(wallet.HeaderCumulative, cum.String())
+						req.Header.Set(wallet.HeaderSignature, "0x"+common.Bytes2Hex(l.vouchers[j]))
+						resp, err := l.client.Do(req)
+						if err != nil {
+							return err
+						}
+						_, err = io.Copy(io.Discard, resp.Body)
+						resp.Body.Close()
+						if err != nil || resp.StatusCode != http.StatusOK {
+							return fmt.Errorf("call %d: status %d, %v", j, resp.StatusCode, err)
+						}
+						rc, err := wallet.ParseReceipt(resp.Header, l.id)
+						if err != nil {
+							return err
+						}
+						l.receipts = append(l.receipts, rc)
+					}
+					return nil
+				})
+			}
+			if err := g.Wait(); err != nil {
+				b.Fatal(err)
+			}
+			el := time.Since(start)
+			b.StopTimer()
+			for i, l := range loads {
+				for j, rc := range l.receipts {
+					want := new(big.Int).Add(l.base, new(big.Int).Mul(benchPrice, big.NewInt(int64(j+1))))
+					if rc.Cumulative.Cmp(want) != 0 {
+						b.Fatalf("receipt %d: cumulative %s, want %s", j, rc.Cumulative, want)
+					}
+					if err := wallet.VerifyReceipt(rc, cid, m.Channels, rig.paddr); err != nil {
+						b.Fatal(err)
+					}
+				}
+				rig.held[i] = l.base
+				if len(l.receipts) > 0 {
+					rig.held[i] = l.receipts[len(l.receipts)-1].Cumulative
+				}
+			}
+			rate := float64(b.N) / el.Seconds()
+			b.ReportMetric(rate, "calls/s")
+			b.ReportMetric(rig.erc20ps, "erc20/s")
+			b.ReportMetric(rate/rig.erc20ps, "ratio")
+		})
+	}
 }
 
 // measureERC20 sends k MYC transfers from senders accounts in parallel,
