@@ -4,7 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
+	"os"
+	"os/exec"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -135,7 +140,20 @@ func TestConcurrentPauseResume(t *testing.T) {
 // BenchmarkPauseToQuiesced measures the time from Pause (what
 // Miner.VoiceActive calls) to every worker having stopped, with workers
 // hashing 64 KiB chunks (one piece of work each).
+//
+// MYCROFT_BENCH_LOAD="N@NICE" runs N busy-looping processes at that nice
+// level for the duration: "2@19" is the device's own mining load (the
+// low-priority worker on both cores), "4@0" other programs competing at
+// normal priority. Run the benchmark under `nice -n -5` to see the effect
+// of the service's own priority (scripts/mycroft.service).
 func BenchmarkPauseToQuiesced(b *testing.B) {
+	if spec := os.Getenv("MYCROFT_BENCH_LOAD"); spec != "" {
+		stop, err := cpuLoad(spec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer stop()
+	}
 	for _, workers := range []int{1, 4} {
 		b.Run(map[int]string{1: "workers=1", 4: "workers=4"}[workers], func(b *testing.B) {
 			g := New(true)
@@ -179,4 +197,31 @@ func BenchmarkPauseToQuiesced(b *testing.B) {
 			b.ReportMetric(float64(total.Microseconds())/float64(b.N), "mean-µs")
 		})
 	}
+}
+
+// cpuLoad starts N busy-looping processes at nice NICE (spec "N@NICE")
+// and returns a function that kills them.
+func cpuLoad(spec string) (func(), error) {
+	ns, nice, ok := strings.Cut(spec, "@")
+	n, err1 := strconv.Atoi(ns)
+	_, err2 := strconv.Atoi(nice)
+	if !ok || err1 != nil || err2 != nil || n < 1 {
+		return nil, fmt.Errorf("MYCROFT_BENCH_LOAD %q: want N@NICE", spec)
+	}
+	var cmds []*exec.Cmd
+	stop := func() {
+		for _, c := range cmds {
+			c.Process.Kill()
+			c.Wait()
+		}
+	}
+	for range n {
+		c := exec.Command("nice", "-n", nice, "sh", "-c", "while :; do :; done")
+		if err := c.Start(); err != nil {
+			stop()
+			return nil, err
+		}
+		cmds = append(cmds, c)
+	}
+	return stop, nil
 }
