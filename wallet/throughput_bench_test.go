@@ -6,6 +6,10 @@ package wallet_test
 //	go test ./wallet -run X -bench Throughput -benchtime 4000x
 //
 // MYCROFT_BENCH_PAYERS overrides the payer counts (default "1,64").
+// MYCROFT_BENCH_ERC20_SENDERS is how many accounts send the ERC-20
+// transfers, each waiting for its transfer to be mined before the next, as
+// a wallet does (default 4; the devnet seals a block as soon as a
+// transaction arrives, so more senders give a higher rate).
 // MYCROFT_BENCH_PAYER_DIR puts the payers' databases in that directory
 // instead of the test's temporary one: on this one machine every payer's
 // fsyncs share the provider's disk, where real payers each have their own;
@@ -178,7 +182,13 @@ func getRig(b *testing.B, n int, use string) *benchRig {
 	}
 	d := chainNet(b)
 	ctx := context.Background()
-	erc20Once.Do(func() { erc20Rate, erc20Err = measureERC20(ctx, d, 200, 4) })
+	erc20Once.Do(func() {
+		senders := 4
+		if v, err := strconv.Atoi(os.Getenv("MYCROFT_BENCH_ERC20_SENDERS")); err == nil && v > 0 {
+			senders = v
+		}
+		erc20Rate, erc20Err = measureERC20(ctx, d, 50*senders, senders)
+	})
 	if erc20Err != nil {
 		b.Fatal(erc20Err)
 	}
