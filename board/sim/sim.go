@@ -149,11 +149,10 @@ func New(cfg Config) (*Sim, error) {
 
 	if cfg.Keys != nil {
 		if f, ok := isTerminal(cfg.Keys); ok {
-			old, err := term.MakeRaw(int(f.Fd()))
+			old, err := MakeRaw(int(f.Fd()))
 			if err != nil {
 				b.Warnings = append(b.Warnings, fmt.Sprintf("keyboard: raw mode: %v", err))
 			} else {
-				keepOutputProcessing(int(f.Fd()))
 				s.restore = func() { term.Restore(int(f.Fd()), old) }
 			}
 		}

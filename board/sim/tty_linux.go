@@ -2,16 +2,23 @@
 
 package sim
 
-import "golang.org/x/sys/unix"
+import (
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+)
 
-// keepOutputProcessing turns output processing back on after term.MakeRaw,
-// so "\n" written to the same terminal (the face, logs on stderr) still
-// returns the carriage. Input stays raw.
-func keepOutputProcessing(fd int) {
-	t, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+// MakeRaw puts the terminal fd in raw mode for input (keys arrive one by
+// one, unechoed) but keeps output processing, so "\n" written to the same
+// terminal (the face, logs on stderr, a child process's drawing) still
+// returns the carriage. Restore with term.Restore and the returned state.
+func MakeRaw(fd int) (*term.State, error) {
+	old, err := term.MakeRaw(fd)
 	if err != nil {
-		return
+		return nil, err
 	}
-	t.Oflag |= unix.OPOST | unix.ONLCR
-	_ = unix.IoctlSetTermios(fd, unix.TCSETS, t)
+	if t, err := unix.IoctlGetTermios(fd, unix.TCGETS); err == nil {
+		t.Oflag |= unix.OPOST | unix.ONLCR
+		_ = unix.IoctlSetTermios(fd, unix.TCSETS, t)
+	}
+	return old, nil
 }

@@ -2,6 +2,8 @@
 
 package sim
 
-// keepOutputProcessing is a no-op off Linux: the face may then be drawn
-// without carriage returns while the keyboard is in raw mode.
-func keepOutputProcessing(fd int) {}
+import "golang.org/x/term"
+
+// MakeRaw puts the terminal fd in raw mode. Off Linux output processing is
+// not restored: the face may be drawn without carriage returns.
+func MakeRaw(fd int) (*term.State, error) { return term.MakeRaw(fd) }

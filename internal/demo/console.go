@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/mycroft-network/mycroft/board/sim"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 )
 
@@ -47,14 +48,13 @@ type reply struct {
 func (k *console) run(ctx context.Context) (err error) {
 	raw := false
 	if k.fd >= 0 && term.IsTerminal(k.fd) {
-		old, rerr := term.MakeRaw(k.fd)
+		// The owner's agent draws its face on the same terminal with
+		// "\n": sim.MakeRaw keeps output processing so lines still return.
+		old, rerr := sim.MakeRaw(k.fd)
 		if rerr != nil {
 			fmt.Fprintf(k.out, "   (raw mode: %v; keys arrive after Enter)\r\n", rerr)
 		} else {
 			raw = true
-			// The owner's agent draws its face on the same terminal with
-			// "\n": keep output processing so lines still return.
-			keepOutputProcessing(k.fd)
 			defer func() {
 				if rerr := term.Restore(k.fd, old); rerr != nil {
 					err = fmt.Errorf("demo: restore the terminal: %w", rerr)

@@ -1,6 +1,0 @@
-//go:build !linux
-
-package demo
-
-// keepOutputProcessing does nothing off Linux: output stays raw.
-func keepOutputProcessing(int) {}
