@@ -10,17 +10,24 @@ import (
 	"go.etcd.io/bbolt"
 )
 
-// Concurrent writes commit together; a refusal (NoWrite) and a failing
-// write are their callers' errors only, and everything else is stored.
-func TestGroupCommit(t *testing.T) {
+// openDB opens a database in a temporary directory with bucket "b".
+func openDB(t *testing.T) *bbolt.DB {
+	t.Helper()
 	db, err := bbolt.Open(filepath.Join(t.TempDir(), "gc.db"), 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	if err := db.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+// Concurrent writes commit together; a refusal (NoWrite) and a failing
+// write are their callers' errors only, and everything else is stored.
+func TestGroupCommit(t *testing.T) {
+	db := openDB(t)
 	gc := New(db)
 	refused, broken := errors.New("refused"), errors.New("broken")
 	const n = 64
@@ -70,14 +77,7 @@ func TestGroupCommit(t *testing.T) {
 // Writes queued by Go commit in order with Update's: an Update queued
 // after a Go sees its write, and every Go reports its own outcome.
 func TestGoOrderedWithUpdate(t *testing.T) {
-	db, err := bbolt.Open(filepath.Join(t.TempDir(), "gc.db"), 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Update(func(tx *bbolt.Tx) error { _, err := tx.CreateBucket([]byte("b")); return err }); err != nil {
-		t.Fatal(err)
-	}
+	db := openDB(t)
 	gc := New(db)
 	refused := errors.New("refused")
 	const n = 200
