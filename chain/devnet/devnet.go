@@ -314,25 +314,24 @@ const pendingPoll = 100 * time.Millisecond
 // loop is the only goroutine that seals blocks.
 func (d *Devnet) loop() {
 	defer close(d.done)
-	txs := make(chan core.NewTxsEvent, 64)
-	sub := d.eth.TxPool().SubscribeTransactions(txs, true)
-	defer sub.Unsubscribe()
+	wake, stop := d.watchPool()
+	defer stop()
 	var tick <-chan time.Time
 	if d.period > 0 {
 		t := time.NewTicker(d.period)
 		defer t.Stop()
 		tick = t.C
 	}
-	// The pool's event can be missed (it fires before the transaction is
-	// executable, or the subscription's buffer is full under load); a short
-	// poll seals whatever is pending so a sender never waits forever.
+	// The pool's event can come before the transaction is executable (a
+	// promotion without a later event); a short poll seals whatever is
+	// pending so a sender never waits forever.
 	poll := time.NewTicker(pendingPoll)
 	defer poll.Stop()
 	for {
 		select {
 		case <-d.quit:
 			return
-		case <-txs:
+		case <-wake:
 			d.sealPending()
 		case <-poll.C:
 			if pending, _ := d.eth.TxPool().Stats(); pending > 0 {
@@ -345,6 +344,36 @@ func (d *Devnet) loop() {
 			req.err <- d.beacon.AdjustTime(req.d)
 		}
 	}
+}
+
+// watchPool subscribes to the pool's new transactions and turns them into
+// wake-ups on a channel of one: however many events arrive while a block is
+// being sealed, the sealer wakes once more, and the pool is never kept
+// waiting. It must not be: the pool hands out its event from inside its
+// reorg, and sealing a block (beacon Commit, TxPool.Sync) waits for that
+// reorg to finish, so a sealer that read the events itself deadlocked as soon
+// as their buffer filled up during a seal (many concurrent senders). stop
+// ends the subscription and waits for the reader.
+func (d *Devnet) watchPool() (wake <-chan struct{}, stop func()) {
+	txs := make(chan core.NewTxsEvent, 64)
+	sub := d.eth.TxPool().SubscribeTransactions(txs, true)
+	w := make(chan struct{}, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-txs:
+				select {
+				case w <- struct{}{}:
+				default: // a wake-up is already due
+				}
+			case <-sub.Err(): // closed once Unsubscribe has returned
+				return
+			}
+		}
+	}()
+	return w, func() { sub.Unsubscribe(); <-done }
 }
 
 // sealPending seals blocks until no executable transaction is left (at
