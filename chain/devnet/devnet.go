@@ -332,15 +332,15 @@ func (d *Devnet) loop() {
 		case <-d.quit:
 			return
 		case <-wake:
-			d.sealPending()
+			d.sealPending(false)
 		case <-poll.C:
 			if pending, _ := d.eth.TxPool().Stats(); pending > 0 {
-				d.sealPending()
+				d.sealPending(false)
 			}
 		case <-tick:
-			d.sealPending()
+			d.sealPending(true)
 		case req := <-d.adjust:
-			d.sealPending()
+			d.sealPending(true)
 			req.err <- d.beacon.AdjustTime(req.d)
 		}
 	}
@@ -376,16 +376,20 @@ func (d *Devnet) watchPool() (wake <-chan struct{}, stop func()) {
 	return w, func() { sub.Unsubscribe(); <-done }
 }
 
-// sealPending seals blocks until no executable transaction is left (at
-// least one block).
-func (d *Devnet) sealPending() {
-	d.beacon.Commit()
-	for range 16 {
-		if err := d.eth.TxPool().Sync(); err != nil {
-			return
-		}
-		if pending, _ := d.eth.TxPool().Stats(); pending == 0 {
-			return
+// sealPending seals blocks until no executable transaction is left; with
+// force at least one block (the block period, AdvanceTime). A wake-up for
+// transactions an earlier seal already took seals nothing: every block moves
+// the chain clock at least a second, so empty ones would only push it further
+// ahead of the wall clock.
+func (d *Devnet) sealPending(force bool) {
+	for i := range 16 {
+		if !force || i > 0 {
+			if err := d.eth.TxPool().Sync(); err != nil {
+				return
+			}
+			if pending, _ := d.eth.TxPool().Stats(); pending == 0 {
+				return
+			}
 		}
 		d.beacon.Commit()
 	}
