@@ -243,6 +243,12 @@ func (a *Agent) Status() apiclient.Status {
 	}
 	if a.board != nil {
 		s.BoardRevision = a.board.Revision
+		if a.board.Check != nil {
+			for i, msg := range a.board.Check() {
+				s.Warnings = append(s.Warnings, apiclient.Warning{Component: fmt.Sprintf("board.live.%d", i),
+					Severity: Degraded, Message: msg, Since: a.now()})
+			}
+		}
 	}
 	if !a.started.IsZero() {
 		s.UptimeSeconds = a.now().Sub(a.started).Seconds()

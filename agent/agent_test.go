@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"go.etcd.io/bbolt"
@@ -263,5 +264,32 @@ func TestSystemdNotify(t *testing.T) {
 	n, _, err = conn.ReadFromUnix(buf)
 	if err != nil || string(buf[:n]) != "STOPPING=1" {
 		t.Fatalf("notification at shutdown = %q, %v; want STOPPING=1", buf[:n], err)
+	}
+}
+
+// What the board finds while running (a dropped serial line, lost audio)
+// is in the status as it is now, and gone once it is fixed.
+func TestBoardLiveChecks(t *testing.T) {
+	cfg := testConfig(t)
+	var down atomic.Bool
+	down.Store(true)
+	_, c, _ := start(t, cfg, Options{OpenBoard: func(context.Context, BoardConfig, *slog.Logger) (*hal.Board, error) {
+		return &hal.Board{Name: "test", Check: func() []string {
+			if down.Load() {
+				return []string{"faceplate and buttons: the Arduino's serial line is down"}
+			}
+			return nil
+		}}, nil
+	}})
+	st, err := c.Status(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Warnings) != 1 || st.Warnings[0].Component != "board.live.0" || !strings.Contains(st.Warnings[0].Message, "serial line is down") {
+		t.Fatalf("warnings %+v, want the serial line down", st.Warnings)
+	}
+	down.Store(false)
+	if st, err = c.Status(context.Background()); err != nil || len(st.Warnings) != 0 {
+		t.Fatalf("after reconnecting: warnings %+v, %v; want none", st.Warnings, err)
 	}
 }

@@ -285,24 +285,44 @@ func openMark1(ctx context.Context, cfg Config, enc *mark1.Enclosure, timeout ti
 			b.Warnings = append(b.Warnings, fmt.Sprintf("faceplate and buttons: %v", err))
 		}
 	}
+	var checks []func() string
 	if enc != nil {
 		b.Faceplate, b.Buttons, b.Revision = enc, enc, enc.Version()
 		closers = append(closers, enc.Close)
+		checks = append(checks, func() string {
+			if enc.Connected() {
+				return ""
+			}
+			return "faceplate and buttons: the Arduino's serial line is down (unplugged or reset); reconnecting"
+		})
 	}
-	closers = addAudio(b, closers)
+	closers, checks = addAudio(b, closers, checks)
 	b.Warnings = append(b.Warnings, "volume: the Mark I's ALSA mixer is not driven yet")
 	b.Close = closeAll(closers)
+	b.Check = joinChecks(checks)
 	return b, nil
 }
 
-// addAudio fills a board's missing Mic and Speaker from portaudio.
-func addAudio(b *hal.Board, closers []func() error) []func() error {
+// counted is a portaudio device's view of what it lost.
+type counted interface{ Counters() portaudio.Counters }
+
+// addAudio fills a board's missing Mic and Speaker from portaudio, and adds
+// a check of their overrun counters.
+func addAudio(b *hal.Board, closers []func() error, checks []func() string) ([]func() error, []func() string) {
 	if b.Mic == nil {
 		if m, c, err := openMic(); err != nil {
 			b.Warnings = append(b.Warnings, fmt.Sprintf("microphone: %v", err))
 		} else {
 			b.Mic = m
 			closers = append(closers, c)
+			if d, ok := m.(counted); ok {
+				checks = append(checks, func() string {
+					if n := d.Counters().Overflows; n > 0 {
+						return fmt.Sprintf("microphone: %d input overflows since start (audio was lost: the CPU or the SD card is too busy)", n)
+					}
+					return ""
+				})
+			}
 		}
 	}
 	if b.Speaker == nil {
@@ -311,9 +331,33 @@ func addAudio(b *hal.Board, closers []func() error) []func() error {
 		} else {
 			b.Speaker = s
 			closers = append(closers, c)
+			if d, ok := s.(counted); ok {
+				checks = append(checks, func() string {
+					if n := d.Counters().Underflows; n > 0 {
+						return fmt.Sprintf("speaker: %d output underflows since start (answers stuttered)", n)
+					}
+					return ""
+				})
+			}
 		}
 	}
-	return closers
+	return closers, checks
+}
+
+// joinChecks is a Board.Check running every check (nil for none).
+func joinChecks(checks []func() string) func() []string {
+	if len(checks) == 0 {
+		return nil
+	}
+	return func() []string {
+		var out []string
+		for _, c := range checks {
+			if msg := c(); msg != "" {
+				out = append(out, msg)
+			}
+		}
+		return out
+	}
 }
 
 func openMark2Board(ctx context.Context, cfg Config) (*hal.Board, error) {
@@ -325,7 +369,8 @@ func openMark2Board(ctx context.Context, cfg Config) (*hal.Board, error) {
 	if b.Close != nil {
 		closers = append(closers, b.Close)
 	}
-	closers = addAudio(b, closers)
+	closers, checks := addAudio(b, closers, nil)
+	b.Check = joinChecks(checks)
 	if b.Mic != nil && b.Speaker != nil {
 		b.Warnings = slices.DeleteFunc(b.Warnings, func(w string) bool { return w == mark2.WarnAudio })
 	}

@@ -12,11 +12,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 
 	"github.com/mycroft-network/mycroft/board/mark2"
+	"github.com/mycroft-network/mycroft/board/portaudio"
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/hal/haltest"
 )
@@ -123,6 +125,14 @@ func TestAutoMark2(t *testing.T) {
 // arduino answers the handshake the way the enclosure firmware does.
 func arduino(t *testing.T) string {
 	t.Helper()
+	name, _ := arduinoPlug(t)
+	return name
+}
+
+// arduinoPlug is arduino with a function that unplugs it (closes both
+// ends of the pty, as a USB serial device that goes away).
+func arduinoPlug(t *testing.T) (string, func()) {
+	t.Helper()
 	master, tty, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pty: %v", err)
@@ -134,7 +144,8 @@ func arduino(t *testing.T) string {
 	}
 	unix.SetNonblock(fd, true)
 	m := os.NewFile(uintptr(fd), "ptmx")
-	t.Cleanup(func() { m.Close(); tty.Close() })
+	unplug := func() { m.Close(); tty.Close() }
+	t.Cleanup(unplug)
 	go func() {
 		br := bufio.NewReader(m)
 		for {
@@ -149,7 +160,52 @@ func arduino(t *testing.T) string {
 			}
 		}
 	}()
-	return tty.Name()
+	return tty.Name(), unplug
+}
+
+// countingMic is a portaudio-like mic with overrun counters.
+type countingMic struct {
+	hal.Mic
+	over uint64
+}
+
+func (m *countingMic) Counters() portaudio.Counters { return portaudio.Counters{Overflows: m.over} }
+
+// While running, the Mark I board reports an unplugged Arduino and audio
+// lost to overruns in Check; nothing while all is well.
+func TestMark1LiveChecks(t *testing.T) {
+	hooks(t, "", false, nil, true)
+	mic := &countingMic{Mic: haltest.NewPlaybackMic(make([]int16, 320))}
+	openMic = func() (hal.Mic, func() error, error) { return mic, func() error { return nil }, nil }
+	port, unplug := arduinoPlug(t)
+	b, err := Open(context.Background(), Config{Kind: KindMark1, SerialPort: port, Log: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Check == nil {
+		t.Fatal("no Check on the Mark I board")
+	}
+	if got := b.Check(); len(got) != 0 {
+		t.Fatalf("Check with all well = %q, want nothing", got)
+	}
+	mic.over = 3
+	if got := b.Check(); len(got) != 1 || !strings.Contains(got[0], "3 input overflows") {
+		t.Fatalf("Check after overflows = %q", got)
+	}
+	mic.over = 0
+	unplug()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		got := b.Check()
+		if len(got) == 1 && strings.Contains(got[0], "serial line is down") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Check after unplugging = %q, want the serial line down", got)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func TestAutoMark1(t *testing.T) {

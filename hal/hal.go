@@ -284,6 +284,10 @@ type Board struct {
 	// Warnings are non-fatal problems found while opening the board (a
 	// missing amplifier, no fan), for `mycroft status`.
 	Warnings []string
+	// Check, when set, reports problems found while running (a serial
+	// line that dropped, audio lost to overruns since start), for
+	// `mycroft status`. It must be cheap and must not block on I/O.
+	Check func() []string
 	// Close releases every device the board opened.
 	Close func() error
 }
