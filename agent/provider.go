@@ -191,9 +191,12 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	}
 	a.provider = p
 	a.earn.prov = &providerParts{ln: ln, endpoint: endpoint}
+	// Closed in reverse: the HTTP server stops taking calls first, then
+	// the records of the calls it answered are flushed to disk.
 	a.svcs.list = append(a.svcs.list,
+		&funcService{name: "provider.redeem", run: func(ctx context.Context) error { return p.Run(ctx, c.RedeemInterval.Std()) },
+			close: p.Flush},
 		&httpService{name: "provider.http", ln: ln, srv: &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}},
-		&funcService{name: "provider.redeem", run: func(ctx context.Context) error { return p.Run(ctx, c.RedeemInterval.Std()) }},
 	)
 	a.addStatus("provider", func() any {
 		st, err := p.Status()
@@ -283,12 +286,18 @@ func (s *httpService) Close() error {
 	return err
 }
 
-// funcService runs a function as a Service.
+// funcService runs a function as a Service; close, if set, is its Close.
 type funcService struct {
-	name string
-	run  func(ctx context.Context) error
+	name  string
+	run   func(ctx context.Context) error
+	close func() error
 }
 
 func (s *funcService) Name() string                  { return s.name }
 func (s *funcService) Run(ctx context.Context) error { return s.run(ctx) }
-func (s *funcService) Close() error                  { return nil }
+func (s *funcService) Close() error {
+	if s.close == nil {
+		return nil
+	}
+	return s.close()
+}

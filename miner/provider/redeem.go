@@ -110,6 +110,16 @@ func (p *Provider) Run(ctx context.Context, interval time.Duration) error {
 	}
 }
 
+// Flush waits until the records of the calls already answered are on
+// disk (they are written after the answer, see store.complete). Call it
+// when the HTTP server has stopped, before the database closes.
+func (p *Provider) Flush() error {
+	if err := p.st.flush(); err != nil {
+		return fmt.Errorf("provider: flush: %w", err)
+	}
+	return nil
+}
+
 // Status is the provider's state for `mycroft provider status`.
 type Status struct {
 	Address    string            `json:"address"`

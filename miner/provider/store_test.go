@@ -116,3 +116,26 @@ func TestStoreRestartRevertsPending(t *testing.T) {
 		t.Fatalf("second 20: %v, want ErrReplayed", err)
 	}
 }
+
+// flush returns once every receipt record queued before it is on disk, as
+// the agent needs before it closes the database.
+func TestStoreFlushWritesQueuedReceipts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	db, st := openTestStore(t, path)
+	price := big.NewInt(10)
+	for i := range 50 {
+		ch := common.BigToHash(big.NewInt(int64(i + 1)))
+		if _, err := st.accept(Voucher{Channel: ch, Cumulative: price, Signature: []byte{1}}, common.Address{1}, price); err != nil {
+			t.Fatal(err)
+		}
+		st.complete(ch, price, common.Hash{2}, []byte{3}, nil)
+	}
+	if err := st.flush(); err != nil {
+		t.Fatal(err)
+	}
+	db.Close() // what is on disk now is what a restart finds
+	_, st = openTestStore(t, path)
+	if n, err := st.recoverPending(); err != nil || n != 0 {
+		t.Fatalf("after flush and restart: %d calls reverted (%v), want 0", n, err)
+	}
+}
