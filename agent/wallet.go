@@ -186,7 +186,9 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 type walletService struct{ a *Agent }
 
 func (s *walletService) Name() string { return "wallet" }
-func (s *walletService) Close() error { return nil }
+// Close writes the receipts of calls already answered (they are stored
+// after the answer) before the database closes.
+func (s *walletService) Close() error { return s.a.wallet.Flush() }
 
 func (s *walletService) Run(ctx context.Context) error {
 	a := s.a
@@ -341,7 +343,7 @@ func (a *Agent) walletRoutes() {
 		out := make([]apiclient.WalletPayment, 0, len(hs))
 		for _, h := range hs {
 			p := apiclient.WalletPayment{Seq: h.Seq, Time: h.Time, Service: h.Service, Provider: h.Provider.Hex(),
-				Channel: h.Channel.Hex(), Price: h.Price, Cumulative: h.Cumulative, Status: h.Status, Error: h.Error}
+				Channel: h.Channel.Hex(), Price: h.Price, Cumulative: h.Cumulative, Status: h.Status, Error: h.Error, Note: h.Note}
 			if h.Request != (common.Hash{}) {
 				p.Request = h.Request.Hex()
 			}

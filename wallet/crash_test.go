@@ -33,29 +33,35 @@ func TestCrashAtEveryStep(t *testing.T) {
 		lost int64
 		// answered: the crashed call's answer reached the payer.
 		answered bool
+		// recovered: the payer's history gets the crashed call from the
+		// provider at resync (its own record of it was lost).
+		recovered bool
 	}{
 		{"payer after persist, before send",
 			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{AfterPersist: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { p.start(t) }, 0, false},
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 0, false, false},
 		{"provider after persist, before serve",
 			func(p *payer, n *node) {
 				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
 			},
-			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0, false},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0, false, false},
 		{"provider after serve, before receipt",
 			func(p *payer, n *node) { n.p.SetHooks(&provider.Hooks{AfterServe: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0, false},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, 0, false, false},
 		{"provider answered, died before its receipt record was durable",
 			func(p *payer, n *node) { n.p.SetHooks(&provider.Hooks{LoseReceipt: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { n.start(t) }, -1, true},
+			func(t testing.TB, p *payer, n *node) { n.start(t) }, -1, true, false},
+		{"payer answered, died before its receipt record was durable",
+			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{LoseReceipt: func() error { return errCrash }}) },
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 0, true, true},
 		{"payer after the answer, before reading the receipt",
 			func(p *payer, n *node) { p.w.SetHooks(&wallet.Hooks{BeforeReceipt: func() error { return errCrash }}) },
-			func(t testing.TB, p *payer, n *node) { p.start(t) }, 1, false},
+			func(t testing.TB, p *payer, n *node) { p.start(t) }, 1, false, true},
 		{"both restart after the provider persisted",
 			func(p *payer, n *node) {
 				n.p.SetHooks(&provider.Hooks{AfterPersist: func() error { return errCrash }})
 			},
-			func(t testing.TB, p *payer, n *node) { n.start(t); p.start(t) }, 0, false},
+			func(t testing.TB, p *payer, n *node) { n.start(t); p.start(t) }, 0, false, false},
 	}
 	d := chainNet(t)
 	for _, c := range cases {
@@ -90,6 +96,27 @@ func TestCrashAtEveryStep(t *testing.T) {
 			want := new(big.Int).Mul(big.NewInt(answered+c.lost), price)
 			if held.Cmp(want) != 0 {
 				t.Errorf("provider holds %s after %d answered calls, want %s (%d lost)", held, answered, want, c.lost)
+			}
+			// Every call the provider holds is in the payer's history as
+			// paid, the ones recovered after a crash included.
+			hist, err := p.w.History(0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paid, recovered := int64(0), int64(0)
+			for _, e := range hist {
+				if e.Status == "paid" {
+					paid++
+				}
+				if e.Note != "" {
+					recovered++
+				}
+			}
+			if want := map[bool]int64{true: 1}[c.recovered]; recovered != want {
+				t.Errorf("history has %d entries recovered at resync, want %d", recovered, want)
+			}
+			if want := answered + max(c.lost, 0); paid != want {
+				t.Errorf("history has %d paid calls, want %d: %+v", paid, want, hist)
 			}
 			chs, err := p.w.Channels()
 			if err != nil || len(chs) != 1 {

@@ -24,6 +24,19 @@ type HistoryEntry struct {
 	Request    common.Hash    `json:"request,omitempty"`
 	Status     string         `json:"status"` // paid, refused
 	Error      string         `json:"error,omitempty"`
+	// Note says how a paid entry was recorded when not at the answer
+	// ("recovered after a restart": from the provider, at resync).
+	Note string `json:"note,omitempty"`
+}
+
+// Flush waits until the receipts and history entries of the calls that
+// already returned are on disk (they are written after the answer). The
+// agent calls it before it closes the database.
+func (w *Wallet) Flush() error {
+	if err := w.st.flush(); err != nil {
+		return fmt.Errorf("wallet: flush: %w", err)
+	}
+	return nil
 }
 
 // record appends a sealed history entry. Without a Sealer nothing is
@@ -58,6 +71,9 @@ func (w *Wallet) recordTx(tx *bbolt.Tx, e HistoryEntry) error {
 func (w *Wallet) History(limit int) ([]HistoryEntry, error) {
 	if w.cfg.Sealer == nil {
 		return nil, fmt.Errorf("wallet: history: keyring locked")
+	}
+	if err := w.st.settle(); err != nil {
+		return nil, fmt.Errorf("wallet: history: %w", err)
 	}
 	var out []HistoryEntry
 	bad := 0

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/mycroft-network/mycroft/internal/groupcommit"
 	"math/big"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -43,6 +44,17 @@ type Channel struct {
 	Withdrawn  bool           `json:"withdrawn,omitempty"`
 	// LastReceipt is the provider's receipt for Base.
 	LastReceipt *Receipt `json:"lastReceipt,omitempty"`
+	// Sent is the call the Pending voucher paid for, so that a resync
+	// after a crash can record it in the history once the provider shows
+	// it holds that voucher.
+	Sent *SentCall `json:"sent,omitempty"`
+}
+
+// SentCall is what the history needs of a call whose voucher was sent.
+type SentCall struct {
+	Service string    `json:"service"`
+	Price   string    `json:"price"`
+	Time    time.Time `json:"time"`
 }
 
 func (c *Channel) fix() {
@@ -59,6 +71,9 @@ func (c *Channel) fix() {
 type store struct {
 	db *bbolt.DB
 	gc *groupcommit.Committer
+	// queued counts writes made after their call returned (updateLater)
+	// and not yet committed; reads wait for them (settle).
+	queued atomic.Int64
 }
 
 func newStore(db *bbolt.DB) (*store, error) {
@@ -97,7 +112,49 @@ func putChannel(tx *bbolt.Tx, c *Channel) error {
 	return tx.Bucket([]byte(BucketChannels)).Put(c.Provider[:], v)
 }
 
+// updateLater is update without waiting for the disk: then (which must not
+// block) gets the outcome. It is for the receipt of a call already
+// answered: if the process dies first, the channel is still Pending at
+// restart and the next call resyncs it from the provider.
+func (s *store) updateLater(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error), then func(error)) {
+	s.queued.Add(1)
+	s.gc.Go(func(tx *bbolt.Tx) error {
+		c, err := getChannel(tx, provider)
+		if err != nil {
+			return groupcommit.NoWrite{Err: err}
+		}
+		n, err := f(tx, c)
+		if err != nil {
+			return groupcommit.NoWrite{Err: err}
+		}
+		if n == nil {
+			return nil
+		}
+		return putChannel(tx, n)
+	}, func(err error) {
+		s.queued.Add(-1)
+		then(err)
+	})
+}
+
+// flush waits until every write queued before it is on disk.
+func (s *store) flush() error {
+	return s.gc.Update(func(*bbolt.Tx) error { return nil })
+}
+
+// settle is flush when writes from updateLater are still queued, so that a
+// read after it sees every call that returned before it.
+func (s *store) settle() error {
+	if s.queued.Load() == 0 {
+		return nil
+	}
+	return s.flush()
+}
+
 func (s *store) channel(provider common.Address) (*Channel, error) {
+	if err := s.settle(); err != nil {
+		return nil, err
+	}
 	var c *Channel
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		var err error
@@ -108,6 +165,9 @@ func (s *store) channel(provider common.Address) (*Channel, error) {
 }
 
 func (s *store) channels() ([]*Channel, error) {
+	if err := s.settle(); err != nil {
+		return nil, err
+	}
 	var out []*Channel
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		return tx.Bucket([]byte(BucketChannels)).ForEach(func(k, _ []byte) error {

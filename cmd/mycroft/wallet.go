@@ -96,6 +96,9 @@ func runWallet(ctx context.Context, e *env, args []string) error {
 			if h.Error != "" {
 				st += ": " + h.Error
 			}
+			if h.Note != "" {
+				st += " (" + h.Note + ")"
+			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", h.Time.Local().Format("2006-01-02 15:04:05"), h.Service, myc(h.Price), h.Provider, st)
 		}
 		return tw.Flush()

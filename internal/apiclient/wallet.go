@@ -45,6 +45,7 @@ type WalletPayment struct {
 	Request    string    `json:"request,omitempty"`
 	Status     string    `json:"status"`
 	Error      string    `json:"error,omitempty"`
+	Note       string    `json:"note,omitempty"`
 }
 
 // WalletLimits are the owner's spending limits, amounts in MYC.
