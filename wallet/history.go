@@ -33,7 +33,7 @@ type HistoryEntry struct {
 // already returned are on disk (they are written after the answer). The
 // agent calls it before it closes the database.
 func (w *Wallet) Flush() error {
-	if err := w.st.flush(); err != nil {
+	if err := w.st.gc.Flush(); err != nil {
 		return fmt.Errorf("wallet: flush: %w", err)
 	}
 	return nil
@@ -72,7 +72,7 @@ func (w *Wallet) History(limit int) ([]HistoryEntry, error) {
 	if w.cfg.Sealer == nil {
 		return nil, fmt.Errorf("wallet: history: keyring locked")
 	}
-	if err := w.st.settle(); err != nil {
+	if err := w.st.gc.Settle(); err != nil {
 		return nil, fmt.Errorf("wallet: history: %w", err)
 	}
 	var out []HistoryEntry

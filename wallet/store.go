@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/mycroft-network/mycroft/internal/groupcommit"
 	"math/big"
-	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -71,9 +70,6 @@ func (c *Channel) fix() {
 type store struct {
 	db *bbolt.DB
 	gc *groupcommit.Committer
-	// queued counts writes made after their call returned (updateLater)
-	// and not yet committed; reads wait for them (settle).
-	queued atomic.Int64
 }
 
 func newStore(db *bbolt.DB) (*store, error) {
@@ -117,7 +113,6 @@ func putChannel(tx *bbolt.Tx, c *Channel) error {
 // answered: if the process dies first, the channel is still Pending at
 // restart and the next call resyncs it from the provider.
 func (s *store) updateLater(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error), then func(error)) {
-	s.queued.Add(1)
 	s.gc.Go(func(tx *bbolt.Tx) error {
 		c, err := getChannel(tx, provider)
 		if err != nil {
@@ -131,28 +126,11 @@ func (s *store) updateLater(provider common.Address, f func(tx *bbolt.Tx, c *Cha
 			return nil
 		}
 		return putChannel(tx, n)
-	}, func(err error) {
-		s.queued.Add(-1)
-		then(err)
-	})
-}
-
-// flush waits until every write queued before it is on disk.
-func (s *store) flush() error {
-	return s.gc.Update(func(*bbolt.Tx) error { return nil })
-}
-
-// settle is flush when writes from updateLater are still queued, so that a
-// read after it sees every call that returned before it.
-func (s *store) settle() error {
-	if s.queued.Load() == 0 {
-		return nil
-	}
-	return s.flush()
+	}, then)
 }
 
 func (s *store) channel(provider common.Address) (*Channel, error) {
-	if err := s.settle(); err != nil {
+	if err := s.gc.Settle(); err != nil {
 		return nil, err
 	}
 	var c *Channel
@@ -165,7 +143,7 @@ func (s *store) channel(provider common.Address) (*Channel, error) {
 }
 
 func (s *store) channels() ([]*Channel, error) {
-	if err := s.settle(); err != nil {
+	if err := s.gc.Settle(); err != nil {
 		return nil, err
 	}
 	var out []*Channel

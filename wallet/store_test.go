@@ -47,7 +47,7 @@ func TestStoreUpdateLaterFlush(t *testing.T) {
 		s.Base = big.NewInt(1000)
 		return s, nil
 	}, func(error) {})
-	if err := st.flush(); err != nil {
+	if err := st.gc.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	db.Close() // what a restart finds

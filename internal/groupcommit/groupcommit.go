@@ -7,6 +7,7 @@ package groupcommit
 import (
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"go.etcd.io/bbolt"
 )
@@ -22,6 +23,8 @@ type Committer struct {
 	mu      sync.Mutex
 	queue   []*commitReq
 	running bool
+	// unsettled counts writes queued by Go and not committed yet.
+	unsettled atomic.Int64
 }
 
 type commitReq struct {
@@ -62,12 +65,30 @@ func (g *Committer) Update(fn func(*bbolt.Tx) error) error {
 // Update sees what an earlier Go wrote, durable or not yet. A process that
 // dies before the commit loses the write: use it only for what may be lost.
 func (g *Committer) Go(fn func(*bbolt.Tx) error, then func(error)) {
-	if then == nil {
-		then = func(error) {}
+	g.unsettled.Add(1)
+	done := func(err error) {
+		g.unsettled.Add(-1)
+		if then != nil {
+			then(err)
+		}
 	}
-	if g.enqueue(&commitReq{fn: fn, then: then}) {
+	if g.enqueue(&commitReq{fn: fn, then: done}) {
 		go g.drain()
 	}
+}
+
+// Flush waits until every write queued before it is on disk.
+func (g *Committer) Flush() error {
+	return g.Update(func(*bbolt.Tx) error { return nil })
+}
+
+// Settle is Flush when writes queued by Go are still on their way, so that
+// a read after it sees them; otherwise it returns at once.
+func (g *Committer) Settle() error {
+	if g.unsettled.Load() == 0 {
+		return nil
+	}
+	return g.Flush()
 }
 
 // enqueue adds r to the next group and reports whether the caller must

@@ -118,3 +118,34 @@ func TestGoOrderedWithUpdate(t *testing.T) {
 		t.Errorf("%d refusals reported, want 1", refusals)
 	}
 }
+
+// Settle makes writes queued by Go visible to a plain read; with nothing
+// queued it writes nothing.
+func TestSettle(t *testing.T) {
+	db := openDB(t)
+	gc := New(db)
+	txid := func() int {
+		tx, err := db.Begin(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tx.Rollback()
+		return tx.ID()
+	}
+	before := txid()
+	if err := gc.Settle(); err != nil || txid() != before {
+		t.Fatalf("Settle with nothing queued: %v, committed %d transactions", err, txid()-before)
+	}
+	for i := range 20 {
+		gc.Go(func(tx *bbolt.Tx) error { return tx.Bucket([]byte("b")).Put([]byte("k"), []byte(fmt.Sprint(i))) }, nil)
+	}
+	if err := gc.Settle(); err != nil {
+		t.Fatal(err)
+	}
+	db.View(func(tx *bbolt.Tx) error {
+		if got := string(tx.Bucket([]byte("b")).Get([]byte("k"))); got != "19" {
+			t.Errorf("after Settle: %q, want the last write, 19", got)
+		}
+		return nil
+	})
+}

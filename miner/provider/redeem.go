@@ -114,7 +114,7 @@ func (p *Provider) Run(ctx context.Context, interval time.Duration) error {
 // disk (they are written after the answer, see store.complete). Call it
 // when the HTTP server has stopped, before the database closes.
 func (p *Provider) Flush() error {
-	if err := p.st.flush(); err != nil {
+	if err := p.st.gc.Flush(); err != nil {
 		return fmt.Errorf("provider: flush: %w", err)
 	}
 	return nil

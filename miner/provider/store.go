@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/mycroft-network/mycroft/internal/groupcommit"
 	"math/big"
-	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
 	"go.etcd.io/bbolt"
@@ -60,9 +59,6 @@ func newRecord(ch common.Hash, payer common.Address) *Record {
 type store struct {
 	db *bbolt.DB
 	gc *groupcommit.Committer
-	// queued counts receipt records written after their answer (complete)
-	// and not yet committed; reads wait for them (settle).
-	queued atomic.Int64
 }
 
 func newStore(db *bbolt.DB) (*store, error) {
@@ -111,7 +107,7 @@ func putRecord(tx *bbolt.Tx, r *Record) error {
 
 // Get returns the record of a channel, or nil.
 func (s *store) get(ch common.Hash) (*Record, error) {
-	if err := s.settle(); err != nil {
+	if err := s.gc.Settle(); err != nil { // see every call answered before
 		return nil, err
 	}
 	var r *Record
@@ -170,13 +166,6 @@ func (s *store) accept(v Voucher, payer common.Address, price *big.Int) (rec *Re
 // process dies first, the voucher is still pending at restart and is
 // reverted: the provider loses that one call's price, never the payer.
 func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Hash, receiptSig []byte, then func(error)) {
-	s.queued.Add(1)
-	done := func(err error) {
-		s.queued.Add(-1)
-		if then != nil {
-			then(err)
-		}
-	}
 	s.gc.Go(func(tx *bbolt.Tx) error {
 		r, err := getRecord(tx, ch)
 		if err != nil {
@@ -192,22 +181,7 @@ func (s *store) complete(ch common.Hash, cumulative *big.Int, request common.Has
 		r.ReceiptSignature = receiptSig
 		r.Calls++
 		return putRecord(tx, r)
-	}, done)
-}
-
-// flush waits until every write queued before it is on disk.
-func (s *store) flush() error {
-	return s.gc.Update(func(*bbolt.Tx) error { return nil })
-}
-
-// settle is flush when receipt records are still queued, so that a read
-// after it sees every call answered before it (a status right after a
-// call, a payer's resync, a redeem).
-func (s *store) settle() error {
-	if s.queued.Load() == 0 {
-		return nil
-	}
-	return s.flush()
+	}, then)
 }
 
 // revert drops a pending voucher whose call was not answered: the payer
@@ -285,7 +259,7 @@ func (s *store) setRedeemed(ch common.Hash, redeemed *big.Int) error {
 
 // all returns every record.
 func (s *store) all() ([]*Record, error) {
-	if err := s.settle(); err != nil {
+	if err := s.gc.Settle(); err != nil { // see every call answered before
 		return nil, err
 	}
 	var out []*Record

@@ -130,7 +130,7 @@ func TestStoreFlushWritesQueuedReceipts(t *testing.T) {
 		}
 		st.complete(ch, price, common.Hash{2}, []byte{3}, nil)
 	}
-	if err := st.flush(); err != nil {
+	if err := st.gc.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	db.Close() // what is on disk now is what a restart finds
