@@ -108,27 +108,6 @@ func putChannel(tx *bbolt.Tx, c *Channel) error {
 	return tx.Bucket([]byte(BucketChannels)).Put(c.Provider[:], v)
 }
 
-// updateLater is update without waiting for the disk: then (which must not
-// block) gets the outcome. It is for the receipt of a call already
-// answered: if the process dies first, the channel is still Pending at
-// restart and the next call resyncs it from the provider.
-func (s *store) updateLater(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error), then func(error)) {
-	s.gc.Go(func(tx *bbolt.Tx) error {
-		c, err := getChannel(tx, provider)
-		if err != nil {
-			return groupcommit.NoWrite{Err: err}
-		}
-		n, err := f(tx, c)
-		if err != nil {
-			return groupcommit.NoWrite{Err: err}
-		}
-		if n == nil {
-			return nil
-		}
-		return putChannel(tx, n)
-	}, then)
-}
-
 func (s *store) channel(provider common.Address) (*Channel, error) {
 	if err := s.gc.Settle(); err != nil {
 		return nil, err
@@ -164,7 +143,20 @@ func (s *store) channels() ([]*Channel, error) {
 // when it returns an error (the group commit goes on without it), and it
 // may run twice, so it must derive everything from tx and c.
 func (s *store) update(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error)) error {
-	return s.gc.Update(func(tx *bbolt.Tx) error {
+	return s.gc.Update(channelWrite(provider, f))
+}
+
+// updateLater is update without waiting for the disk: then (which must not
+// block) gets the outcome. It is for the receipt of a call already
+// answered: if the process dies first, the channel is still Pending at
+// restart and the next call resyncs it from the provider.
+func (s *store) updateLater(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error), then func(error)) {
+	s.gc.Go(channelWrite(provider, f), then)
+}
+
+// channelWrite is the transaction of update and updateLater.
+func channelWrite(provider common.Address, f func(tx *bbolt.Tx, c *Channel) (*Channel, error)) func(*bbolt.Tx) error {
+	return func(tx *bbolt.Tx) error {
 		c, err := getChannel(tx, provider)
 		if err != nil {
 			return groupcommit.NoWrite{Err: err}
@@ -177,7 +169,7 @@ func (s *store) update(provider common.Address, f func(tx *bbolt.Tx, c *Channel)
 			return nil
 		}
 		return putChannel(tx, n)
-	})
+	}
 }
 
 func day(t time.Time) []byte { return []byte(t.UTC().Format("2006-01-02")) }
