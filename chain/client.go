@@ -441,8 +441,11 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 	}
 }
 
-// WaitMined polls for tx's receipt until it is mined, ctx ends or the wait
-// timeout passes. A receipt with status 0 gives ErrTxFailed.
+// WaitMined polls for tx's receipt until it is mined and its block is the
+// node's head or below (a node can serve a receipt just before it moves its
+// head to the block, and a read of the state right after must see the
+// transaction), ctx ends or the wait timeout passes. A receipt with status
+// 0 gives ErrTxFailed.
 func (c *Client) WaitMined(ctx context.Context, tx *types.Transaction) (*types.Receipt, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.waitTimeout)
 	defer cancel()
@@ -450,11 +453,14 @@ func (c *Client) WaitMined(ctx context.Context, tx *types.Transaction) (*types.R
 	defer t.Stop()
 	for {
 		r, err := c.backend.TransactionReceipt(ctx, tx.Hash())
-		if err == nil && r != nil {
-			if r.Status != types.ReceiptStatusSuccessful {
-				return r, fmt.Errorf("%w: %s", ErrTxFailed, tx.Hash())
+		if err == nil && r != nil && r.BlockNumber != nil {
+			var head *types.Header
+			if head, err = c.backend.HeaderByNumber(ctx, nil); err == nil && head.Number.Cmp(r.BlockNumber) >= 0 {
+				if r.Status != types.ReceiptStatusSuccessful {
+					return r, fmt.Errorf("%w: %s", ErrTxFailed, tx.Hash())
+				}
+				return r, nil
 			}
-			return r, nil
 		}
 		if err != nil && !errors.Is(err, ethereum.NotFound) && ctx.Err() == nil {
 			c.log.Debug("chain: receipt", "tx", tx.Hash(), "err", err)
