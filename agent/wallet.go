@@ -186,6 +186,7 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 type walletService struct{ a *Agent }
 
 func (s *walletService) Name() string { return "wallet" }
+
 // Close writes the receipts of calls already answered (they are stored
 // after the answer) before the database closes.
 func (s *walletService) Close() error { return s.a.wallet.Flush() }
