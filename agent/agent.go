@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/hal"
@@ -102,9 +103,9 @@ func New(ctx context.Context, cfg Config, opts Options) (_ *Agent, err error) {
 	}
 	a.svcs = services{log: log, health: a.health}
 	defer func() {
-		if err != nil {
-			a.svcs.closeAll()
-			a.closeResources()
+		if err != nil { // New failed: that error is the one to report
+			_ = a.svcs.closeAll()
+			_ = a.closeResources()
 		}
 	}()
 
@@ -126,7 +127,7 @@ func New(ctx context.Context, cfg Config, opts Options) (_ *Agent, err error) {
 		return nil, fmt.Errorf("agent: %w", err)
 	}
 	a.db, err = bbolt.Open(filepath.Join(cfg.Agent.StateDir, DBFile), 0o600, &bbolt.Options{Timeout: time.Second})
-	if errors.Is(err, bbolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("agent: %w", ErrDatabaseLocked)
 	}
 	if err != nil {

@@ -467,7 +467,7 @@ func (a *Agent) runBackupSchedule(ctx context.Context) error {
 	if bi := a.cfg.Miner.BackupInterval.Std(); bi > 0 && bi < tick {
 		tick = bi
 	}
-	var lastBackup, lastAudit time.Time = a.now(), a.now()
+	lastBackup, lastAudit := a.now(), a.now()
 	for {
 		select {
 		case <-ctx.Done():

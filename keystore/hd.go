@@ -162,14 +162,16 @@ func DeriveAddress(m Mnemonic) (common.Address, error) {
 	return crypto.PubkeyToAddress(priv.PublicKey), nil
 }
 
-// zeroKey clears the private scalar (best effort).
+// zeroKey clears the private scalar (best effort). ecdsa.PrivateKey.D is
+// deprecated for building keys, but it is the only handle on the scalar's
+// memory, and wiping it is what we use it for.
 func zeroKey(k *ecdsa.PrivateKey) {
-	if k == nil || k.D == nil {
+	if k == nil || k.D == nil { //nolint:staticcheck // SA1019: see above
 		return
 	}
-	b := k.D.Bits()
+	b := k.D.Bits() //nolint:staticcheck // SA1019: see above
 	for i := range b {
 		b[i] = 0
 	}
-	k.D.SetInt64(0)
+	k.D.SetInt64(0) //nolint:staticcheck // SA1019: see above
 }

@@ -205,7 +205,7 @@ func TestIdleLockWipesWalletOnly(t *testing.T) {
 func TestLockZeroizes(t *testing.T) {
 	s, _, _, _ := initStore(t)
 	signer, data := s.signer, s.data
-	d := signer.key.D
+	d := signer.key.D //nolint:staticcheck // SA1019: checking that the scalar is wiped
 	fk := s.fileKey
 	s.Lock()
 	if d.Sign() != 0 {
@@ -621,7 +621,7 @@ func TestNoSecretsInLogsOrPrints(t *testing.T) {
 
 	words := m.Reveal()
 	secrets := []string{words, strings.Join(strings.Fields(words)[:2], " "), string(passA), string(passB), "canary",
-		fmt.Sprintf("%x", dk.key[:8]), fmt.Sprintf("%x", s.signer.key.D.Bytes()[:8])}
+		fmt.Sprintf("%x", dk.key[:8]), fmt.Sprintf("%x", s.signer.key.D.Bytes()[:8])} //nolint:staticcheck // SA1019: the raw scalar must not appear
 	var printed bytes.Buffer
 	for _, v := range []any{m, &m, dk, &dk, s, s.signer, s.data} {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {

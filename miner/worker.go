@@ -119,10 +119,11 @@ func StartWorker(ctx context.Context, exe string, gate *pause.Gate, args ...stri
 		if w.exited {
 			return
 		}
+		// An error means the worker has already exited; Wait reports it.
 		if paused {
-			stopProcess(pid)
+			_ = stopProcess(pid)
 		} else {
-			continueProcess(pid)
+			_ = continueProcess(pid)
 		}
 	}
 	if gate != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,7 +15,6 @@ import (
 
 // timedFace records when each state is first shown after a reset.
 type timedFace struct {
-	mu sync.Mutex
 	ch map[hal.FaceState]chan time.Time
 }
 
@@ -37,16 +35,6 @@ func (f *timedFace) Show(_ context.Context, face hal.Face) error {
 }
 
 func (f *timedFace) Halt() error { return nil }
-
-func drain(ch chan time.Time) {
-	for {
-		select {
-		case <-ch:
-		default:
-			return
-		}
-	}
-}
 
 // BenchmarkTriggerToListening: from the button event to the faceplate
 // showing listening.

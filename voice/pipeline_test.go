@@ -436,8 +436,7 @@ func TestActivityOnSpeech(t *testing.T) {
 	var mu sync.Mutex
 	var activity []bool
 	var framesAt []uint64
-	var p *voice.Pipeline
-	p = newPipeline(t, voice.Config{Mic: mic, Faceplate: face,
+	p := newPipeline(t, voice.Config{Mic: mic, Faceplate: face,
 		Transcriber: &sphinx.Client{URL: serve(t, &recordingSTT{})}, Clock: newFakeClock()})
 	p.OnActivity(func(a bool) {
 		mu.Lock()

@@ -277,7 +277,7 @@ func (w *Wallet) nodes(ctx context.Context, service string) ([]chain.NodeInfo, e
 	if known != nil && now.Sub(at) < w.cfg.RegistryTTL {
 		return known, nil
 	}
-	var err error = errors.New("no registry")
+	err := errors.New("no registry")
 	if w.cfg.Registry != nil {
 		var nodes []chain.NodeInfo
 		if nodes, err = w.cfg.Registry.ListNodes(ctx); err == nil {

@@ -32,7 +32,7 @@ const (
 
 // PWM registers, word indexes from pwmBase.
 const (
-	pwmCTL  = 0x00 / 4
+	pwmCTL  = 0x00 / 4 //nolint:staticcheck // SA4025: offset 0x00, written like the others
 	pwmSTA  = 0x04 / 4
 	pwmRNG1 = 0x10 / 4
 	pwmFIF1 = 0x18 / 4

@@ -1,7 +1,6 @@
 package portaudio
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/mycroft-network/mycroft/hal"
@@ -10,9 +9,6 @@ import (
 // ErrUnavailable is returned when the binary was built without portaudio,
 // or when portaudio finds no default device.
 var ErrUnavailable = fmt.Errorf("portaudio: unavailable: %w", hal.ErrUnavailable)
-
-// errClosed is returned after Close.
-var errClosed = errors.New("portaudio: stream closed")
 
 func checkFormat(f hal.AudioFormat) error {
 	if f.Bits != 16 || f.Channels != 1 || f.Rate <= 0 {
@@ -28,9 +24,6 @@ func checkFormat(f hal.AudioFormat) error {
 // (the XMOS ASR output) and resamples to 16 kHz with the one resampler of
 // the module (the voice capture does, with voice/tts.Resampler).
 const DeviceRate = 48000
-
-// deviceFormat is what a Mic opened at the device's own format reports.
-var deviceFormat = hal.AudioFormat{Rate: DeviceRate, Channels: 2, Bits: 16}
 
 // s32ToS16 converts signed 32-bit samples to 16-bit by keeping their top
 // 16 bits (the SJ201's samples are left-justified S32_LE).

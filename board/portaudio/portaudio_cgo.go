@@ -13,6 +13,12 @@ import (
 	"github.com/mycroft-network/mycroft/hal"
 )
 
+// errClosed is returned after Close.
+var errClosed = errors.New("portaudio: stream closed")
+
+// deviceFormat is what a Mic opened at the device's own format reports.
+var deviceFormat = hal.AudioFormat{Rate: DeviceRate, Channels: 2, Bits: 16}
+
 // Built reports whether this binary has portaudio support.
 const Built = true
 

@@ -384,7 +384,7 @@ func (p *Faceplate) Animate(ctx context.Context, period time.Duration) {
 	for {
 		select {
 		case <-t.C:
-			p.Step()
+			_ = p.Step() // a frame that fails to draw is redrawn on the next tick
 		case <-ctx.Done():
 			return
 		}

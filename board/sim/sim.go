@@ -153,7 +153,7 @@ func New(cfg Config) (*Sim, error) {
 			if err != nil {
 				b.Warnings = append(b.Warnings, fmt.Sprintf("keyboard: raw mode: %v", err))
 			} else {
-				s.restore = func() { term.Restore(int(f.Fd()), old) }
+				s.restore = func() { _ = term.Restore(int(f.Fd()), old) } // best effort at exit
 			}
 		}
 		// Not waited for by Close: a read from a terminal cannot be

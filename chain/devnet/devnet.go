@@ -368,7 +368,7 @@ func (d *Devnet) watchPool() (wake <-chan struct{}, stop func()) {
 				case w <- struct{}{}:
 				default: // a wake-up is already due
 				}
-			case <-sub.Err(): // closed once Unsubscribe has returned
+			case <-sub.Err(): //nolint:errcheck // closed once Unsubscribe has returned
 				return
 			}
 		}

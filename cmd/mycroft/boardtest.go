@@ -115,7 +115,7 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	var out io.Writer = e.stdout
+	out := io.Writer(e.stdout)
 	if *asJSON {
 		out = io.Discard
 	}
@@ -137,7 +137,7 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	}
 	defer func() {
 		if b.Close != nil {
-			b.Close()
+			_ = b.Close() // best effort: the test's result is already decided
 		}
 	}()
 	r := &boardReport{Board: b.Name, Revision: b.Revision, Warnings: append([]string{}, b.Warnings...)}
@@ -157,7 +157,7 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	r.Record = record(b.Mic, 2*time.Second)
 	say("record 2 s: %s %s", r.Record.Status, r.Record.Detail)
 	if b.Faceplate != nil {
-		b.Faceplate.Halt()
+		_ = b.Faceplate.Halt() // best effort: the board closes next
 	}
 	if *asJSON {
 		if err := printJSON(e.stdout, r); err != nil {

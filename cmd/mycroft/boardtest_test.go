@@ -41,7 +41,7 @@ func simConfig(t *testing.T, amp float64) (cfgPath, speaker string) {
 
 // runBoardTest runs `mycroft board test` with keys typed on the simulated
 // keyboard once the command listens.
-func runBoardTest(t *testing.T, socket, keys string, args ...string) (error, string) {
+func runBoardTest(t *testing.T, socket, keys string, args ...string) (error, string) { //nolint:staticcheck // ST1008: reads as the CLI's (err, output)
 	t.Helper()
 	hold, listen := boardTestHold, boardTestListen
 	t.Cleanup(func() { boardTestHold, boardTestListen = hold, listen })

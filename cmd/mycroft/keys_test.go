@@ -61,7 +61,7 @@ func TestKeysCLI(t *testing.T) {
 
 	code, out, errs := runCLI(ctx, "-socket", sock, "keys", "address")
 	if code == 0 {
-		t.Errorf("keys address before init: exit 0, %q", out)
+		t.Errorf("keys address before init: exit 0, %q (%s)", out, errs)
 	}
 	code, out, errs = runCLI(ctx, "-socket", sock, "keys", "init", "--passphrase-file", pass, "--words-file", words)
 	if code != 0 {

@@ -166,15 +166,3 @@ func (p *procs) stop(pr *proc, grace time.Duration) error {
 		return fmt.Errorf("%s did not stop within %s and was killed", pr.name, grace)
 	}
 }
-
-// byName is the running process started as name, or nil.
-func (p *procs) byName(name string) *proc {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for i := len(p.list) - 1; i >= 0; i-- {
-		if p.list[i].name == name {
-			return p.list[i]
-		}
-	}
-	return nil
-}

@@ -262,7 +262,7 @@ func (f *File) Decrypt(passphrase []byte) (*ecdsa.PrivateKey, error) {
 		return nil, fmt.Errorf("%w: not a valid secp256k1 key", ErrDecrypt)
 	}
 	if f.Address != (common.Address{}) && crypto.PubkeyToAddress(key.PublicKey) != f.Address {
-		key.D.SetInt64(0)
+		key.D.SetInt64(0) //nolint:staticcheck // SA1019: wiping the scalar, the only use of D left
 		return nil, ErrAddressMismatch
 	}
 	return key, nil
@@ -284,7 +284,7 @@ func Encrypt(key *ecdsa.PrivateKey, passphrase []byte, logN, p int, rand io.Read
 	if logN < DefaultBounds.MinScryptLogN || logN > DefaultBounds.MaxScryptLogN || p < 1 || p > DefaultBounds.MaxScryptP {
 		return nil, fmt.Errorf("web3: encrypt: %w: logN=%d p=%d", ErrParams, logN, p)
 	}
-	if key == nil || key.D == nil {
+	if key == nil || key.D == nil { //nolint:staticcheck // SA1019: a nil check, not a use of the value
 		return nil, fmt.Errorf("web3: encrypt: no key")
 	}
 	buf := make([]byte, 32+16+16)

@@ -78,7 +78,7 @@ func TestInteropWithGeth(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go-ethereum cannot read our export: %v", err)
 	}
-	if gk.Address != addr || gk.PrivateKey.D.Cmp(key.D) != 0 {
+	if gk.Address != addr || !gk.PrivateKey.Equal(key) {
 		t.Fatal("go-ethereum decrypted another key")
 	}
 	if _, err := uuid.Parse(gk.Id.String()); err != nil || gk.Id.Version() != 4 {
@@ -94,7 +94,7 @@ func TestInteropWithGeth(t *testing.T) {
 	if err != nil {
 		t.Fatalf("we cannot read go-ethereum's file: %v", err)
 	}
-	if k2.D.Cmp(key.D) != 0 {
+	if !k2.Equal(key) {
 		t.Fatal("decrypted another key")
 	}
 	f, err := Parse(theirs)

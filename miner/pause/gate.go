@@ -164,7 +164,6 @@ func (g *Gate) SetDuty(percent int) {
 type Ticket struct {
 	g     *Gate
 	start time.Time
-	rest  time.Duration
 }
 
 // Acquire waits until the gate runs, then counts one piece of work in

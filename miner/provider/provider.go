@@ -247,7 +247,7 @@ func (p *Provider) handleOffer(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.Write(b)
+	_, _ = w.Write(b) // a client gone away is not ours to report
 }
 
 // ChannelInfo is the JSON of GET /v1/channel/{id}: the highest voucher the
@@ -290,7 +290,7 @@ func (p *Provider) handleChannel(w http.ResponseWriter, r *http.Request) {
 		info.ReceiptSignature = "0x" + hex.EncodeToString(rec.ReceiptSignature)
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(info)
+	_ = json.NewEncoder(w).Encode(info) // a client gone away is not ours to report
 }
 
 // fail writes a refusal.
@@ -318,7 +318,7 @@ func (p *Provider) fail(w http.ResponseWriter, err error, held *big.Int) {
 	p.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(ErrorBody{Error: info})
+	_ = json.NewEncoder(w).Encode(ErrorBody{Error: info}) // as above
 }
 
 func (p *Provider) lock(ch common.Hash) func() {
@@ -488,7 +488,9 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 	request := hasher.Sum()
 	rsig, err := p.cfg.Signer.SignTypedData(chain.ReceiptTypedData(p.chainID, p.cfg.Manifest.Channels, v.Channel, v.Cumulative, request))
 	if err != nil {
-		p.st.revert(v.Channel, v.Cumulative)
+		if rerr := p.st.revert(v.Channel, v.Cumulative); rerr != nil {
+			p.log.Error("provider: revert voucher", "channel", v.Channel, "err", rerr)
+		}
 		p.fail(w, fmt.Errorf("%w: receipt: %v", ErrUnavailable, err), nil)
 		return
 	}
@@ -506,7 +508,7 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 	p.mu.Unlock()
 	SetReceipt(w.Header(), v.Cumulative, request, rsig)
 	w.Header().Set("Content-Type", "application/json")
-	w.Write(result)
+	_, _ = w.Write(result) // as above: the call is paid and its receipt sent
 }
 
 // abort drops the connection without an answer, as a crashed process would.

@@ -34,13 +34,17 @@ func (p *Provider) RedeemOnce(ctx context.Context) (int, error) {
 			continue
 		}
 		if st.Redeemed.Cmp(cum) >= 0 {
-			p.st.setRedeemed(r.Channel, st.Redeemed)
+			if err := p.st.setRedeemed(r.Channel, st.Redeemed); err != nil {
+				firstErr = keep(firstErr, err)
+			}
 			continue
 		}
 		now := p.cfg.Now()
 		if !st.ClosesAt.IsZero() && !now.Before(st.ClosesAt) {
 			p.log.Error("provider: channel closed before redeem", "channel", r.Channel, "lost", new(big.Int).Sub(cum, st.Redeemed))
-			p.st.setRedeemed(r.Channel, st.Redeemed)
+			if err := p.st.setRedeemed(r.Channel, st.Redeemed); err != nil {
+				firstErr = keep(firstErr, err)
+			}
 			continue
 		}
 		urgent := !st.ClosesAt.IsZero() && !now.Add(p.cfg.CloseMargin).Before(st.ClosesAt)

@@ -65,7 +65,7 @@ func (c *Client) do(ctx context.Context, method, path string, body []byte, hdr h
 	}
 	if resp.StatusCode/100 != 2 {
 		var e struct{ Error string }
-		json.Unmarshal(b, &e)
+		_ = json.Unmarshal(b, &e) // a body that is not our JSON leaves the message empty
 		switch resp.StatusCode {
 		case http.StatusForbidden:
 			sentinel := ErrManifestSignature

@@ -66,7 +66,7 @@ func (c *WakeClient) Run(ctx context.Context, audio <-chan []int16, detect func(
 		stop()
 		conn.Close()
 		if !readDone {
-			<-errc
+			<-errc //nolint:errcheck // the reader's error after our Close is no news
 		}
 	}()
 
