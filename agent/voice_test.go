@@ -144,17 +144,6 @@ func waitFor[T any](t *testing.T, what string, get func() (T, error), ok func(T)
 	}
 }
 
-// states drops repeats of the same state in a row.
-func states(faces []apiclient.VoiceFace) []string {
-	var out []string
-	for _, f := range faces {
-		if len(out) == 0 || out[len(out)-1] != f.State {
-			out = append(out, f.State)
-		}
-	}
-	return out
-}
-
 // TestVoiceHearAndAsk: a committed fixture played into the simulated
 // board's microphone is transcribed, answered by the time skill and spoken
 // to the speaker's WAV file, with the faces of a whole interaction; a typed
@@ -219,7 +208,7 @@ func TestVoiceHearAndAsk(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := states(faces.Faces), []string{"idle", "listening", "thinking", "speaking", "idle"}; !slices.Equal(got, want) {
+			if got, want := apiclient.FaceStates(faces.Faces), []string{"idle", "listening", "thinking", "speaking", "idle"}; !slices.Equal(got, want) {
 				t.Errorf("faces %v, want %v", got, want)
 			}
 			audio, err := wav.ReadFile(speaker)

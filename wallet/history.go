@@ -29,16 +29,6 @@ type HistoryEntry struct {
 	Note string `json:"note,omitempty"`
 }
 
-// Flush waits until the receipts and history entries of the calls that
-// already returned are on disk (they are written after the answer). The
-// agent calls it before it closes the database.
-func (w *Wallet) Flush() error {
-	if err := w.st.gc.Flush(); err != nil {
-		return fmt.Errorf("wallet: flush: %w", err)
-	}
-	return nil
-}
-
 // record appends a sealed history entry. Without a Sealer nothing is
 // recorded (history is never stored in clear).
 func (w *Wallet) record(e HistoryEntry) {

@@ -184,6 +184,16 @@ func (w *Wallet) Limits() (Limits, error) {
 	return l, err
 }
 
+// Flush waits until the receipts and history entries of the calls that
+// already returned are on disk (they are written after the answer). The
+// agent calls it before it closes the database.
+func (w *Wallet) Flush() error {
+	if err := w.st.gc.Flush(); err != nil {
+		return fmt.Errorf("wallet: flush: %w", err)
+	}
+	return nil
+}
+
 // SetLimits validates and stores the owner's limits.
 func (w *Wallet) SetLimits(l Limits) error {
 	if err := l.Validate(); err != nil {

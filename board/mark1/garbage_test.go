@@ -38,12 +38,7 @@ func TestGarbageOnTheLine(t *testing.T) {
 		{Button: hal.ButtonAction, Action: hal.Press}, {Button: hal.ButtonAction, Action: hal.Release},
 		{Button: hal.ButtonVolUp, Action: hal.Press}, {Button: hal.ButtonVolUp, Action: hal.Release},
 	}
-	for i, w := range want {
-		ev, err := e.Wait(ctx)
-		if err != nil || ev.Button != w.Button || ev.Action != w.Action {
-			t.Fatalf("event %d = %v %v, %v; want %v %v", i, ev.Button, ev.Action, err, w.Button, w.Action)
-		}
-	}
+	wantButtons(ctx, t, e, want)
 	if err := e.Show(ctx, hal.Face{State: hal.StateListening, Volume: hal.NoVolume}); err != nil {
 		t.Fatalf("Show after the noise: %v", err)
 	}

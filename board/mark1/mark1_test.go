@@ -159,12 +159,7 @@ func TestButtonsAndMessages(t *testing.T) {
 		{Button: hal.ButtonVolUp, Action: hal.Press}, {Button: hal.ButtonVolUp, Action: hal.Release},
 		{Button: hal.ButtonVolDown, Action: hal.Press}, {Button: hal.ButtonVolDown, Action: hal.Release},
 	}
-	for i, w := range want {
-		ev, err := e.Wait(ctx)
-		if err != nil || ev.Button != w.Button || ev.Action != w.Action {
-			t.Fatalf("event %d = %v %v, %v; want %v %v", i, ev.Button, ev.Action, err, w.Button, w.Action)
-		}
-	}
+	wantButtons(ctx, t, e, want)
 	for _, w := range []Message{{Kind: MsgMenu, Text: "unit.reboot"}, {Kind: MsgBrightness, Level: 12}} {
 		select {
 		case m := <-got:
@@ -302,5 +297,16 @@ func TestMouthDisplay(t *testing.T) {
 	}
 	if errs := a.errors(); len(errs) > 0 {
 		t.Fatal(errs)
+	}
+}
+
+// wantButtons waits for the events of want, in order.
+func wantButtons(ctx context.Context, t *testing.T, e *Enclosure, want []hal.ButtonEvent) {
+	t.Helper()
+	for i, w := range want {
+		ev, err := e.Wait(ctx)
+		if err != nil || ev.Button != w.Button || ev.Action != w.Action {
+			t.Fatalf("event %d = %v %v, %v; want %v %v", i, ev.Button, ev.Action, err, w.Button, w.Action)
+		}
 	}
 }

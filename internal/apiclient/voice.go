@@ -53,6 +53,18 @@ type VoiceFace struct {
 	At    time.Time `json:"at"`
 }
 
+// FaceStates is the sequence of states shown, a state repeated in a row
+// counted once.
+func FaceStates(faces []VoiceFace) []string {
+	var out []string
+	for _, f := range faces {
+		if len(out) == 0 || out[len(out)-1] != f.State {
+			out = append(out, f.State)
+		}
+	}
+	return out
+}
+
 // VoiceFaces is the answer of GET /v1/voice/faces?since=N: the states
 // numbered above N still remembered (the last 512), and the number the
 // next one will get (pass Next-1 as since to get only newer ones).

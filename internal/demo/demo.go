@@ -505,7 +505,7 @@ enabled = false
 		}
 		diff := new(big.Int).Sub(wei(after.SpentToday), wei(before.SpentToday))
 		priceTotal.Add(priceTotal, priceSTT)
-		seq := states(faces.Faces)
+		seq := apiclient.FaceStates(faces.Faces)
 		r.rep.Questions = append(r.rep.Questions, Question{WAV: q, Transcript: in.Transcript, Reply: in.Reply, Faces: seq,
 			SpentBefore: before.SpentToday, SpentAfter: after.SpentToday, Difference: diff.String(), Price: priceSTT.String(),
 			Millis: time.Since(t0).Milliseconds()})
@@ -669,16 +669,6 @@ func (r *run) restart(ctx context.Context, n *node) error {
 		return err
 	}
 	return r.startNode(ctx, n)
-}
-
-func states(faces []apiclient.VoiceFace) []string {
-	var out []string
-	for _, f := range faces {
-		if len(out) == 0 || out[len(out)-1] != f.State {
-			out = append(out, f.State)
-		}
-	}
-	return out
 }
 
 // mergeTables joins repeated [table] sections of a small generated TOML
