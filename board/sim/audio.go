@@ -194,9 +194,11 @@ type Speaker struct {
 }
 
 // NewSpeaker writes to the WAV file at path (created or truncated), or
-// discards the audio when path is "".
+// discards the audio when path is "". A discarding speaker is never paced:
+// nobody hears it, so nothing (`mycroft ask`, the pipeline's speaking state)
+// should wait for it to "play".
 func NewSpeaker(path string, paced bool) (*Speaker, error) {
-	s := &Speaker{paced: paced, pace: pacer{clk: realClock, rate: hal.Voice.Rate}}
+	s := &Speaker{paced: paced && path != "", pace: pacer{clk: realClock, rate: hal.Voice.Rate}}
 	if path != "" {
 		w, err := wav.Create(path, hal.Voice.Rate)
 		if err != nil {

@@ -156,6 +156,39 @@ func TestMicPaced(t *testing.T) {
 	}
 }
 
+// A speaker with nowhere to play (no WAV file, no sound card) does not make
+// its writer wait for real time, even when pacing is asked for.
+func TestSpeakerPacing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		path string
+		want time.Duration
+	}{
+		{"discard", "", 0},
+		{"wav file", filepath.Join(t.TempDir(), "out.wav"), time.Second},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := NewSpeaker(tc.path, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var slept time.Duration
+			now := time.Unix(0, 0)
+			s.pace.clk = clock{now: func() time.Time { return now }, sleep: func(d time.Duration) { slept += d; now = now.Add(d) }}
+			buf := make([]int16, hal.FrameSamples)
+			for range 100 {
+				if _, err := s.Write(buf); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if slept != tc.want {
+				t.Fatalf("1 s of audio to %q waited %v, want %v", tc.path, slept, tc.want)
+			}
+		})
+	}
+}
+
 func TestSpeakerWAV(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "out.wav")
 	s, err := NewSpeaker(path, false)
