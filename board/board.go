@@ -20,6 +20,7 @@ import (
 	"github.com/mycroft-network/mycroft/board/portaudio"
 	"github.com/mycroft-network/mycroft/board/sim"
 	"github.com/mycroft-network/mycroft/hal"
+	"github.com/mycroft-network/mycroft/internal/oneline"
 )
 
 // Kinds of board.
@@ -151,6 +152,9 @@ var (
 		}
 		return m, m.Close, nil
 	}
+	// mark1After times the Mark I handshake and its retries (time.After
+	// when nil).
+	mark1After  func(time.Duration) <-chan time.Time
 	openSpeaker = func() (hal.Speaker, func() error, error) {
 		s, err := portaudio.OpenSpeaker(hal.Voice)
 		if err != nil {
@@ -162,8 +166,21 @@ var (
 
 // Open opens the board cfg selects. With "auto" it probes for a Mark II,
 // then a Mark I, and otherwise opens the simulator and says so in
-// Warnings.
+// Warnings. Every warning, opening or live (Check), is one line
+// (oneline.Flatten).
 func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
+	b, err := open(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	oneline.All(b.Warnings)
+	if check := b.Check; check != nil {
+		b.Check = func() []string { return oneline.All(check()) }
+	}
+	return b, nil
+}
+
+func open(ctx context.Context, cfg Config) (*hal.Board, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
@@ -239,7 +256,7 @@ func tryMark1(ctx context.Context, cfg Config) (*hal.Board, string, error) {
 	if timeout <= 0 {
 		timeout = 2 * time.Second
 	}
-	enc, err := mark1.Open(ctx, mark1Config(cfg, timeout))
+	enc, err := mark1.Open(ctx, mark1Config(cfg, timeout, false))
 	if err == nil {
 		cfg.Log.Info("board: Mark I detected", "firmware", enc.Version())
 		b, err := openMark1(ctx, cfg, enc, timeout)
@@ -251,12 +268,16 @@ func tryMark1(ctx context.Context, cfg Config) (*hal.Board, string, error) {
 	return nil, fmt.Sprintf("no Mark I: %v", err), nil
 }
 
-func mark1Config(cfg Config, timeout time.Duration) mark1.Config {
+// mark1Config is the enclosure's configuration; keepTrying for a
+// configured Mark I (a late Arduino is waited for), not while detecting.
+func mark1Config(cfg Config, timeout time.Duration, keepTrying bool) mark1.Config {
 	onMenu := cfg.OnMenu
 	log := cfg.Log
 	return mark1.Config{
 		Port:             cfg.SerialPort,
 		HandshakeTimeout: timeout,
+		KeepTrying:       keepTrying,
+		After:            mark1After,
 		Log:              log,
 		OnMessage: func(m mark1.Message) {
 			switch {
@@ -271,13 +292,14 @@ func mark1Config(cfg Config, timeout time.Duration) mark1.Config {
 
 // openMark1 builds the Mark I board: the enclosure (opened here unless
 // given) for the face and buttons, portaudio for the audio. Whatever is
-// missing is a warning.
+// missing is a warning. An Arduino that does not answer yet is waited for
+// in the background, and Check says so meanwhile.
 func openMark1(ctx context.Context, cfg Config, enc *mark1.Enclosure, timeout time.Duration) (*hal.Board, error) {
 	b := &hal.Board{Name: KindMark1}
 	var closers []func() error
 	if enc == nil {
 		var err error
-		enc, err = mark1.Open(ctx, mark1Config(cfg, timeout))
+		enc, err = mark1.Open(ctx, mark1Config(cfg, timeout, true))
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, fmt.Errorf("board: mark1: %w", ctx.Err())
@@ -289,18 +311,33 @@ func openMark1(ctx context.Context, cfg Config, enc *mark1.Enclosure, timeout ti
 	if enc != nil {
 		b.Faceplate, b.Buttons, b.Revision = enc, enc, enc.Version()
 		closers = append(closers, enc.Close)
-		checks = append(checks, func() string {
-			if enc.Connected() {
-				return ""
-			}
-			return "faceplate and buttons: the Arduino's serial line is down (unplugged or reset); reconnecting"
-		})
+		port := cfg.SerialPort
+		checks = append(checks, func() string { return mark1Status(enc, port) })
 	}
 	closers, checks = addAudio(b, closers, checks)
 	b.Warnings = append(b.Warnings, "volume: the Mark I's ALSA mixer is not driven yet")
 	b.Close = closeAll(closers)
 	b.Check = joinChecks(checks)
 	return b, nil
+}
+
+// mark1Status is the live warning about the enclosure ("" when it is up).
+func mark1Status(enc interface {
+	Connected() bool
+	Answered() bool
+	LastError() error
+}, port string) string {
+	switch {
+	case enc.Connected():
+		return ""
+	case !enc.Answered():
+		msg := fmt.Sprintf("faceplate and buttons: waiting for the faceplate: the Arduino on %s has not answered yet (still starting, or not connected); retrying", port)
+		if err := enc.LastError(); err != nil {
+			msg += fmt.Sprintf(" (%v)", err)
+		}
+		return msg
+	}
+	return "faceplate and buttons: the Arduino's serial line is down (unplugged or reset); reconnecting"
 }
 
 // counted is a portaudio device's view of what it lost.
@@ -369,8 +406,19 @@ func openMark2Board(ctx context.Context, cfg Config) (*hal.Board, error) {
 	if b.Close != nil {
 		closers = append(closers, b.Close)
 	}
+	own := b.Check
 	closers, checks := addAudio(b, closers, nil)
 	b.Check = joinChecks(checks)
+	if own != nil { // the board's own live checks come first
+		audio := b.Check
+		b.Check = func() []string {
+			out := own()
+			if audio != nil {
+				out = append(out, audio()...)
+			}
+			return out
+		}
+	}
 	if b.Mic != nil && b.Speaker != nil {
 		b.Warnings = slices.DeleteFunc(b.Warnings, func(w string) bool { return w == mark2.WarnAudio })
 	}

@@ -31,6 +31,9 @@ type arduino struct {
 	got    chan string
 	silent bool
 	noEcho atomic.Bool // answer system.version but echo nothing
+	// booting is how many more system.version lines to ignore entirely
+	// (an Arduino still starting up).
+	booting atomic.Int32
 
 	mu      sync.Mutex
 	errs    []string
@@ -110,7 +113,7 @@ func (a *arduino) serve() {
 		}
 		a.check(line)
 		a.got <- line
-		if a.silent {
+		if a.silent || line == "system.version" && a.booting.Add(-1) >= 0 {
 			continue
 		}
 		if !a.noEcho.Load() {

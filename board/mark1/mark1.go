@@ -29,9 +29,24 @@ type Config struct {
 	// HandshakeTimeout bounds the wait for the system.version echo (5 s,
 	// as Mycroft's own driver waits, when zero).
 	HandshakeTimeout time.Duration
-	// ReconnectDelay is the pause between attempts to reopen a dropped
-	// line (2 s when zero).
+	// ReconnectDelay is the pause before the first attempt to reopen a
+	// dropped line, or to repeat a handshake nobody answered (2 s when
+	// zero). Each further failed attempt doubles it, up to
+	// MaxReconnectDelay.
 	ReconnectDelay time.Duration
+	// MaxReconnectDelay bounds the backoff between attempts (1 min when
+	// zero; never below ReconnectDelay).
+	MaxReconnectDelay time.Duration
+	// KeepTrying makes Open succeed when the line opens but the Arduino
+	// does not answer the handshake (still booting, or its firmware hung):
+	// the enclosure then repeats the handshake in the background, with the
+	// backoff above, until the Arduino answers or Close. Meanwhile it is
+	// not Connected and Answered is false. Without it such an Open fails
+	// with ErrNoArduino (auto-detection wants that).
+	KeepTrying bool
+	// After times the handshake and the waits between attempts;
+	// time.After when nil. Tests pass a clock they fire themselves.
+	After func(time.Duration) <-chan time.Time
 	// IconPause is the pause between the two parts of a split mouth.icon,
 	// so the Arduino has drained the first (250 ms when zero; negative for
 	// none).
@@ -65,6 +80,13 @@ func (c *Config) defaults() {
 	}
 	if c.ReconnectDelay <= 0 {
 		c.ReconnectDelay = 2 * time.Second
+	}
+	if c.MaxReconnectDelay <= 0 {
+		c.MaxReconnectDelay = time.Minute
+	}
+	c.MaxReconnectDelay = max(c.MaxReconnectDelay, c.ReconnectDelay)
+	if c.After == nil {
+		c.After = time.After
 	}
 	if c.IconPause == 0 {
 		c.IconPause = 250 * time.Millisecond
@@ -150,28 +172,49 @@ type Enclosure struct {
 	mu      sync.Mutex // guards the fields below
 	link    *link
 	version string
-	shown   shown
-	face    hal.Face
-	hasFace bool
+	// answered is set once the Arduino has answered a handshake;
+	// lastErr is why the last attempt failed.
+	answered bool
+	lastErr  error
+	shown    shown
+	face     hal.Face
+	hasFace  bool
 }
 
 // Open connects to the enclosure: it opens the line, sends system.version
 // and waits for the Arduino to echo it (ErrNoArduino, which wraps
 // hal.ErrUnavailable, when nothing answers in time), then resets the eyes
-// and mouth. The enclosure reconnects by itself when the line drops, until
-// Close.
+// and mouth. With Config.KeepTrying an unanswered handshake is not an
+// error: the enclosure keeps asking in the background. A line that cannot
+// be opened at all is always an error. The enclosure reconnects by itself
+// when the line drops, until Close.
 func Open(ctx context.Context, cfg Config) (*Enclosure, error) {
 	cfg.defaults()
 	e := &Enclosure{cfg: cfg, log: cfg.Log, events: make(chan hal.ButtonEvent, 64), echoes: make(chan string, 16)}
 	l, version, err := e.connect(ctx)
-	if err != nil {
+	if err != nil && (!cfg.KeepTrying || !errors.Is(err, ErrNoArduino) || ctx.Err() != nil) {
 		return nil, err
 	}
 	e.ctx, e.cancel = context.WithCancel(context.Background())
-	e.link, e.version = l, version
+	if err != nil {
+		e.log.Warn("mark1: the Arduino does not answer yet; retrying in the background", "err", err)
+		e.lastErr = err
+	} else {
+		e.link, e.version, e.answered = l, version, true
+	}
 	e.wg.Add(1)
 	go e.run(l)
 	return e, nil
+}
+
+// backoff is the pause before attempt n (0 first) to reach the Arduino:
+// base doubled n times, at most limit.
+func backoff(base, limit time.Duration, n int) time.Duration {
+	d := base
+	for i := 0; i < n && d < limit; i++ {
+		d *= 2
+	}
+	return min(d, limit)
 }
 
 // connect opens the line and runs the handshake and the reset sequence.
@@ -181,7 +224,7 @@ func (e *Enclosure) connect(ctx context.Context) (*link, string, error) {
 		return nil, "", fmt.Errorf("mark1: connect: %w: %w", hal.ErrUnavailable, err)
 	}
 	l := newLink(rwc, e.log)
-	version, err := handshake(ctx, l, e.cfg.HandshakeTimeout)
+	version, err := handshake(ctx, l, e.cfg.HandshakeTimeout, e.cfg.After)
 	if err == nil {
 		err = writeLines(l, EyesReset(), MouthReset())
 	}
@@ -195,12 +238,11 @@ func (e *Enclosure) connect(ctx context.Context) (*link, string, error) {
 
 // handshake sends system.version and waits for its echo, then (within the
 // same deadline) for the version line.
-func handshake(ctx context.Context, l *link, timeout time.Duration) (string, error) {
+func handshake(ctx context.Context, l *link, timeout time.Duration, after func(time.Duration) <-chan time.Time) (string, error) {
 	if err := writeLines(l, SystemVersion()); err != nil {
 		return "", err
 	}
-	t := time.NewTimer(timeout)
-	defer t.Stop()
+	expired := after(timeout)
 	echoed := false
 	for {
 		select {
@@ -213,7 +255,7 @@ func handshake(ctx context.Context, l *link, timeout time.Duration) (string, err
 			}
 		case <-l.done:
 			return "", fmt.Errorf("mark1: handshake: line closed: %v: %w", l.err, errors.Join(ErrNoArduino, hal.ErrUnavailable))
-		case <-t.C:
+		case <-expired:
 			if echoed {
 				return "", nil // answered, but without a version line
 			}
@@ -239,10 +281,16 @@ func writeLines(l *link, lines ...string) error {
 	return nil
 }
 
-// run dispatches messages and reconnects until Close.
+// run dispatches messages and reconnects until Close. l is nil when the
+// Arduino has not answered yet.
 func (e *Enclosure) run(l *link) {
 	defer e.wg.Done()
 	for {
+		if l == nil {
+			if l = e.reconnect(); l == nil {
+				return
+			}
+		}
 		e.dispatch(l)
 		l.close()
 		e.mu.Lock()
@@ -252,10 +300,7 @@ func (e *Enclosure) run(l *link) {
 			return
 		}
 		e.log.Warn("mark1: serial line dropped; reconnecting", "err", l.err)
-		l = e.reconnect()
-		if l == nil {
-			return
-		}
+		l = nil
 	}
 }
 
@@ -326,23 +371,33 @@ func (e *Enclosure) click(b hal.ButtonID) {
 	}
 }
 
+// reconnect retries the line and the handshake, with a bounded backoff,
+// until the Arduino answers (the new link) or Close (nil).
 func (e *Enclosure) reconnect() *link {
-	for {
+	for n := 0; ; n++ {
 		select {
-		case <-time.After(e.cfg.ReconnectDelay):
+		case <-e.cfg.After(backoff(e.cfg.ReconnectDelay, e.cfg.MaxReconnectDelay, n)):
 		case <-e.ctx.Done():
 			return nil
 		}
 		l, version, err := e.connect(e.ctx)
 		if err != nil {
-			e.log.Debug("mark1: reconnect failed", "err", err)
+			e.log.Debug("mark1: reconnect failed", "attempt", n+1, "err", err)
+			e.mu.Lock()
+			e.lastErr = err
+			e.mu.Unlock()
 			continue
 		}
 		e.mu.Lock()
-		e.link, e.version = l, version
+		first := !e.answered
+		e.link, e.version, e.answered, e.lastErr = l, version, true, nil
 		e.shown = shown{}
 		e.mu.Unlock()
-		e.log.Info("mark1: serial line back", "firmware", version)
+		if first {
+			e.log.Info("mark1: the Arduino answered", "firmware", version, "attempts", n+2)
+		} else {
+			e.log.Info("mark1: serial line back", "firmware", version)
+		}
 		// In its own goroutine: the echoes it waits for come through
 		// dispatch, which runs once this returns.
 		go e.reapply()
@@ -375,6 +430,23 @@ func (e *Enclosure) Connected() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.link != nil
+}
+
+// Answered reports whether the Arduino has answered a handshake since
+// Open; false while an enclosure opened with Config.KeepTrying is still
+// waiting for it.
+func (e *Enclosure) Answered() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.answered
+}
+
+// LastError is why the last attempt to reach the Arduino failed (nil once
+// it answered).
+func (e *Enclosure) LastError() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.lastErr
 }
 
 // Send writes raw command lines (built with the functions of this package,
