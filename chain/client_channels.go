@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
@@ -103,6 +104,43 @@ func (c *Client) Channel(ctx context.Context, id common.Hash) (ChannelState, err
 		s.ClosesAt = time.Unix(int64(out.ClosesAt), 0)
 	}
 	return s, nil
+}
+
+// openedSpan is how many blocks one Opened-log query covers (RPC services
+// cap the range of eth_getLogs).
+const openedSpan = 2000
+
+// ChannelsOpenedTo lists the ids of the channels opened to payee in blocks
+// from (never before the deployment block) to the latest, oldest first,
+// and returns the block after the latest: where the next scan starts. Logs
+// are read in ranges of at most 2000 blocks; a failure returns what was
+// found before it with the block to resume from.
+func (c *Client) ChannelsOpenedTo(ctx context.Context, payee common.Address, from uint64) ([]common.Hash, uint64, error) {
+	next := c.fromBlock(from).Uint64()
+	head, err := c.backend.BlockNumber(ctx)
+	if err != nil {
+		return nil, next, fmt.Errorf("chain: channels opened: block number: %w", err)
+	}
+	topic := c.channels.GetABI().Events["Opened"].ID
+	var ids []common.Hash
+	for next <= head {
+		to := min(head, next+openedSpan-1)
+		logs, err := c.backend.FilterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(to),
+			Addresses: []common.Address{c.m.Channels},
+			Topics:    [][]common.Hash{{topic}, nil, nil, {common.BytesToHash(payee.Bytes())}},
+		})
+		if err != nil {
+			return ids, next, fmt.Errorf("chain: channels opened: blocks %d-%d: %w", next, to, err)
+		}
+		for _, l := range logs {
+			if len(l.Topics) == 4 && !l.Removed && l.Address == c.m.Channels {
+				ids = append(ids, l.Topics[1])
+			}
+		}
+		next = to + 1
+	}
+	return ids, next, nil
 }
 
 // VoucherTypedData is the Voucher for channel id and cumulative on this
