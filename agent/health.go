@@ -1,10 +1,12 @@
 package agent
 
 import (
-	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/internal/oneline"
 )
 
 // Severity and Warning are the wire types of the local API.
@@ -35,9 +37,11 @@ func NewHealth(now func() time.Time) *Health {
 	return &Health{now: now, warnings: map[string]Warning{}}
 }
 
-// Set records (or replaces) the warning of component. Repeating the same
-// message keeps the original Since.
+// Set records (or replaces) the warning of component. The message is kept
+// on one line (oneline.Flatten: a multi-line error reads as "a; b").
+// Repeating the same message keeps the original Since.
 func (h *Health) Set(component string, sev Severity, msg string) {
+	msg = oneline.Flatten(msg)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if w, ok := h.warnings[component]; ok && w.Message == msg && w.Severity == sev {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"net"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/mycroft-network/mycroft/agent"
 	"github.com/mycroft-network/mycroft/board"
 	"github.com/mycroft-network/mycroft/hal"
+	"github.com/mycroft-network/mycroft/internal/oneline"
 )
 
 // errAgentRunning is returned by board test while an agent answers on the
@@ -32,7 +34,7 @@ var (
 // Step statuses of the report.
 const (
 	stepOK      = "ok"
-	stepMissing = "missing" // the board has no such device: not a failure
+	stepMissing = "missing" // absent or not answering: a failure when the board or the configuration expects the part
 	stepFailed  = "failed"
 )
 
@@ -59,9 +61,12 @@ type boardLevel struct {
 }
 
 type boardReport struct {
-	Board     string       `json:"board"`
-	Revision  string       `json:"revision,omitempty"`
-	Warnings  []string     `json:"warnings"`
+	Board    string   `json:"board"`
+	Revision string   `json:"revision,omitempty"`
+	Warnings []string `json:"warnings"`
+	// Missing names each part the board (or the configuration) has but
+	// that is absent or does not answer, with why: "faceplate: ...".
+	Missing   []string     `json:"missing"`
 	Faceplate boardStep    `json:"faceplate"`
 	Text      boardStep    `json:"text"`
 	Buttons   boardStep    `json:"buttons"`
@@ -70,6 +75,59 @@ type boardReport struct {
 	Volume    boardStep    `json:"volume"`
 	Tone      boardStep    `json:"tone"`
 	Record    boardLevel   `json:"record"`
+}
+
+// Parts of a board, as the report names them.
+const (
+	partFaceplate  = "faceplate"
+	partButtons    = "buttons"
+	partMute       = "mute switch"
+	partVolume     = "volume"
+	partSpeaker    = "speaker"
+	partMicrophone = "microphone"
+)
+
+// expectedParts is what a board of this name has, with the simulator's
+// devices that the configuration names: a test that finds one of them
+// missing fails. The Mark I has no mute switch and its mixer is not driven
+// yet (a warning), so neither is expected there.
+func expectedParts(name string, c agent.BoardConfig) []string {
+	switch name {
+	case board.KindMark1:
+		return []string{partFaceplate, partButtons, partSpeaker, partMicrophone}
+	case board.KindMark2:
+		return []string{partFaceplate, partButtons, partMute, partVolume, partSpeaker, partMicrophone}
+	case board.KindSim:
+		parts := []string{partFaceplate, partButtons, partMute, partVolume}
+		if c.SimSpeaker != "" {
+			parts = append(parts, partSpeaker)
+		}
+		if c.SimMic != "" {
+			parts = append(parts, partMicrophone)
+		}
+		return parts
+	}
+	return nil
+}
+
+// missing fills r.Missing from the steps of the expected parts.
+func (r *boardReport) missing(expected []string) {
+	steps := map[string]boardStep{partFaceplate: r.Faceplate, partButtons: r.Buttons, partMute: r.Mute,
+		partVolume: r.Volume, partSpeaker: r.Tone, partMicrophone: r.Record.boardStep}
+	r.Missing = []string{}
+	for _, p := range expected {
+		st := steps[p]
+		if st.Status != stepMissing {
+			continue
+		}
+		why := st.Detail
+		for _, w := range r.Warnings { // the board said why when it opened
+			if _, after, ok := strings.Cut(w, ": "); why == "" && ok && strings.HasPrefix(w, p) {
+				why = after
+			}
+		}
+		r.Missing = append(r.Missing, oneline.Flatten(strings.TrimSuffix(p+": "+why, ": ")))
+	}
 }
 
 func (r *boardReport) failed() int {
@@ -141,8 +199,12 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 		}
 	}()
 	r := &boardReport{Board: b.Name, Revision: b.Revision, Warnings: append([]string{}, b.Warnings...)}
+	if b.Check != nil {
+		r.Warnings = append(r.Warnings, b.Check()...)
+	}
+	oneline.All(r.Warnings)
 	say("board %s %s", b.Name, b.Revision)
-	for _, w := range b.Warnings {
+	for _, w := range r.Warnings {
 		say("warning: %s", w)
 	}
 
@@ -159,15 +221,48 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	if b.Faceplate != nil {
 		_ = b.Faceplate.Halt() // best effort: the board closes next
 	}
+	r.missing(expectedParts(b.Name, cfg.Board))
+	for _, m := range r.Missing {
+		say("missing: %s", m)
+	}
 	if *asJSON {
 		if err := printJSON(e.stdout, r); err != nil {
 			return err
 		}
 	}
-	if n := r.failed(); n > 0 {
+	return r.err()
+}
+
+// err is the test's verdict: nil when every expected part is there and no
+// check failed.
+func (r *boardReport) err() error {
+	var parts []string
+	for _, m := range r.Missing {
+		name, _, _ := strings.Cut(m, ":")
+		parts = append(parts, name)
+	}
+	n := r.failed()
+	switch {
+	case len(parts) > 0 && n > 0:
+		return fmt.Errorf("board test: missing %s; %d check(s) failed", strings.Join(parts, ", "), n)
+	case len(parts) > 0:
+		return fmt.Errorf("board test: missing %s", strings.Join(parts, ", "))
+	case n > 0:
 		return fmt.Errorf("board test: %d check(s) failed", n)
 	}
 	return nil
+}
+
+// down reports whether a part that knows its line (the Mark I enclosure)
+// is not answering.
+func down(part any) bool {
+	c, ok := part.(interface{ Connected() bool })
+	return ok && !c.Connected()
+}
+
+// stepFailure is a failed step whose detail is err on one line.
+func stepFailure(err error) boardStep {
+	return boardStep{Status: stepFailed, Detail: oneline.Flatten(err.Error())}
 }
 
 // checkAgentStopped returns errAgentRunning when an agent answers on the
@@ -199,6 +294,11 @@ func testFaceplate(ctx context.Context, f hal.Faceplate, say func(string, ...any
 		say("faceplate: missing")
 		return boardStep{Status: stepMissing}
 	}
+	if down(f) {
+		st := boardStep{Status: stepMissing, Detail: "not answering (the Arduino on the serial line is silent)"}
+		say("faceplate: %s %s", st.Status, st.Detail)
+		return st
+	}
 	colors := []color.RGBA{{255, 0, 0, 255}, {0, 255, 0, 255}, {0, 0, 255, 255}, {255, 255, 255, 255}}
 	var faces []hal.Face
 	for s := hal.StateIdle; s <= hal.StateMining; s++ {
@@ -224,18 +324,18 @@ func testFaceplate(ctx context.Context, f hal.Faceplate, say func(string, ...any
 	}
 	st := boardStep{Status: stepOK, Detail: fmt.Sprintf("%d faces shown", len(faces))}
 	if err := errors.Join(errs...); err != nil {
-		st = boardStep{Status: stepFailed, Detail: err.Error()}
+		st = stepFailure(err)
 	}
 	say("faceplate: %s %s", st.Status, st.Detail)
 	return st
 }
 
 func showText(ctx context.Context, f hal.Faceplate, text string) boardStep {
-	if f == nil {
+	if f == nil || down(f) {
 		return boardStep{Status: stepMissing}
 	}
 	if err := f.Show(ctx, hal.Face{Mouth: hal.Mouth{Text: text}, Volume: hal.NoVolume}); err != nil {
-		return boardStep{Status: stepFailed, Detail: err.Error()}
+		return stepFailure(err)
 	}
 	sleepCtx(ctx, boardTestHold)
 	return boardStep{Status: stepOK, Detail: text}
@@ -322,14 +422,17 @@ func testInputs(ctx context.Context, b *hal.Board, d time.Duration, say func(str
 	}
 	if b.Buttons != nil {
 		buttons = boardStep{Status: stepOK, Detail: fmt.Sprintf("%d events", count("button"))}
-		if errs[0] != nil {
-			buttons = boardStep{Status: stepFailed, Detail: errs[0].Error()}
+		switch {
+		case errs[0] != nil:
+			buttons = stepFailure(errs[0])
+		case down(b.Buttons):
+			buttons = boardStep{Status: stepMissing, Detail: "not answering (the Arduino on the serial line is silent)"}
 		}
 	}
 	if b.Mute != nil {
 		mute = boardStep{Status: stepOK, Detail: fmt.Sprintf("%d changes, muted=%v at the end", count("mute"), last)}
 		if errs[1] != nil {
-			mute = boardStep{Status: stepFailed, Detail: errs[1].Error()}
+			mute = stepFailure(errs[1])
 		}
 	}
 	return buttons, mute, inputs
@@ -341,7 +444,7 @@ func testVolume(v hal.Volume) boardStep {
 	}
 	level, err := v.Volume()
 	if err != nil {
-		return boardStep{Status: stepFailed, Detail: err.Error()}
+		return stepFailure(err)
 	}
 	return boardStep{Status: stepOK, Detail: fmt.Sprintf("level %d", level)}
 }
@@ -365,7 +468,7 @@ func playTone(s hal.Speaker, freq float64, d time.Duration) boardStep {
 			}
 		}
 		if _, err := s.Write(buf[:n*ch]); err != nil {
-			return boardStep{Status: stepFailed, Detail: err.Error()}
+			return stepFailure(err)
 		}
 		done += n
 	}
@@ -409,7 +512,7 @@ func record(m hal.Mic, d time.Duration) boardLevel {
 	case errors.Is(readErr, hal.ErrMuted):
 		r.boardStep = boardStep{Status: stepOK, Detail: "muted: the mute switch is on"}
 	case readErr != nil && !errors.Is(readErr, io.EOF):
-		r.boardStep = boardStep{Status: stepFailed, Detail: readErr.Error()}
+		r.boardStep = stepFailure(readErr)
 	default:
 		r.boardStep = boardStep{Status: stepOK, Detail: fmt.Sprintf("%d samples, RMS %.1f dBFS, peak %.1f dBFS", r.Samples, r.RMSdBFS, r.PeakdBFS)}
 		if readErr != nil {
