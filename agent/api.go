@@ -60,12 +60,21 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v)
 }
 
-// decodeJSON reads the request body into v, refusing unknown fields.
+// decodeJSON reads the request body into v, refusing unknown fields and
+// anything after the one JSON value (white space aside). An empty body
+// leaves v as it is.
 func decodeJSON(r *http.Request, v any) error {
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
 		return badRequest("bad request body: %v", err)
+	}
+	var extra json.RawMessage
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return badRequest("bad request body: data after the JSON value")
 	}
 	return nil
 }

@@ -240,7 +240,7 @@ func keysError(err error) error {
 	}
 	status := http.StatusInternalServerError
 	switch {
-	case errors.Is(err, keystore.ErrDecrypt):
+	case errors.Is(err, keystore.ErrDecrypt), errors.Is(err, keystore.ErrProofRequired):
 		status = http.StatusForbidden
 	case errors.Is(err, keystore.ErrBackoff):
 		status = http.StatusTooManyRequests
@@ -248,7 +248,7 @@ func keysError(err error) error {
 		errors.Is(err, keystore.ErrLocked), errors.Is(err, keystore.ErrAddressMismatch):
 		status = http.StatusConflict
 	case errors.Is(err, keystore.ErrMnemonic), errors.Is(err, keystore.ErrPassphrase),
-		errors.Is(err, keystore.ErrCategory):
+		errors.Is(err, keystore.ErrCategory), errors.Is(err, keystore.ErrFormat), errors.Is(err, keystore.ErrParams):
 		status = http.StatusBadRequest
 	}
 	return &apiclient.Error{Status: status, Message: err.Error()}
@@ -324,8 +324,13 @@ func (a *Agent) keysRoutes() {
 			}
 			return apiclient.KeysRestoreResponse{Address: addr.Hex()}, nil
 		}
+		proof, err := proofOf(req.CurrentPassphrase, req.CurrentWords)
+		if err != nil {
+			return nil, err
+		}
+		defer proof.Words.Wipe()
 		addr, err := ks.Restore(r.Context(), m, []byte(req.Passphrase), keystore.RestoreOptions{
-			Overwrite: req.Overwrite, ExpectedAddress: expected,
+			Overwrite: req.Overwrite, ExpectedAddress: expected, Proof: proof,
 		})
 		if err != nil {
 			return nil, err
@@ -401,12 +406,50 @@ func (a *Agent) keysRoutes() {
 		if !common.IsHexAddress(req.ConfirmAddress) || common.HexToAddress(req.ConfirmAddress) != cur {
 			return nil, &apiclient.Error{Status: http.StatusConflict, Message: "confirm_address does not match the keyring's address " + cur.Hex()}
 		}
-		if err := ks.Erase(r.Context()); err != nil {
+		proof, err := proofOf(req.Passphrase, req.Words)
+		if err != nil {
+			return nil, err
+		}
+		defer proof.Words.Wipe()
+		if err := ks.Erase(r.Context(), proof); err != nil {
 			return nil, err
 		}
 		a.log.Warn("keys: keyring erased", "address", cur.Hex())
 		return struct{}{}, nil
 	}))
+	a.handle("POST /keys/import", keysOp(func(r *http.Request) (any, error) {
+		var req apiclient.KeysImportRequest
+		if err := decodeJSON(r, &req); err != nil {
+			return nil, err
+		}
+		if req.File == "" {
+			return nil, badRequest("file is empty")
+		}
+		res, err := ks.ImportWallet(r.Context(), []byte(req.File), []byte(req.FilePassphrase), []byte(req.Passphrase))
+		if err != nil {
+			return nil, err
+		}
+		defer res.Words.Wipe()
+		a.health.Clear("keys.passphrase_file")
+		out := apiclient.KeysImportResponse{Address: res.Address.Hex(), Replaced: addressOrEmpty(res.Replaced),
+			WordsAddress: res.WordsAddress.Hex(), Words: res.Words.Reveal()}
+		return out, nil
+	}))
+}
+
+// proofOf builds the proof a destructive operation needs from a request's
+// current passphrase or backup words (the words are checked for form here,
+// against the keyring by the keystore).
+func proofOf(passphrase, words string) (keystore.Proof, error) {
+	p := keystore.Proof{Passphrase: []byte(passphrase)}
+	if words != "" {
+		m, err := keystore.ParseMnemonic(words)
+		if err != nil {
+			return keystore.Proof{}, err
+		}
+		p.Words = m
+	}
+	return p, nil
 }
 
 func categoryList() string {

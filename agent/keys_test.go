@@ -3,6 +3,8 @@ package agent
 import (
 	"context"
 	"errors"
+	"math/big"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -11,8 +13,13 @@ import (
 	"testing"
 	"time"
 
+	gethkeystore "github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
+
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/wallet"
 )
 
 func init() {
@@ -21,6 +28,9 @@ func init() {
 	keysTestOptions = func(o *keystore.Options) {
 		o.ScryptLogN = keystore.MinScryptLogN
 		o.ExportScryptLogN = 12
+		// The backoff's delays are the keystore's tests' business; here
+		// they pass at once.
+		o.Sleep = func(ctx context.Context, _ time.Duration) error { return ctx.Err() }
 	}
 }
 
@@ -145,13 +155,13 @@ func TestKeysLifecycle(t *testing.T) {
 	}
 
 	// Erase needs the right address.
-	if err := c.KeysErase(ctx, "0x0000000000000000000000000000000000000001"); apiStatus(err) != http.StatusConflict {
+	if err := c.KeysErase(ctx, apiclient.KeysEraseRequest{ConfirmAddress: "0x0000000000000000000000000000000000000001", Passphrase: testPass}); apiStatus(err) != http.StatusConflict {
 		t.Errorf("erase with the wrong address: %v, want 409", err)
 	}
 	if st, _ := c.KeysStatus(ctx); !st.Initialized {
 		t.Fatal("erased by a wrong address")
 	}
-	if err := c.KeysErase(ctx, strings.ToLower(ini.Address)); err != nil {
+	if err := c.KeysErase(ctx, apiclient.KeysEraseRequest{ConfirmAddress: strings.ToLower(ini.Address), Words: words}); err != nil {
 		t.Fatalf("erase: %v", err)
 	}
 	if st, _ := c.KeysStatus(ctx); st.Initialized {
@@ -263,5 +273,175 @@ func TestReadPassphraseFile(t *testing.T) {
 		if (err == nil) != tc.ok || string(got) != tc.want {
 			t.Errorf("%q mode %o: %q, %v", tc.content, tc.mode, got, err)
 		}
+	}
+}
+
+// Erasing or replacing the keyring needs its passphrase (or its words);
+// knowing the public address is not enough.
+func TestKeysDestructiveNeedProof(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := start(t, testConfig(t), Options{})
+	ini, err := c.KeysInit(ctx, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const other = "test test test test test test test test test test test junk"
+	const otherAddr = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"
+	for _, tc := range []struct {
+		name string
+		run  func() error
+	}{
+		{"erase with the address only", func() error {
+			return c.KeysErase(ctx, apiclient.KeysEraseRequest{ConfirmAddress: ini.Address})
+		}},
+		{"erase with a wrong passphrase", func() error {
+			return c.KeysErase(ctx, apiclient.KeysEraseRequest{ConfirmAddress: ini.Address, Passphrase: "not the passphrase"})
+		}},
+		{"erase with other words", func() error {
+			return c.KeysErase(ctx, apiclient.KeysEraseRequest{ConfirmAddress: ini.Address, Words: other})
+		}},
+		{"restore over it without proof", func() error {
+			_, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: other, Passphrase: testPass, Overwrite: true, Confirm: true})
+			return err
+		}},
+		{"restore over it with a wrong passphrase", func() error {
+			_, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: other, Passphrase: testPass, Overwrite: true, Confirm: true, CurrentPassphrase: "not the passphrase"})
+			return err
+		}},
+		{"import over it without proof", func() error {
+			_, err := c.KeysImport(ctx, apiclient.KeysImportRequest{File: "{}", FilePassphrase: "x"})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.run(); apiStatus(err) != http.StatusForbidden {
+				t.Errorf("got %v, want 403", err)
+			}
+			if st, _ := c.KeysStatus(ctx); !st.Initialized || st.Address != ini.Address {
+				t.Fatalf("keyring changed by a refused request: %+v", st)
+			}
+		})
+	}
+	res, err := c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: other, Passphrase: testPass, Overwrite: true, Confirm: true, CurrentPassphrase: testPass})
+	if err != nil || res.Address != otherAddr {
+		t.Fatalf("12-word restore over the keyring with its passphrase: %+v, %v; want %s", res, err, otherAddr)
+	}
+	if err := c.KeysErase(ctx, apiclient.KeysEraseRequest{ConfirmAddress: otherAddr, Passphrase: testPass}); err != nil {
+		t.Fatalf("erase with the passphrase: %v", err)
+	}
+}
+
+// Wrong unlocks by anyone in the socket's group slow attempts down but
+// never lock the owner out.
+func TestKeysWrongUnlocksDoNotLockOut(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := start(t, testConfig(t), Options{})
+	if _, err := c.KeysInit(ctx, testPass); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.KeysLock(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 6; i++ {
+		if err := c.KeysUnlock(ctx, "a wrong passphrase"); apiStatus(err) != http.StatusForbidden {
+			t.Fatalf("wrong unlock %d: got %v, want 403", i, err)
+		}
+	}
+	if err := c.KeysUnlock(ctx, testPass); err != nil {
+		t.Fatalf("owner's unlock after 6 wrong ones: %v, want success", err)
+	}
+	if st, _ := c.KeysStatus(ctx); !st.Unlocked || st.FailedUnlocks != 0 {
+		t.Errorf("status %+v, want unlocked with no failures", st)
+	}
+}
+
+// A request body must be exactly one JSON value.
+func TestRequestTrailingDataRefused(t *testing.T) {
+	_, c, _ := start(t, testConfig(t), Options{})
+	hc := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "unix", c.Socket)
+	}}}
+	for _, tc := range []struct {
+		name, body string
+		want       int
+	}{
+		{"one value", `{}`, http.StatusOK},
+		{"trailing white space", "{}\n \t", http.StatusOK},
+		{"empty body", ``, http.StatusOK},
+		{"trailing garbage", `{} garbage`, http.StatusBadRequest},
+		{"two values", `{}{}`, http.StatusBadRequest},
+		{"trailing brace", `{}}`, http.StatusBadRequest},
+		{"unknown field", `{"x":1}`, http.StatusBadRequest},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := hc.Post("http://mycroft.local"+apiclient.Prefix+"/keys/lock", "application/json", strings.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Errorf("POST /keys/lock %q: got %d, want %d", tc.body, resp.StatusCode, tc.want)
+			}
+		})
+	}
+}
+
+// A v3 file made by go-ethereum imports as the wallet key; the answer
+// names the wallet it replaced and the address the words still give.
+func TestKeysImportGethFile(t *testing.T) {
+	ctx := context.Background()
+	_, c, _ := start(t, testConfig(t), Options{})
+	ini, err := c.KeysInit(ctx, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := crypto.GenerateKey()
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	file, err := gethkeystore.EncryptKey(&gethkeystore.Key{Id: uuid.New(), Address: addr, PrivateKey: key}, "geth file pass", gethkeystore.LightScryptN, gethkeystore.LightScryptP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.KeysImport(ctx, apiclient.KeysImportRequest{File: string(file), FilePassphrase: "geth file pass", Passphrase: testPass})
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	if res.Address != addr.Hex() || res.Replaced != ini.Address || res.WordsAddress != ini.Address || res.Words != "" {
+		t.Errorf("import = %+v, want address %s replacing %s", res, addr.Hex(), ini.Address)
+	}
+	if st, _ := c.KeysStatus(ctx); st.Address != addr.Hex() {
+		t.Errorf("status address %s, want %s", st.Address, addr.Hex())
+	}
+}
+
+func TestRaisedLimits(t *testing.T) {
+	base := wallet.DefaultLimits()
+	more := func(v *big.Int) *big.Int { return new(big.Int).Add(v, big.NewInt(1)) }
+	less := func(v *big.Int) *big.Int { return new(big.Int).Sub(v, big.NewInt(1)) }
+	for _, tc := range []struct {
+		name string
+		mod  func(l *wallet.Limits)
+		want string
+	}{
+		{"unchanged", func(*wallet.Limits) {}, ""},
+		{"all lowered", func(l *wallet.Limits) {
+			l.MaxPrice, l.DailyBudget, l.MaxExposure, l.Deposit = less(l.MaxPrice), less(l.DailyBudget), less(l.MaxExposure), less(l.Deposit)
+			l.TopUpCalls--
+		}, ""},
+		{"close delay shortened", func(l *wallet.Limits) { l.CloseDelay = 60 }, ""},
+		{"daily budget raised", func(l *wallet.Limits) { l.DailyBudget = more(l.DailyBudget) }, "daily_budget"},
+		{"price raised, deposit lowered", func(l *wallet.Limits) {
+			l.MaxPrice, l.Deposit = more(l.MaxPrice), less(l.Deposit)
+		}, "max_price_per_call"},
+		{"exposure and top-up raised", func(l *wallet.Limits) { l.MaxExposure = more(l.MaxExposure); l.TopUpCalls++ }, "max_exposure_per_provider,top_up_calls"},
+		{"deposit raised", func(l *wallet.Limits) { l.Deposit = more(l.Deposit) }, "deposit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			next := base
+			tc.mod(&next)
+			if got := strings.Join(raisedLimits(base, next), ","); got != tc.want {
+				t.Errorf("raisedLimits: got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

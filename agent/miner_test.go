@@ -212,7 +212,7 @@ func TestPaidNetwork(t *testing.T) {
 	ocfg.Miner.BackupInterval = 0
 	oa, oc, _ := start(t, ocfg, Options{})
 	// The owner changes a limit: the backup carries it to a new device.
-	if l, err := oc.SetWalletLimits(ctx, map[string]string{"daily_budget": "2.5"}); err != nil || l.DailyBudget != "2.5" {
+	if l, err := oc.SetWalletLimits(ctx, map[string]string{"daily_budget": "2.5"}, speakerPass); err != nil || l.DailyBudget != "2.5" {
 		t.Fatalf("set limits: %+v, %v", l, err)
 	}
 	if oa.provider != nil || pa.provider == nil || oa.wallet == nil {

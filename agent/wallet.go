@@ -296,6 +296,30 @@ func applyLimit(l *wallet.Limits, key, value string) error {
 	return nil
 }
 
+// raisedLimits names the limits that are higher in next than in prev:
+// the ones that let the wallet spend or hold more (a close delay is not
+// one of them).
+func raisedLimits(prev, next wallet.Limits) []string {
+	var up []string
+	for _, c := range []struct {
+		name     string
+		old, new *big.Int
+	}{
+		{"max_price_per_call", prev.MaxPrice, next.MaxPrice},
+		{"daily_budget", prev.DailyBudget, next.DailyBudget},
+		{"max_exposure_per_provider", prev.MaxExposure, next.MaxExposure},
+		{"deposit", prev.Deposit, next.Deposit},
+	} {
+		if c.new != nil && (c.old == nil || c.new.Cmp(c.old) > 0) {
+			up = append(up, c.name)
+		}
+	}
+	if next.TopUpCalls > prev.TopUpCalls {
+		up = append(up, "top_up_calls")
+	}
+	return up
+}
+
 func (a *Agent) walletRoutes() {
 	a.handle("GET /wallet/balance", func(r *http.Request) (any, error) {
 		w, err := a.needWallet()
@@ -372,13 +396,28 @@ func (a *Agent) walletRoutes() {
 		if err := decodeJSON(r, &req); err != nil {
 			return nil, err
 		}
-		l, err := w.Limits()
+		old, err := w.Limits()
 		if err != nil {
 			return nil, err
 		}
+		l := old
 		for k, v := range req.Set {
 			if err := applyLimit(&l, k, v); err != nil {
 				return nil, badRequest("%s: %v", k, err)
+			}
+		}
+		if up := raisedLimits(old, l); len(up) > 0 {
+			// Anyone in the socket's group may lower a limit; raising one
+			// lets the device spend more, which is the owner's call.
+			if req.Passphrase == "" {
+				return nil, &apiclient.Error{Status: http.StatusForbidden,
+					Message: "raising " + strings.Join(up, ", ") + " needs the keyring passphrase"}
+			}
+			if a.keys == nil {
+				return nil, unavailable("the keystore is unavailable: cannot check the passphrase")
+			}
+			if err := a.keys.VerifyPassphrase(r.Context(), []byte(req.Passphrase)); err != nil {
+				return nil, keysError(err)
 			}
 		}
 		if err := w.SetLimits(l); err != nil {

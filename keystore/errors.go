@@ -14,8 +14,13 @@ var (
 	// ErrDecrypt: wrong passphrase or a tampered keyring. The two are
 	// deliberately indistinguishable.
 	ErrDecrypt = errors.New("wrong passphrase or damaged keyring")
-	// ErrBackoff: too many failed unlocks; retry later.
+	// ErrBackoff: the wait after failed passphrase attempts was cut short
+	// (the caller's context ended); try again.
 	ErrBackoff = errors.New("too many failed attempts, wait before retrying")
+	// ErrProofRequired: a destructive operation (erase, restore over a
+	// keyring, importing a wallet key) needs the current passphrase or the
+	// keyring's backup words.
+	ErrProofRequired = errors.New("needs the current keyring passphrase or its backup words")
 	// ErrFormat: a file or blob is malformed (before any cryptography ran).
 	ErrFormat = errors.New("malformed data")
 	// ErrParams: KDF parameters outside the accepted bounds.
@@ -23,7 +28,8 @@ var (
 	// ErrInsecureFile: keyring readable by group/other, or behind a symlink,
 	// or not a regular file.
 	ErrInsecureFile = errors.New("keyring file is not private (need a regular file, not a symlink, mode 0600 or stricter)")
-	// ErrMnemonic: the backup words are not a valid 24-word English BIP-39 mnemonic.
+	// ErrMnemonic: the backup words are not a valid English BIP-39
+	// mnemonic of 12, 15, 18, 21 or 24 words.
 	ErrMnemonic = errors.New("invalid backup words")
 	// ErrAddressMismatch: a restored mnemonic or imported key file does not
 	// give the expected address.

@@ -52,6 +52,9 @@ type keyringHeader struct {
 	AEAD    string    `json:"aead"`
 	Address string    `json:"address"`
 	Created time.Time `json:"created"`
+	// WordsAddress is the address the backup words give, set only when a
+	// wallet key was imported (Address is then the imported key's).
+	WordsAddress string `json:"wordsAddress,omitempty"`
 }
 
 type keyringFile struct {
@@ -62,11 +65,14 @@ type keyringFile struct {
 
 // payload is what the keyring encrypts. The BIP-39 seed (not the words)
 // is stored, so the device can never show the backup words again after
-// Init.
+// Init. WalletKey, if set, is a wallet key imported from a v3 file: it
+// replaces the key derived from the seed; the data keys still come from
+// the seed.
 type payload struct {
-	Seed    []byte       `json:"seed"`
-	Table   keyTable     `json:"table"`
-	Revoked []revocation `json:"revoked,omitempty"`
+	Seed      []byte       `json:"seed"`
+	WalletKey []byte       `json:"walletKey,omitempty"`
+	Table     keyTable     `json:"table"`
+	Revoked   []revocation `json:"revoked,omitempty"`
 }
 
 // revocation stops sharing a dataset with a grantee (zero dataset = all).
@@ -127,6 +133,9 @@ func parseKeyring(data []byte) (*parsedKeyring, error) {
 	if !common.IsHexAddress(h.Address) || !strings.HasPrefix(h.Address, "0x") {
 		return nil, fmt.Errorf("%w: address", ErrFormat)
 	}
+	if h.WordsAddress != "" && (!common.IsHexAddress(h.WordsAddress) || !strings.HasPrefix(h.WordsAddress, "0x")) {
+		return nil, fmt.Errorf("%w: words address", ErrFormat)
+	}
 	salt, err := checkKDF(h.KDF)
 	if err != nil {
 		return nil, err
@@ -166,11 +175,15 @@ func openKeyring(p *parsedKeyring, fileKey []byte) (*payload, error) {
 		return nil, fmt.Errorf("%w: keyring payload: %v", ErrFormat, err)
 	}
 	if len(pl.Seed) != 64 {
-		wipe(pl.Seed)
+		pl.wipe()
 		return nil, fmt.Errorf("%w: keyring payload: seed length", ErrFormat)
 	}
+	if len(pl.WalletKey) != 0 && len(pl.WalletKey) != 32 {
+		pl.wipe()
+		return nil, fmt.Errorf("%w: keyring payload: wallet key length", ErrFormat)
+	}
 	if err := pl.Table.validate(); err != nil {
-		wipe(pl.Seed)
+		pl.wipe()
 		return nil, err
 	}
 	return &pl, nil
@@ -218,7 +231,7 @@ func verifyKeyring(data, fileKey []byte, seed []byte) error {
 	if err != nil {
 		return err
 	}
-	defer wipe(pl.Seed)
+	defer pl.wipe()
 	if subtle.ConstantTimeCompare(pl.Seed, seed) != 1 {
 		return fmt.Errorf("%w: read back a different seed", ErrFormat)
 	}

@@ -3,6 +3,7 @@ package keystore
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -10,8 +11,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// MnemonicWords is the number of backup words we create and accept.
+// MnemonicWords is the number of backup words a new keyring gets (256 bits
+// of entropy).
 const MnemonicWords = 24
+
+// MnemonicLengths are the phrase lengths Restore accepts: every BIP-39
+// length (128 to 256 bits of entropy), so a 12-word phrase from MetaMask or
+// a hardware wallet restores too.
+var MnemonicLengths = []int{12, 15, 18, 21, 24}
 
 // NewMnemonic returns 24 fresh BIP-39 words (256 bits of entropy read from
 // rand; nil means the OS CSPRNG).
@@ -32,13 +39,14 @@ func NewMnemonic(rand io.Reader) (Mnemonic, error) {
 }
 
 // ParseMnemonic normalises s (NFKD, lower case, any run of white space
-// becomes one space) and checks that it is a 24-word English BIP-39
-// mnemonic with a valid checksum. Errors never contain the words.
+// becomes one space) and checks that it is an English BIP-39 mnemonic of
+// 12, 15, 18, 21 or 24 words with a valid checksum. Errors never contain
+// the words.
 func ParseMnemonic(s string) (Mnemonic, error) {
 	s = norm.NFKD.String(s)
 	fields := strings.FieldsFunc(s, unicode.IsSpace)
-	if len(fields) != MnemonicWords {
-		return Mnemonic{}, fmt.Errorf("%w: need %d words, got %d", ErrMnemonic, MnemonicWords, len(fields))
+	if !slices.Contains(MnemonicLengths, len(fields)) {
+		return Mnemonic{}, fmt.Errorf("%w: need 12, 15, 18, 21 or 24 words, got %d", ErrMnemonic, len(fields))
 	}
 	for i, w := range fields {
 		w = strings.ToLower(w)
@@ -52,6 +60,19 @@ func ParseMnemonic(s string) (Mnemonic, error) {
 		return Mnemonic{}, fmt.Errorf("%w: checksum does not match (a word is wrong or out of order)", ErrMnemonic)
 	}
 	return Mnemonic{words: []byte(joined)}, nil
+}
+
+// Entropy returns the entropy the words encode (16 to 32 bytes). The
+// caller wipes it.
+func (m Mnemonic) Entropy() ([]byte, error) {
+	if m.IsZero() {
+		return nil, fmt.Errorf("%w: empty", ErrMnemonic)
+	}
+	e, err := bip39.EntropyFromMnemonic(string(m.words))
+	if err != nil {
+		return nil, fmt.Errorf("%w: checksum does not match", ErrMnemonic)
+	}
+	return e, nil
 }
 
 // seedFromMnemonic checks the checksum again and returns the 64-byte

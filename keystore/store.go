@@ -20,7 +20,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 	"github.com/mycroft-network/mycroft/internal/atomicfile"
-	"github.com/mycroft-network/mycroft/keystore/web3"
 )
 
 // Defaults and bounds of Options.
@@ -30,10 +29,6 @@ const (
 	DefaultUnlockTarget = time.Second
 	MaxUnlockTarget     = 5 * time.Second
 	DefaultKDFMemory    = 256 << 20
-	// Failed unlocks: the first freeUnlockFailures are free, then each
-	// further failure doubles the wait, from 1 s up to maxBackoff.
-	freeUnlockFailures = 3
-	maxBackoff         = 15 * time.Minute
 )
 
 // Options configure a Store. Dir and ChainID are required.
@@ -47,6 +42,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Clock is the time source (tests inject a fake). nil: time.Now.
 	Clock func() time.Time
+	// Sleep waits out the wrong-passphrase backoff (tests inject one that
+	// moves their clock). nil: a timer that ends with ctx.
+	Sleep func(ctx context.Context, d time.Duration) error
 	// Rand is the randomness source. nil: crypto/rand.
 	Rand io.Reader
 	// IdleLock is how long the decrypted wallet key stays in memory after
@@ -93,6 +91,10 @@ type RestoreOptions struct {
 	// backup); it restores the key epochs created after provisioning.
 	// Without it only epoch-0 data (never rotated or shredded) opens.
 	KeyTable []byte
+	// Proof authorises replacing an existing keyring: its current
+	// passphrase, or its backup words. Restoring the keyring's own words
+	// (a forgotten passphrase) needs no other proof.
+	Proof Proof
 }
 
 // Store is the keystore service the daemon holds: it provisions, restores,
@@ -105,6 +107,9 @@ type Store struct {
 	now   func() time.Time
 	rand  io.Reader
 	kdfMu sync.Mutex // never two KDF runs at once (memory)
+	// attemptMu makes passphrase attempts (and their backoff waits) run
+	// one at a time, so parallel guesses gain nothing.
+	attemptMu sync.Mutex
 
 	mu       sync.Mutex
 	header   *keyringHeader
@@ -139,6 +144,9 @@ func New(opts Options) (*Store, error) {
 	}
 	if opts.Rand == nil {
 		opts.Rand = cryptoRand
+	}
+	if opts.Sleep == nil {
+		opts.Sleep = sleepCtx
 	}
 	if opts.IdleLock <= 0 {
 		opts.IdleLock = DefaultIdleLock
@@ -238,7 +246,7 @@ func (s *Store) Init(ctx context.Context, passphrase []byte) (Mnemonic, error) {
 	if err != nil {
 		return Mnemonic{}, err
 	}
-	if err := s.create(ctx, m, passphrase, newKeyTable(), false); err != nil {
+	if err := s.create(ctx, m, passphrase, newKeyTable(), false, nil); err != nil {
 		m.Wipe()
 		return Mnemonic{}, fmt.Errorf("keystore: init: %w", err)
 	}
@@ -260,8 +268,13 @@ func (s *Store) Restore(ctx context.Context, m Mnemonic, passphrase []byte, opts
 	if opts.ExpectedAddress != (common.Address{}) && opts.ExpectedAddress != addr {
 		return addr, fmt.Errorf("keystore: restore: %w: words give %s, expected %s", ErrAddressMismatch, addr.Hex(), opts.ExpectedAddress.Hex())
 	}
-	if s.exists() && !opts.Overwrite {
-		return addr, fmt.Errorf("keystore: restore: %w (pass overwrite to replace it)", ErrExists)
+	if s.exists() {
+		if !opts.Overwrite {
+			return addr, fmt.Errorf("keystore: restore: %w (pass overwrite to replace it)", ErrExists)
+		}
+		if err := s.checkReplace(ctx, &addr, opts.Proof); err != nil {
+			return addr, fmt.Errorf("keystore: restore: %w", err)
+		}
 	}
 	table := newKeyTable()
 	if len(opts.KeyTable) > 0 {
@@ -280,15 +293,17 @@ func (s *Store) Restore(ctx context.Context, m Mnemonic, passphrase []byte, opts
 			return addr, fmt.Errorf("keystore: restore: %w", err)
 		}
 	}
-	if err := s.create(ctx, m, passphrase, table, opts.Overwrite); err != nil {
+	if err := s.create(ctx, m, passphrase, table, opts.Overwrite, nil); err != nil {
 		return addr, fmt.Errorf("keystore: restore: %w", err)
 	}
 	s.log.Info("keystore: keyring restored from backup words", "address", addr)
 	return addr, nil
 }
 
-// create seals a new keyring for m and leaves the store unlocked.
-func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table keyTable, overwrite bool) error {
+// create seals a new keyring for m and leaves the store unlocked. imported,
+// if not nil, is a wallet key imported from a v3 file that replaces the one
+// the words give (the store takes ownership of it).
+func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table keyTable, overwrite bool, imported *ecdsa.PrivateKey) error {
 	pass := NormalizePassphrase(passphrase)
 	defer wipe(pass)
 	if err := checkNewPassphrase(pass); err != nil {
@@ -327,6 +342,16 @@ func (s *Store) create(ctx context.Context, m Mnemonic, passphrase []byte, table
 		Created: s.now().UTC().Truncate(time.Second),
 	}
 	pl := &payload{Seed: seed, Table: table}
+	if imported != nil && crypto.PubkeyToAddress(imported.PublicKey) != crypto.PubkeyToAddress(priv.PublicKey) {
+		h.WordsAddress = h.Address
+		h.Address = crypto.PubkeyToAddress(imported.PublicKey).Hex()
+		pl.WalletKey = crypto.FromECDSA(imported)
+		defer wipe(pl.WalletKey)
+		zeroKey(priv)
+		priv = imported
+	} else if imported != nil {
+		zeroKey(imported)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !overwrite && s.exists() {
@@ -376,47 +401,19 @@ func (s *Store) installLocked(priv *ecdsa.PrivateKey, root [32]byte, table keyTa
 // Unlock decrypts the keyring with passphrase (one scrypt run) and holds
 // the wallet key (for IdleLock after its last use) and the data keys
 // (until Lock). Wrong passphrases and damaged files give the same
-// ErrDecrypt; after a few failures, attempts are refused with ErrBackoff
-// until the backoff has passed.
+// ErrDecrypt; after a few failures each attempt first waits out a bounded
+// backoff (at most maxBackoff), then runs.
 func (s *Store) Unlock(ctx context.Context, passphrase []byte) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	if wait := s.retryAtLocked(); !wait.IsZero() && s.now().Before(wait) {
-		s.mu.Unlock()
-		return fmt.Errorf("keystore: unlock: %w (retry after %s)", ErrBackoff, wait.UTC().Format(time.RFC3339))
-	}
-	s.mu.Unlock()
-
-	p, fromPrev, err := s.load()
+	o, err := s.openWithPassphrase(ctx, passphrase)
 	if err != nil {
 		return fmt.Errorf("keystore: unlock: %w", err)
 	}
-	pass := NormalizePassphrase(passphrase)
-	s.kdfMu.Lock()
-	fileKey, err := deriveFileKey(pass, p.salt, p.header.KDF.N)
-	s.kdfMu.Unlock()
-	wipe(pass)
-	debug.FreeOSMemory()
-	if err != nil {
-		return fmt.Errorf("keystore: unlock: %w", err)
-	}
-	pl, err := openKeyring(p, fileKey)
-	if err != nil {
-		wipe(fileKey)
-		if errors.Is(err, ErrDecrypt) {
-			s.mu.Lock()
-			s.failures++
-			s.lastFail = s.now()
-			n := s.failures
-			s.mu.Unlock()
-			s.log.Warn("keystore: unlock failed", "failures", n)
-		}
-		return fmt.Errorf("keystore: unlock: %w", err)
-	}
-	defer wipe(pl.Seed)
-	priv, err := walletKey(pl.Seed)
+	p, pl, fileKey, fromPrev := o.parsed, o.pl, o.fileKey, o.fromPrev
+	defer pl.wipe()
+	priv, err := pl.wallet()
 	if err != nil {
 		wipe(fileKey)
 		return fmt.Errorf("keystore: unlock: %w", err)
@@ -462,16 +459,6 @@ func (s *Store) Unlock(ctx context.Context, passphrase []byte) error {
 	}
 	s.log.Info("keystore: unlocked", "address", h.Address)
 	return nil
-}
-
-// retryAtLocked returns when the next unlock attempt is allowed (zero: now).
-func (s *Store) retryAtLocked() time.Time {
-	if s.failures < freeUnlockFailures {
-		return time.Time{}
-	}
-	shift := min(s.failures-freeUnlockFailures, 20)
-	d := min(time.Second<<shift, maxBackoff)
-	return s.lastFail.Add(d)
 }
 
 // Lock wipes every decrypted key (wallet key, data keys, keyring key).
@@ -683,7 +670,7 @@ func (s *Store) rewriteLocked(mod func(*payload) error, purge bool) error {
 	if err != nil {
 		return err
 	}
-	defer wipe(pl.Seed)
+	defer pl.wipe()
 	if err := mod(pl); err != nil {
 		return err
 	}
@@ -753,78 +740,17 @@ func (s *Store) changeEpoch(cat Category, shred bool) (uint32, error) {
 	return epoch, nil
 }
 
-// ChangePassphrase re-seals the keyring under a new passphrase (fresh salt,
-// same scrypt cost). Both generations on disk use the new passphrase
-// afterwards; copies on flash may remain (docs/keys.md).
-func (s *Store) ChangePassphrase(ctx context.Context, oldPass, newPass []byte) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	np := NormalizePassphrase(newPass)
-	defer wipe(np)
-	if err := checkNewPassphrase(np); err != nil {
-		return fmt.Errorf("keystore: change passphrase: %w", err)
-	}
-	if err := s.Unlock(ctx, oldPass); err != nil {
-		return fmt.Errorf("keystore: change passphrase: %w", err)
-	}
-	s.mu.Lock()
-	if s.header == nil {
-		s.mu.Unlock()
-		return fmt.Errorf("keystore: change passphrase: %w", ErrNotInitialized)
-	}
-	n := s.header.KDF.N
-	s.mu.Unlock()
-	salt := make([]byte, saltLen)
-	if _, err := io.ReadFull(s.rand, salt); err != nil {
-		return fmt.Errorf("keystore: change passphrase: random: %w", err)
-	}
-	s.kdfMu.Lock()
-	newKey, err := deriveFileKey(np, salt, n)
-	s.kdfMu.Unlock()
-	debug.FreeOSMemory()
-	if err != nil {
-		return fmt.Errorf("keystore: change passphrase: %w", err)
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.fileKey == nil {
-		wipe(newKey)
-		return fmt.Errorf("keystore: change passphrase: %w", ErrLocked)
-	}
-	p, _, err := s.load()
-	if err != nil {
-		wipe(newKey)
-		return fmt.Errorf("keystore: change passphrase: %w", err)
-	}
-	pl, err := openKeyring(p, s.fileKey)
-	if err != nil {
-		wipe(newKey)
-		return fmt.Errorf("keystore: change passphrase: %w", err)
-	}
-	defer wipe(pl.Seed)
-	h := p.header
-	h.KDF.Salt = b64(salt)
-	for range 2 {
-		if err := s.writeLocked(h, pl, newKey, true); err != nil {
-			wipe(newKey)
-			return fmt.Errorf("keystore: change passphrase: %w", err)
-		}
-	}
-	wipe(s.fileKey)
-	s.fileKey = newKey
-	s.header = &h
-	s.log.Info("keystore: passphrase changed")
-	return nil
-}
-
 // Erase locks the store and deletes the keyring, its previous generation
-// and temp files. Without the backup words, everything sealed is lost.
-// Deleting files on SD/eMMC does not overwrite the flash cells
+// and temp files. proof (the current passphrase or the keyring's backup
+// words) is checked first. Without the backup words, everything sealed is
+// lost. Deleting files on SD/eMMC does not overwrite the flash cells
 // (docs/keys.md).
-func (s *Store) Erase(ctx context.Context) error {
+func (s *Store) Erase(ctx context.Context, proof Proof) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if err := s.checkReplace(ctx, nil, proof); err != nil {
+		return fmt.Errorf("keystore: erase: %w", err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -854,36 +780,4 @@ func (s *Store) KeyTable() ([]byte, error) {
 		return nil, fmt.Errorf("keystore: key table: %w", ErrLocked)
 	}
 	return s.data.sealKeyTable()
-}
-
-// Export returns the wallet key as a Web3 Secret Storage v3 file encrypted
-// under exportPass, for MetaMask, geth and other wallets. It asks for the
-// keyring passphrase again (a full unlock) rather than trusting an open
-// session. Nothing is written to disk.
-func (s *Store) Export(ctx context.Context, keyringPass, exportPass []byte) ([]byte, error) {
-	ep := NormalizePassphrase(exportPass)
-	defer wipe(ep)
-	if err := checkNewPassphrase(ep); err != nil {
-		return nil, fmt.Errorf("keystore: export: %w", err)
-	}
-	if err := s.Unlock(ctx, keyringPass); err != nil {
-		return nil, fmt.Errorf("keystore: export: %w", err)
-	}
-	w, err := s.wallet()
-	if err != nil {
-		return nil, fmt.Errorf("keystore: export: %w", err)
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.key == nil {
-		return nil, fmt.Errorf("keystore: export: %w", ErrLocked)
-	}
-	s.kdfMu.Lock()
-	defer s.kdfMu.Unlock()
-	out, err := web3.Encrypt(w.key, ep, s.opts.ExportScryptLogN, 1, s.rand)
-	if err != nil {
-		return nil, fmt.Errorf("keystore: export: %w", err)
-	}
-	s.log.Info("keystore: wallet key exported")
-	return out, nil
 }

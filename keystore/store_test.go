@@ -126,39 +126,6 @@ func TestInitUnlockSealSign(t *testing.T) {
 	}
 }
 
-func TestWrongPassphraseAndBackoff(t *testing.T) {
-	ctx := context.Background()
-	_, _, dir, clk := initStore(t)
-	s := newTestStore(t, dir, clk, nil)
-	for i := 1; i <= freeUnlockFailures; i++ {
-		if err := s.Unlock(ctx, []byte("wrong passphrase")); !errors.Is(err, ErrDecrypt) {
-			t.Fatalf("attempt %d: %v", i, err)
-		}
-	}
-	// Now backing off: even the right passphrase waits.
-	if err := s.Unlock(ctx, passA); !errors.Is(err, ErrBackoff) {
-		t.Fatalf("during backoff: %v", err)
-	}
-	if st := s.Status(); st.FailedUnlocks != freeUnlockFailures || st.RetryAfter.IsZero() {
-		t.Errorf("status %+v", st)
-	}
-	clk.Add(time.Second)
-	if err := s.Unlock(ctx, []byte("wrong again")); !errors.Is(err, ErrDecrypt) {
-		t.Fatal(err)
-	}
-	clk.Add(time.Second) // second step of backoff is 2 s
-	if err := s.Unlock(ctx, passA); !errors.Is(err, ErrBackoff) {
-		t.Fatalf("backoff did not double: %v", err)
-	}
-	clk.Add(time.Second)
-	if err := s.Unlock(ctx, passA); err != nil {
-		t.Fatalf("after backoff: %v", err)
-	}
-	if st := s.Status(); st.FailedUnlocks != 0 {
-		t.Errorf("failures not reset: %d", st.FailedUnlocks)
-	}
-}
-
 func TestIdleLockWipesWalletOnly(t *testing.T) {
 	s, _, _, clk := initStore(t)
 	signer := s.signer
@@ -277,7 +244,7 @@ func TestRestore(t *testing.T) {
 	if _, err := s4.Restore(ctx, other, passB, RestoreOptions{KeyTable: table}); !errors.Is(err, ErrDecrypt) {
 		t.Errorf("foreign key table: %v", err)
 	}
-	if _, err := s.Restore(ctx, other, passB, RestoreOptions{Overwrite: true, ExpectedAddress: otherAddr}); err != nil {
+	if _, err := s.Restore(ctx, other, passB, RestoreOptions{Overwrite: true, ExpectedAddress: otherAddr, Proof: Proof{Passphrase: passA}}); err != nil {
 		t.Fatalf("restore with overwrite: %v", err)
 	}
 	if s.Address() != otherAddr {
@@ -567,7 +534,7 @@ func mustRead(t *testing.T, p string) []byte {
 func TestEraseAndReinit(t *testing.T) {
 	ctx := context.Background()
 	s, _, dir, _ := initStore(t)
-	if err := s.Erase(ctx); err != nil {
+	if err := s.Erase(ctx, Proof{Passphrase: passA}); err != nil {
 		t.Fatal(err)
 	}
 	ents, _ := os.ReadDir(dir)

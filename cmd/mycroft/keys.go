@@ -18,7 +18,7 @@ import (
 
 func runKeys(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("keys: need a subcommand: init|restore|address|status|export|change-passphrase|rotate|erase|unlock|lock")
+		return usagef("keys: need a subcommand: init|restore|import|address|status|export|change-passphrase|rotate|erase|unlock|lock")
 	}
 	sub, rest := args[0], args[1:]
 	switch sub {
@@ -26,6 +26,8 @@ func runKeys(ctx context.Context, e *env, args []string) error {
 		return keysInit(ctx, e, rest)
 	case "restore":
 		return keysRestore(ctx, e, rest)
+	case "import":
+		return keysImport(ctx, e, rest)
 	case "address":
 		return keysAddress(ctx, e, rest)
 	case "status":
@@ -169,21 +171,28 @@ func keysInit(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "wallet address %s\nbackup words written to %s (mode 0600): copy them to paper and delete the file\n", res.Address, *wordsFile)
 		return nil
 	}
+	showWords(e, res.Words)
+	fmt.Fprintf(e.stdout, "\nwallet address %s\n", res.Address)
+	return nil
+}
+
+// showWords prints the backup words once, with the warning.
+func showWords(e *env, words string) {
 	fmt.Fprint(e.stdout, wordsWarning)
-	for i, w := range strings.Fields(res.Words) {
+	for i, w := range strings.Fields(words) {
 		fmt.Fprintf(e.stdout, "%2d. %-10s", i+1, w)
 		if (i+1)%4 == 0 {
 			fmt.Fprintln(e.stdout)
 		}
 	}
-	fmt.Fprintf(e.stdout, "\nwallet address %s\n", res.Address)
-	return nil
 }
 
 func keysRestore(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "keys restore", "[--words-file FILE] [--passphrase-file FILE] [--expected-address ADDR] [--overwrite] [--yes]")
-	wordsFile := fs.String("words-file", "", "read the 24 backup words from FILE (mode 0600) instead of the terminal")
+	fs := newFlags(e, "keys restore", "[--words-file FILE] [--passphrase-file FILE] [--expected-address ADDR] [--overwrite [--current-passphrase-file FILE | --current-words-file FILE]] [--yes]")
+	wordsFile := fs.String("words-file", "", "read the backup words (12, 15, 18, 21 or 24) from FILE (mode 0600) instead of the terminal")
 	passFile := fs.String("passphrase-file", "", "read the new keyring passphrase from FILE (mode 0600)")
+	curPassFile := fs.String("current-passphrase-file", "", "with --overwrite: read the existing keyring's passphrase from FILE (mode 0600)")
+	curWordsFile := fs.String("current-words-file", "", "with --overwrite, when its passphrase is lost: read the existing keyring's backup words from FILE (mode 0600)")
 	expected := fs.String("expected-address", "", "refuse unless the words give this wallet address")
 	overwrite := fs.Bool("overwrite", false, "replace an existing keyring (it is kept as keyring.prev)")
 	yes := fs.Bool("yes", false, "do not ask for confirmation of the derived address")
@@ -195,7 +204,7 @@ func keysRestore(ctx context.Context, e *env, args []string) error {
 	if *wordsFile != "" {
 		words, err = readSecretFile(*wordsFile)
 	} else {
-		words, err = readSecret(e, "Backup words (24, separated by spaces): ")
+		words, err = readSecret(e, "Backup words (12 to 24, separated by spaces): ")
 	}
 	if err != nil {
 		return fmt.Errorf("keys restore: %w", err)
@@ -212,6 +221,26 @@ func keysRestore(ctx context.Context, e *env, args []string) error {
 		ans, err := readLine(e.stdin)
 		if err != nil || !strings.EqualFold(strings.TrimSpace(ans), "y") && !strings.EqualFold(strings.TrimSpace(ans), "yes") {
 			return errors.New("keys restore: not confirmed; nothing changed")
+		}
+	}
+	if *overwrite {
+		// Replacing another keyring destroys its keys: prove it is yours.
+		// Its own words (a forgotten passphrase) are proof enough.
+		st, err := c.KeysStatus(ctx)
+		if err != nil {
+			return fmt.Errorf("keys restore: %w", err)
+		}
+		switch {
+		case !st.Initialized:
+		case *curWordsFile != "":
+			if req.CurrentWords, err = readSecretFile(*curWordsFile); err != nil {
+				return fmt.Errorf("keys restore: %w", err)
+			}
+		case *curPassFile != "" || !strings.EqualFold(st.Address, der.Address):
+			fmt.Fprintf(e.stderr, "This replaces the keyring of wallet %s.\n", st.Address)
+			if req.CurrentPassphrase, err = secret(e, *curPassFile, "current keyring passphrase", false); err != nil {
+				return fmt.Errorf("keys restore: %w", err)
+			}
 		}
 	}
 	pass, err := secret(e, *passFile, "keyring passphrase", true)
@@ -312,6 +341,8 @@ func keysExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("keys export: %w", err)
 	}
+	// Used exactly as typed (no normalisation): geth, MetaMask and ethers
+	// open the file with the same string.
 	exp, err := secret(e, *exportFile, "passphrase for the exported file", true)
 	if err != nil {
 		return fmt.Errorf("keys export: %w", err)
@@ -370,8 +401,10 @@ func keysRotate(ctx context.Context, e *env, args []string) error {
 }
 
 func keysErase(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "keys erase", "[--confirm-address ADDR]")
+	fs := newFlags(e, "keys erase", "[--confirm-address ADDR] [--passphrase-file FILE | --words-file FILE]")
 	confirm := fs.String("confirm-address", "", "the keyring's wallet address, to confirm (asked otherwise)")
+	passFile := fs.String("passphrase-file", "", "read the keyring passphrase from FILE (mode 0600)")
+	wordsFile := fs.String("words-file", "", "when the passphrase is lost: read the keyring's backup words from FILE (mode 0600)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -385,9 +418,112 @@ func keysErase(ctx context.Context, e *env, args []string) error {
 		}
 		addr = strings.TrimSpace(a)
 	}
-	if err := e.client().KeysErase(ctx, addr); err != nil {
+	req := apiclient.KeysEraseRequest{ConfirmAddress: addr}
+	var err error
+	if *wordsFile != "" {
+		req.Words, err = readSecretFile(*wordsFile)
+	} else {
+		req.Passphrase, err = secret(e, *passFile, "keyring passphrase", false)
+	}
+	if err != nil {
+		return fmt.Errorf("keys erase: %w", err)
+	}
+	if err := e.client().KeysErase(ctx, req); err != nil {
 		return fmt.Errorf("keys erase: %w", err)
 	}
 	fmt.Fprintln(e.stdout, "keyring erased")
 	return nil
+}
+
+const importWarning = `
+WARNING: the imported key becomes this device's wallet key. Your backup
+words will NO LONGER restore it: they restore only the data keys and the
+words' own wallet (%s). Keep the key file (or a later
+'mycroft keys export') as the wallet key's backup.
+`
+
+func keysImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "keys import", "[--file-passphrase-file FILE] [--passphrase-file FILE] [--words-file FILE] [--yes] KEYFILE")
+	filePassFile := fs.String("file-passphrase-file", "", "read the key file's passphrase from FILE (mode 0600)")
+	passFile := fs.String("passphrase-file", "", "read the keyring passphrase (current, or new on a device with no keyring) from FILE (mode 0600)")
+	wordsFile := fs.String("words-file", "", "with no keyring yet: write the new backup words to FILE (mode 0600) instead of the terminal (demo and tests only)")
+	yes := fs.Bool("yes", false, "do not ask before replacing the current wallet key")
+	if err := parseFlags(fs, args, 1); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("keys import: need the Web3 v3 key file (from geth, MetaMask or ethers)")
+	}
+	file, err := readKeyFile(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("keys import: %w", err)
+	}
+	c := e.client()
+	st, err := c.KeysStatus(ctx)
+	if err != nil {
+		return fmt.Errorf("keys import: %w", err)
+	}
+	if st.Initialized {
+		fmt.Fprintf(e.stderr, "This REPLACES the wallet key of %s with the key in %s.\n", st.Address, fs.Arg(0))
+		if !*yes {
+			fmt.Fprint(e.stderr, "Replace it [y/N]: ")
+			ans, err := readLine(e.stdin)
+			if err != nil || !strings.EqualFold(strings.TrimSpace(ans), "y") && !strings.EqualFold(strings.TrimSpace(ans), "yes") {
+				return errors.New("keys import: not confirmed; nothing changed")
+			}
+		}
+	}
+	fpass, err := secret(e, *filePassFile, "passphrase of the key file", false)
+	if err != nil {
+		return fmt.Errorf("keys import: %w", err)
+	}
+	var pass string
+	if st.Initialized {
+		pass, err = secret(e, *passFile, "current keyring passphrase", false)
+	} else {
+		pass, err = secret(e, *passFile, "keyring passphrase", true)
+	}
+	if err != nil {
+		return fmt.Errorf("keys import: %w", err)
+	}
+	res, err := c.KeysImport(ctx, apiclient.KeysImportRequest{File: string(file), FilePassphrase: fpass, Passphrase: pass})
+	if err != nil {
+		return fmt.Errorf("keys import: %w", err)
+	}
+	if res.Words != "" {
+		if *wordsFile != "" {
+			if err := atomicfile.WriteFile(*wordsFile, []byte(res.Words+"\n"), 0o600); err != nil {
+				return fmt.Errorf("keys import: the keyring is created (wallet %s) but the words could not be written: %w", res.Address, err)
+			}
+			fmt.Fprintf(e.stdout, "backup words (data keys only) written to %s (mode 0600)\n", *wordsFile)
+		} else {
+			showWords(e, res.Words)
+		}
+	}
+	if !strings.EqualFold(res.Address, res.WordsAddress) {
+		fmt.Fprintf(e.stdout, importWarning, res.WordsAddress)
+	}
+	if res.Replaced != "" && !strings.EqualFold(res.Replaced, res.Address) {
+		fmt.Fprintf(e.stdout, "wallet key replaced: %s → %s\n", res.Replaced, res.Address)
+	} else {
+		fmt.Fprintf(e.stdout, "wallet address %s\n", res.Address)
+	}
+	return nil
+}
+
+// readKeyFile reads a v3 key file (at most 64 KiB).
+func readKeyFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, 64<<10+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > 64<<10 {
+		return nil, fmt.Errorf("%s is larger than 64 KiB: not a key file", path)
+	}
+	return b, nil
 }

@@ -9,6 +9,10 @@ import (
 	"testing"
 	"time"
 
+	gethkeystore "github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
+
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 )
 
@@ -119,10 +123,31 @@ func TestKeysCLI(t *testing.T) {
 		t.Errorf("restore: exit %d, %q %s", code, out, errs)
 	}
 
-	if code, _, _ := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", "0x0000000000000000000000000000000000000001"); code == 0 {
+	// A v3 file from go-ethereum becomes the wallet key, with the warning
+	// that the words no longer restore it.
+	key, _ := crypto.GenerateKey()
+	gethAddr := crypto.PubkeyToAddress(key.PublicKey)
+	v3, err := gethkeystore.EncryptKey(&gethkeystore.Key{Id: uuid.New(), Address: gethAddr, PrivateKey: key}, "Pässwörd-ünïcode-Ω", gethkeystore.LightScryptN, gethkeystore.LightScryptP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile, filePass := filepath.Join(dir, "geth.json"), filepath.Join(dir, "filepass")
+	os.WriteFile(keyFile, v3, 0o600)
+	os.WriteFile(filePass, []byte("Pässwörd-ünïcode-Ω\n"), 0o600)
+	code, out, errs = runCLI(ctx, "-socket", sock, "keys", "import", "--file-passphrase-file", filePass, "--passphrase-file", pass, "--yes", keyFile)
+	if code != 0 || !strings.Contains(out, gethAddr.Hex()) || !strings.Contains(out, "NO LONGER restore") || !strings.Contains(errs, "REPLACES the wallet key of "+addr) {
+		t.Errorf("keys import: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+
+	if code, _, _ := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", "0x0000000000000000000000000000000000000001", "--passphrase-file", pass); code == 0 {
 		t.Error("erase with the wrong address succeeded")
 	}
-	if code, _, errs := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", addr); code != 0 {
+	wrong := filepath.Join(dir, "wrong")
+	os.WriteFile(wrong, []byte("not the passphrase\n"), 0o600)
+	if code, _, _ := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", gethAddr.Hex(), "--passphrase-file", wrong); code == 0 {
+		t.Error("erase with the wrong passphrase succeeded")
+	}
+	if code, _, errs := runCLI(ctx, "-socket", sock, "keys", "erase", "--confirm-address", gethAddr.Hex(), "--passphrase-file", pass); code != 0 {
 		t.Errorf("erase: %s", errs)
 	}
 	if code, _, errs := runCLI(ctx, "-socket", sock, "governance", "proposals"); code == 0 || !strings.Contains(errs, "no chain") {

@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
+	"net/http"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/miner"
 )
 
@@ -103,8 +106,9 @@ func runWallet(ctx context.Context, e *env, args []string) error {
 		}
 		return tw.Flush()
 	case "limits":
-		fs := newFlags(e, "wallet limits", "[--set key=value ...] [--json]")
+		fs := newFlags(e, "wallet limits", "[--set key=value ...] [--passphrase-file FILE] [--json]")
 		asJSON := fs.Bool("json", false, "print JSON")
+		passFile := fs.String("passphrase-file", "", "read the keyring passphrase (needed to raise a limit) from FILE (mode 0600)")
 		var sets setFlags
 		fs.Var(&sets, "set", "change a limit: max_price_per_call, daily_budget, max_exposure_per_provider, deposit (MYC), top_up_calls, close_delay (repeatable)")
 		if err := parseFlags(fs, args[1:], 0); err != nil {
@@ -121,7 +125,7 @@ func runWallet(ctx context.Context, e *env, args []string) error {
 				}
 				m[k] = v
 			}
-			l, err = c.SetWalletLimits(ctx, m)
+			l, err = setLimits(ctx, e, m, *passFile)
 		} else {
 			l, err = c.WalletLimits(ctx)
 		}
@@ -211,6 +215,31 @@ func myc(s string) string {
 		return s
 	}
 	return miner.FormatAmount(v)
+}
+
+// setLimits changes limits. Lowering needs nothing; raising needs the
+// keyring passphrase, asked for (or read from passFile) only when the agent
+// says a limit goes up.
+func setLimits(ctx context.Context, e *env, set map[string]string, passFile string) (any, error) {
+	c := e.client()
+	pass := ""
+	if passFile != "" {
+		p, err := readSecretFile(passFile)
+		if err != nil {
+			return nil, err
+		}
+		pass = p
+	}
+	l, err := c.SetWalletLimits(ctx, set, pass)
+	var ae *apiclient.Error
+	if pass == "" && errors.As(err, &ae) && ae.Status == http.StatusForbidden && strings.Contains(ae.Message, "passphrase") {
+		fmt.Fprintln(e.stderr, ae.Message+".")
+		if pass, err = readSecret(e, "Keyring passphrase: "); err != nil {
+			return nil, err
+		}
+		l, err = c.SetWalletLimits(ctx, set, pass)
+	}
+	return l, err
 }
 
 // setFlags collects repeated --set flags.

@@ -20,13 +20,17 @@ type KeysInitResponse struct {
 
 // KeysRestoreRequest is the body of POST /v1/keys/restore. Without Confirm
 // the agent only derives the address the words give, for the owner to
-// compare; with Confirm it restores.
+// compare; with Confirm it restores. Words may be 12, 15, 18, 21 or 24
+// BIP-39 words. Replacing an existing keyring (Overwrite) needs its
+// CurrentPassphrase or its CurrentWords, unless Words are its own words.
 type KeysRestoreRequest struct {
-	Words           string `json:"words"`
-	Passphrase      string `json:"passphrase,omitempty"`
-	ExpectedAddress string `json:"expected_address,omitempty"`
-	Overwrite       bool   `json:"overwrite,omitempty"`
-	Confirm         bool   `json:"confirm,omitempty"`
+	Words             string `json:"words"`
+	Passphrase        string `json:"passphrase,omitempty"`
+	ExpectedAddress   string `json:"expected_address,omitempty"`
+	Overwrite         bool   `json:"overwrite,omitempty"`
+	Confirm           bool   `json:"confirm,omitempty"`
+	CurrentPassphrase string `json:"current_passphrase,omitempty"`
+	CurrentWords      string `json:"current_words,omitempty"`
 }
 
 // KeysRestoreResponse is the answer of POST /v1/keys/restore.
@@ -81,9 +85,33 @@ type KeysRotateResponse struct {
 }
 
 // KeysEraseRequest is the body of POST /v1/keys/erase: ConfirmAddress must
-// be the keyring's address.
+// be the keyring's address, and Passphrase its current passphrase (or, when
+// that is lost, Words its backup words).
 type KeysEraseRequest struct {
 	ConfirmAddress string `json:"confirm_address"`
+	Passphrase     string `json:"passphrase,omitempty"`
+	Words          string `json:"words,omitempty"`
+}
+
+// KeysImportRequest is the body of POST /v1/keys/import: File is the text
+// of a Web3 v3 key file (geth, MetaMask, ethers), FilePassphrase opens it,
+// Passphrase is the current keyring passphrase (or the new one when the
+// device has no keyring yet).
+type KeysImportRequest struct {
+	File           string `json:"file"`
+	FilePassphrase string `json:"file_passphrase"`
+	Passphrase     string `json:"passphrase"`
+}
+
+// KeysImportResponse is the answer of POST /v1/keys/import. Replaced is the
+// wallet address the import replaced; WordsAddress the address the backup
+// words give (they do not restore the imported key). Words are set only
+// when the import created the keyring: shown once, like init's.
+type KeysImportResponse struct {
+	Address      string `json:"address"`
+	Replaced     string `json:"replaced,omitempty"`
+	WordsAddress string `json:"words_address"`
+	Words        string `json:"words,omitempty"`
 }
 
 // KeysInit provisions a new keyring.
@@ -136,7 +164,14 @@ func (c *Client) KeysRotate(ctx context.Context, category string) (KeysRotateRes
 	return out, err
 }
 
-// KeysErase deletes the keyring; confirmAddress must be its address.
-func (c *Client) KeysErase(ctx context.Context, confirmAddress string) error {
-	return c.Post(ctx, "/keys/erase", KeysEraseRequest{ConfirmAddress: confirmAddress}, nil)
+// KeysErase deletes the keyring.
+func (c *Client) KeysErase(ctx context.Context, req KeysEraseRequest) error {
+	return c.Post(ctx, "/keys/erase", req, nil)
+}
+
+// KeysImport installs a v3 key file as the wallet key.
+func (c *Client) KeysImport(ctx context.Context, req KeysImportRequest) (KeysImportResponse, error) {
+	var out KeysImportResponse
+	err := c.Post(ctx, "/keys/import", req, &out)
+	return out, err
 }

@@ -59,9 +59,11 @@ type WalletLimits struct {
 }
 
 // WalletSetLimits is the body of POST /v1/wallet/limits: limit name →
-// new value (MYC amounts, a call count, a duration).
+// new value (MYC amounts, a call count, a duration). Raising any limit
+// needs Passphrase, the keyring passphrase; lowering does not.
 type WalletSetLimits struct {
-	Set map[string]string `json:"set"`
+	Set        map[string]string `json:"set"`
+	Passphrase string            `json:"passphrase,omitempty"`
 }
 
 // WalletTopUp is the body of POST /v1/wallet/topup.
@@ -99,10 +101,11 @@ func (c *Client) WalletLimits(ctx context.Context) (WalletLimits, error) {
 	return out, c.Get(ctx, "/wallet/limits", &out)
 }
 
-// SetWalletLimits changes some limits and returns them all.
-func (c *Client) SetWalletLimits(ctx context.Context, set map[string]string) (WalletLimits, error) {
+// SetWalletLimits changes some limits and returns them all. passphrase
+// (the keyring's) is needed when a limit goes up; "" is enough to lower.
+func (c *Client) SetWalletLimits(ctx context.Context, set map[string]string, passphrase string) (WalletLimits, error) {
 	var out WalletLimits
-	return out, c.Post(ctx, "/wallet/limits", WalletSetLimits{Set: set}, &out)
+	return out, c.Post(ctx, "/wallet/limits", WalletSetLimits{Set: set, Passphrase: passphrase}, &out)
 }
 
 // WalletTopUp adds amount MYC to the channel to provider.
