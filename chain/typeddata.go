@@ -231,38 +231,25 @@ func SignTypedDataWithKey(key *ecdsa.PrivateKey, td apitypes.TypedData) ([]byte,
 	return sig, nil
 }
 
-var secp256k1HalfN = new(big.Int).Rsh(crypto.S256().Params().N, 1)
-
-// RecoverTypedData returns the address that signed td. sig is r||s||v with v
-// in {27,28} (0 and 1 are accepted too); high-s signatures are rejected, as
-// the contracts (OpenZeppelin ECDSA) do.
+// RecoverTypedData returns the address that signed td. It accepts exactly
+// what the contracts (OpenZeppelin ECDSA.tryRecover) accept: 65 bytes
+// r||s||v, v in {27,28}, 0 < r < n, 0 < s <= n/2, a non-zero signer (see
+// eip712.Recover). Errors wrap ErrBadSignature.
 func RecoverTypedData(td apitypes.TypedData, sig []byte) (common.Address, error) {
-	if len(sig) != 65 {
-		return common.Address{}, fmt.Errorf("%w: length %d, want 65", ErrBadSignature, len(sig))
-	}
 	h, err := TypedDataHash(td)
 	if err != nil {
 		return common.Address{}, err
 	}
-	s := make([]byte, 65)
-	copy(s, sig)
-	if s[64] >= 27 {
-		s[64] -= 27
-	}
-	if s[64] > 1 {
-		return common.Address{}, fmt.Errorf("%w: v = %d", ErrBadSignature, sig[64])
-	}
-	if new(big.Int).SetBytes(s[32:64]).Cmp(secp256k1HalfN) > 0 {
-		return common.Address{}, fmt.Errorf("%w: high s", ErrBadSignature)
-	}
-	pub, err := crypto.SigToPub(h[:], s)
+	a, err := eip712.Recover(h, sig)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
+		return common.Address{}, fmt.Errorf("%w: %w", ErrBadSignature, err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return a, nil
 }
 
-// VerifyTypedData checks that sig over td was made by want.
+// VerifyTypedData checks that sig over td was made by want, under the rule
+// of RecoverTypedData: it accepts a signature exactly when the contracts
+// would.
 func VerifyTypedData(td apitypes.TypedData, sig []byte, want common.Address) error {
 	got, err := RecoverTypedData(td, sig)
 	if err != nil {

@@ -1,6 +1,7 @@
 package chain_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math/big"
@@ -59,9 +60,11 @@ func TestTypedDataSignRecover(t *testing.T) {
 			if err := chain.VerifyTypedData(td, sig, other); !errors.Is(err, chain.ErrBadSignature) {
 				t.Errorf("verify against another address: %v, want ErrBadSignature", err)
 			}
-			for _, bad := range [][]byte{sig[:64], append(append([]byte{}, sig[:64]...), 29)} {
+			// v 0/1 recovers in plain ecrecover math but the contracts
+			// refuse it, so it is refused here too.
+			for _, bad := range [][]byte{sig[:64], append(append([]byte{}, sig[:64]...), 29), append(append([]byte{}, sig[:64]...), sig[64]-27)} {
 				if _, err := chain.RecoverTypedData(td, bad); !errors.Is(err, chain.ErrBadSignature) {
-					t.Errorf("recover from a malformed signature: %v, want ErrBadSignature", err)
+					t.Errorf("recover from a malformed signature %x: %v, want ErrBadSignature", bad, err)
 				}
 			}
 			n := crypto.S256().Params().N
@@ -117,4 +120,54 @@ func TestKeySignerRedacts(t *testing.T) {
 			t.Errorf("KeySigner printed %q", out)
 		}
 	}
+}
+
+// FuzzRecoverTypedData checks the rule of RecoverTypedData on arbitrary
+// signatures over a fixed voucher: it never panics, every refusal wraps
+// ErrBadSignature, anything accepted is 65 bytes with v in {27,28} and low
+// s, and the address accepted is go-ethereum's recovery of the same
+// signature with v−27.
+func FuzzRecoverTypedData(f *testing.F) {
+	key, err := crypto.ToECDSA(crypto.Keccak256([]byte("fuzz recover typed data")))
+	if err != nil {
+		f.Fatal(err)
+	}
+	td := allTypedData()["voucher"]
+	good, err := chain.SignTypedDataWithKey(key, td)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, m := range structuredMutations(good) {
+		f.Add(m.sig)
+	}
+	digest, err := chain.TypedDataHash(td)
+	if err != nil {
+		f.Fatal(err)
+	}
+	half := new(big.Int).Rsh(crypto.S256().Params().N, 1)
+	f.Fuzz(func(t *testing.T, sig []byte) {
+		before := append([]byte(nil), sig...)
+		got, err := chain.RecoverTypedData(td, sig)
+		if !bytes.Equal(before, sig) {
+			t.Fatalf("RecoverTypedData modified its input %x to %x", before, sig)
+		}
+		if err != nil {
+			if !errors.Is(err, chain.ErrBadSignature) {
+				t.Fatalf("RecoverTypedData(%x): %v does not wrap ErrBadSignature", sig, err)
+			}
+			return
+		}
+		if len(sig) != 65 || (sig[64] != 27 && sig[64] != 28) || new(big.Int).SetBytes(sig[32:64]).Cmp(half) > 0 {
+			t.Fatalf("RecoverTypedData accepted %x: want 65 bytes, v 27/28, low s", sig)
+		}
+		norm := append([]byte(nil), sig...)
+		norm[64] -= 27
+		pub, err := crypto.SigToPub(digest[:], norm)
+		if err != nil {
+			t.Fatalf("RecoverTypedData accepted %x, go-ethereum refuses it: %v", sig, err)
+		}
+		if want := crypto.PubkeyToAddress(*pub); got != want || got == (common.Address{}) {
+			t.Fatalf("RecoverTypedData(%x) = %s, go-ethereum recovers %s", sig, got.Hex(), want.Hex())
+		}
+	})
 }

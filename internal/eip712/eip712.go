@@ -12,6 +12,10 @@
 // package writes them) are encoded here. Anything else, and every error, is
 // apitypes' own.
 //
+// Recover (recover.go) is the one rule for every signature the project
+// accepts from outside: exactly what the contracts' OpenZeppelin
+// ECDSA.tryRecover accepts, no more.
+//
 // Imported by chain and keystore (they may not import each other).
 package eip712
 
