@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/miner"
@@ -213,8 +215,8 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 // per chunk through the provider's "storage" service.
 type refuseRent struct{}
 
-func (refuseRent) Collect(context.Context, http.Header, int) error {
-	return errors.New("uploads are paid: POST /v1/call/storage with a voucher")
+func (refuseRent) Collect(context.Context, http.Header, int) (common.Address, error) {
+	return common.Address{}, errors.New("uploads are paid: POST /v1/call/storage with a voucher")
 }
 
 // deriveEndpoint makes the advertised URL from the listening address: an

@@ -50,6 +50,10 @@ var Schemas = []Schema{
 	// on storage nodes (verifyingContract = Registry; checked off chain by
 	// the nodes and by restore).
 	{PrimaryType: "BackupManifest", DomainName: "Mycroft Registry", Version: "1", Fields: fields("address owner,bytes32 digest,uint64 sequence")},
+	// StorageRequest: the owner's request that one storage node commit to
+	// one data set (verifyingContract = Registry; checked off chain by the
+	// node before it signs its Storage commitment).
+	{PrimaryType: "StorageRequest", DomainName: "Mycroft Registry", Version: "1", Fields: fields("address owner,address node,bytes32 root,uint64 leafCount,uint64 expiry")},
 	// SignUp: a registrar's approval of a device's sign-up grant
 	// (verifyingContract = Grants).
 	{PrimaryType: "SignUp", DomainName: "Mycroft Grants", Version: "1", Fields: fields("address owner,bytes32 device,uint256 expiry")},

@@ -120,6 +120,7 @@ func TestEverySchemaSigns(t *testing.T) {
 		"Grant":          {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(9), "price": big.NewInt(0), "purpose": "research", "wrapHash": b32},
 		"Storage":        {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(4), "expiry": big.NewInt(9)},
 		"BackupManifest": {"owner": s.Address().Hex(), "digest": b32, "sequence": big.NewInt(3)},
+		"StorageRequest": {"owner": s.Address().Hex(), "node": channelsAddr.Hex(), "root": b32, "leafCount": big.NewInt(4), "expiry": big.NewInt(9)},
 		"SignUp":         {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(9)},
 	}
 	for _, sc := range Schemas {
@@ -230,6 +231,7 @@ func TestEverySchemaDigestMatchesHandEncoder(t *testing.T) {
 		"Grant":          {"grantee": s.Address().Hex(), "dataset": b32, "expiry": big.NewInt(1893456000), "price": big.NewInt(10), "purpose": "research ✓", "wrapHash": b32},
 		"Storage":        {"owner": s.Address().Hex(), "root": b32, "leafCount": big.NewInt(1 << 40), "expiry": big.NewInt(1893456000)},
 		"BackupManifest": {"owner": s.Address().Hex(), "digest": b32, "sequence": new(big.Int).SetUint64(1<<63 + 5)},
+		"StorageRequest": {"owner": s.Address().Hex(), "node": channelsAddr.Hex(), "root": b32, "leafCount": big.NewInt(1 << 14), "expiry": big.NewInt(1893456000)},
 		"SignUp":         {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(1893456000)},
 	}
 	for _, sc := range Schemas {

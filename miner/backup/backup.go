@@ -51,8 +51,8 @@ type Sealer interface {
 	Open(cat keystore.Category, recordID string, sealed []byte) ([]byte, error)
 }
 
-// Signer signs the owner's manifests (the keystore: BackupManifest is on
-// its allow-list).
+// Signer signs the owner's manifests and commit requests (the keystore:
+// BackupManifest and StorageRequest are on its allow-list).
 type Signer interface {
 	SignTypedData(td apitypes.TypedData) ([]byte, error)
 }
@@ -84,8 +84,9 @@ type Challenger interface {
 type Config struct {
 	Owner  common.Address // the owner's wallet address
 	Sealer Sealer
-	// Signer signs every manifest published (the owner's wallet key);
-	// required to save. Restore does not sign.
+	// Signer signs every manifest published and every request for a
+	// node's commitment (the owner's wallet key); required to save and
+	// repair. Restore does not sign.
 	Signer Signer
 	// KeyTables, if set, puts the key table in every manifest and imports
 	// it before opening one on restore, so data sealed after a key
@@ -334,7 +335,16 @@ func (b *Backup) place(ctx context.Context, m *Manifest, sealed [][]byte, n chai
 		}
 	}
 	expiry := b.cfg.Now().Add(b.cfg.Term).Unix()
-	set, err := c.Commit(ctx, storage.CommitRequest{Owner: b.cfg.Owner, Root: m.Root, Leaves: m.Leaves, Expiry: expiry})
+	if b.cfg.Signer == nil {
+		return Replica{}, errors.New("no signer for the commit request")
+	}
+	// The node commits only to a request its owner signed for it, over
+	// chunks that owner paid for.
+	req := storage.CommitRequest{Owner: b.cfg.Owner, Root: m.Root, Leaves: m.Leaves, Expiry: expiry}
+	if err := req.Sign(b.cfg.Signer, b.cfg.ChainID, b.cfg.Registry, n.Address); err != nil {
+		return Replica{}, err
+	}
+	set, err := c.Commit(ctx, req)
 	if err != nil {
 		return Replica{}, err
 	}

@@ -465,7 +465,7 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 	params := r.URL.Query()
 	hasher := NewRequestHasher(name, params)
 	body := io.TeeReader(http.MaxBytesReader(w, r.Body, p.cfg.MaxBody), hasher)
-	result, err := svc.Call(ctx, params, body)
+	result, err := svc.Call(WithPayer(ctx, payer), params, body)
 	if err == nil {
 		_, err = io.Copy(io.Discard, body) // the hash covers the whole body
 	}

@@ -115,13 +115,13 @@ func BenchmarkNodeAudit(b *testing.B) {
 	for i := range size / chunk {
 		binary.BigEndian.PutUint64(buf, uint64(i))
 		h := chain.LeafHash(buf)
-		if err := st.Put(h, buf); err != nil {
+		if err := st.PutPaid(h, buf, Free); err != nil {
 			b.Fatal(err)
 		}
 		leaves = append(leaves, h)
 	}
 	tree, _ := chain.NewMerkleTreeFromLeaves(leaves)
-	if _, err := n.Commit(common.Address{1}, tree.Root(), leaves, timeNow().Add(timeHour)); err != nil {
+	if _, err := n.Commit(signedRequest(b, testKey(b, "bench owner"), n, tree.Root(), leaves, timeNow().Add(timeHour))); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()

@@ -40,7 +40,15 @@ func ExampleNode() {
 		c.Put(ctx, h, ch)
 	}
 	tree, _ := chain.NewMerkleTree(chunks)
-	set, err := c.Commit(ctx, storage.CommitRequest{Owner: common.Address{7}, Root: tree.Root(), Leaves: leaves, Expiry: time.Now().Add(time.Hour).Unix()})
+	// The owner signs its request for this node (the device signs with its
+	// keystore).
+	ownerKey, _ := crypto.ToECDSA(crypto.Keccak256([]byte("example owner")))
+	req := storage.CommitRequest{Owner: crypto.PubkeyToAddress(ownerKey.PublicKey), Root: tree.Root(), Leaves: leaves, Expiry: time.Now().Add(time.Hour).Unix()}
+	if err := req.Sign(chain.NewKeySigner(ownerKey), big.NewInt(1337), common.Address{}, node.Address()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	set, err := c.Commit(ctx, req)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -31,6 +31,7 @@ func (n *Node) CollectGarbage(ctx context.Context, gate *pause.Gate, grace time.
 			}
 			delete(n.sets, root)
 			delete(n.trees, root)
+			n.st.release(s.bytes)
 			n.log.Info("storage: set expired", "root", root, "owner", s.Owner)
 			continue
 		}

@@ -48,6 +48,8 @@ type Set struct {
 	Expiry    int64          `json:"expiry"` // unix seconds
 	Leaves    []common.Hash  `json:"leaves"`
 	Signature string         `json:"signature,omitempty"` // 0x hex, the node's Storage signature
+
+	bytes uint64 // size of its record on disk, counted against the quota
 }
 
 // NodeConfig configures a Node.
@@ -82,6 +84,9 @@ type Node struct {
 	sets  map[common.Hash]*Set
 	trees map[common.Hash]*chain.MerkleTree
 	manMu sync.Mutex // manifest writes
+
+	commitMu sync.Mutex    // commits, one at a time
+	commits  chan struct{} // commit requests being read and checked
 }
 
 // NewNode loads the committed sets from disk.
@@ -102,7 +107,7 @@ func NewNode(cfg NodeConfig) (*Node, error) {
 		cfg.ManifestsKept = 8
 	}
 	n := &Node{cfg: cfg, st: cfg.Store, log: cfg.Log, sets: map[common.Hash]*Set{}, trees: map[common.Hash]*chain.MerkleTree{},
-		bw: newBandwidth(cfg.Bandwidth)}
+		bw: newBandwidth(cfg.Bandwidth), commits: make(chan struct{}, commitSlots)}
 	dir := filepath.Join(n.st.dir, "sets")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -118,6 +123,8 @@ func NewNode(cfg NodeConfig) (*Node, error) {
 			n.log.Warn("storage: unreadable set file; skipped", "file", e.Name(), "err", err)
 			continue
 		}
+		s.bytes = uint64(len(b))
+		n.st.account(s.bytes) // sets count against the quota, even one that no longer fits
 		n.sets[s.Root] = &s
 	}
 	return n, nil
@@ -128,51 +135,6 @@ func (n *Node) Store() *Store { return n.st }
 
 // Address is the node's address.
 func (n *Node) Address() common.Address { return n.cfg.Signer.Address() }
-
-// Commit checks that every leaf is held and that the leaves give root,
-// persists the set and returns it signed: the Storage commitment the owner
-// can take to the Registry.
-func (n *Node) Commit(owner common.Address, root common.Hash, leaves []common.Hash, expiry time.Time) (*Set, error) {
-	if len(leaves) == 0 || len(leaves) > 1<<26 {
-		return nil, fmt.Errorf("%w: %d leaves", ErrBadSet, len(leaves))
-	}
-	now := n.cfg.Now()
-	if !expiry.After(now) || expiry.Sub(now) > n.cfg.MaxExpiry {
-		return nil, fmt.Errorf("%w: expiry %s not within %s", ErrBadSet, expiry.UTC().Format(time.RFC3339), n.cfg.MaxExpiry)
-	}
-	for i, h := range leaves {
-		if !n.st.Has(h) {
-			return nil, fmt.Errorf("%w: leaf %d (%s) not held", ErrBadSet, i, h.Hex())
-		}
-	}
-	tree, err := chain.NewMerkleTreeFromLeaves(leaves)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadSet, err)
-	}
-	if tree.Root() != root {
-		return nil, fmt.Errorf("%w: leaves give root %s, not %s", ErrBadSet, tree.Root().Hex(), root.Hex())
-	}
-	td := chain.StorageTypedData(n.cfg.ChainID, n.cfg.Registry, owner, root, uint64(len(leaves)), uint64(expiry.Unix()))
-	sig, err := n.cfg.Signer.SignTypedData(td)
-	if err != nil {
-		return nil, fmt.Errorf("storage: commit: sign: %w", err)
-	}
-	s := &Set{Owner: owner, Root: root, LeafCount: uint64(len(leaves)), Expiry: expiry.Unix(), Leaves: slices.Clone(leaves),
-		Signature: "0x" + common.Bytes2Hex(sig)}
-	b, err := json.Marshal(s)
-	if err != nil {
-		return nil, fmt.Errorf("storage: commit: %w", err)
-	}
-	path := filepath.Join(n.st.dir, "sets", root.Hex()[2:]+".json")
-	if err := writeAtomic(filepath.Join(n.st.dir, "tmp"), path, b); err != nil {
-		return nil, fmt.Errorf("storage: commit: %w", err)
-	}
-	n.mu.Lock()
-	n.sets[root] = s
-	n.trees[root] = tree
-	n.mu.Unlock()
-	return s, nil
-}
 
 // Sets returns the committed sets.
 func (n *Node) Sets() []*Set {

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,18 +10,22 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/miner/provider"
 )
 
 // The HTTP API (JSON errors {"error": "..."}):
 //
 //	PUT  /v1/chunks/{hash}        body = chunk; 201, or 200 when already held
 //	GET  /v1/chunks/{hash}        the chunk
-//	POST /v1/sets                 CommitRequest → Set (signed)
+//	POST /v1/sets                 CommitRequest (signed by its owner) → Set
+//	                              (signed by the node); 403 not the owner's
+//	                              signature, 402 a leaf the owner did not
+//	                              pay for, 409 root held for another owner,
+//	                              507 over quota, 413 body over MaxCommitBody
 //	GET  /v1/audit?root=&index=   Proof
 //	PUT  /v1/manifests/{address}  body = SignedManifest, signed by address;
 //	                              403 unsigned or signed by another, or
@@ -30,20 +33,39 @@ import (
 //	                              409 sequence not above every one kept
 //	GET  /v1/manifests/{address}  {"manifests": [base64...]} newest first
 //
+// Every body is read through http.MaxBytesReader at what its endpoint
+// takes (a chunk MaxChunk, a commit MaxCommitBody, a manifest MaxManifest);
+// a larger declared length is refused before anything is read (413).
 // Uploads may be paid through the provider's voucher route instead (Call).
 
-// Rent charges for an upload before it is stored; nil means free (tests,
-// or uploads that come through the provider's paid route).
+// Rent charges for an upload before it is stored and says who paid; the
+// chunk is recorded as paid for by that address (Store.RecordPayer). A nil
+// Rent makes the node free: chunks are recorded as paid by Free and any
+// owner who signs may commit them (tests and private nodes; the agent's
+// node charges through the provider and refuses plain uploads).
 type Rent interface {
-	Collect(ctx context.Context, h http.Header, bytes int) error
+	Collect(ctx context.Context, h http.Header, bytes int) (payer common.Address, err error)
 }
 
-// CommitRequest is the body of POST /v1/sets.
-type CommitRequest struct {
-	Owner  common.Address `json:"owner"`
-	Root   common.Hash    `json:"root"`
-	Leaves []common.Hash  `json:"leaves"`
-	Expiry int64          `json:"expiry"`
+// commitSlots is how many commit requests are read and checked at once;
+// more get 503 at once, so memory does not grow with concurrent bodies.
+const commitSlots = 2
+
+// readBody reads r's body up to max bytes: a declared length over max is
+// refused without reading, and reading stops at max+1 (ErrTooLarge).
+func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error) {
+	if r.ContentLength > max {
+		return nil, fmt.Errorf("%w: body of %d bytes, at most %d", ErrTooLarge, r.ContentLength, max)
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return nil, fmt.Errorf("%w: body over %d bytes", ErrTooLarge, max)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w: body: %v", ErrBadRequest, err)
+	}
+	return b, nil
 }
 
 // ParseHashPath reads a 32-byte hex hash (with or without 0x) from a path
@@ -74,20 +96,6 @@ func ParseAuditQuery(q url.Values) (common.Hash, uint64, error) {
 		return common.Hash{}, 0, fmt.Errorf("%w: index %q", ErrBadRequest, clip(idx))
 	}
 	return root, i, nil
-}
-
-// ParseCommitRequest reads and checks a commit body.
-func ParseCommitRequest(b []byte) (CommitRequest, error) {
-	var c CommitRequest
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return CommitRequest{}, fmt.Errorf("%w: commit: %v", ErrBadRequest, err)
-	}
-	if c.Owner == (common.Address{}) || len(c.Leaves) == 0 || c.Expiry <= 0 {
-		return CommitRequest{}, fmt.Errorf("%w: commit: owner, leaves and expiry are required", ErrBadRequest)
-	}
-	return c, nil
 }
 
 // ParseAddressPath reads a 20-byte hex address.
@@ -137,8 +145,14 @@ func (n *Node) fail(w http.ResponseWriter, err error) {
 		code = http.StatusBadRequest
 	case errors.Is(err, ErrNotFound), errors.Is(err, ErrCorrupt):
 		code = http.StatusNotFound
-	case errors.Is(err, ErrManifestSignature), errors.Is(err, ErrNoData):
+	case errors.Is(err, ErrManifestSignature), errors.Is(err, ErrNoData), errors.Is(err, ErrNotOwner):
 		code = http.StatusForbidden
+	case errors.Is(err, ErrUnpaid):
+		code = http.StatusPaymentRequired
+	case errors.Is(err, ErrRootTaken):
+		code = http.StatusConflict
+	case errors.Is(err, ErrTooLarge):
+		code = http.StatusRequestEntityTooLarge
 	case errors.Is(err, ErrStaleManifest):
 		code = http.StatusConflict
 	case errors.Is(err, ErrQuota), errors.Is(err, ErrDiskFull):
@@ -165,7 +179,7 @@ func (n *Node) handlePut(w http.ResponseWriter, r *http.Request, rent Rent) {
 		return
 	}
 	if r.ContentLength > MaxChunk {
-		n.fail(w, fmt.Errorf("%w: %d bytes", ErrBadChunk, r.ContentLength))
+		n.fail(w, fmt.Errorf("%w: chunk of %d bytes, at most %d", ErrTooLarge, r.ContentLength, MaxChunk))
 		return
 	}
 	release, err := n.hold(r.Context())
@@ -174,17 +188,13 @@ func (n *Node) handlePut(w http.ResponseWriter, r *http.Request, rent Rent) {
 		return
 	}
 	defer release()
-	body, err := readLimited(r.Body, MaxChunk)
+	body, err := readBody(w, r, MaxChunk)
 	if err != nil {
-		n.fail(w, fmt.Errorf("%w: %v", ErrBadChunk, err))
+		n.fail(w, err)
 		return
 	}
 	if err := n.bw.wait(r.Context(), len(body)); err != nil {
 		n.fail(w, err)
-		return
-	}
-	if n.st.Has(h) {
-		writeJSON(w, http.StatusOK, map[string]string{"hash": h.Hex()})
 		return
 	}
 	// Check before charging: a refused chunk is not paid for.
@@ -192,17 +202,25 @@ func (n *Node) handlePut(w http.ResponseWriter, r *http.Request, rent Rent) {
 		n.fail(w, fmt.Errorf("%w: content does not match address", ErrBadChunk))
 		return
 	}
+	held := n.st.Has(h)
+	payer := Free
 	if rent != nil {
-		if err := rent.Collect(r.Context(), r.Header, len(body)); err != nil {
+		// A chunk already held is charged too: the payer is recorded and
+		// may then commit it.
+		if payer, err = rent.Collect(r.Context(), r.Header, len(body)); err != nil {
 			writeJSON(w, http.StatusPaymentRequired, map[string]string{"error": err.Error()})
 			return
 		}
 	}
-	if err := n.st.Put(h, body); err != nil {
+	if err := n.st.PutPaid(h, body, payer); err != nil {
 		n.fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, map[string]string{"hash": h.Hex()})
+	code := http.StatusCreated
+	if held {
+		code = http.StatusOK
+	}
+	writeJSON(w, code, map[string]string{"hash": h.Hex()})
 }
 
 func (n *Node) handleGet(w http.ResponseWriter, r *http.Request) {
@@ -231,9 +249,16 @@ func (n *Node) handleGet(w http.ResponseWriter, r *http.Request) {
 }
 
 func (n *Node) handleCommit(w http.ResponseWriter, r *http.Request) {
-	b, err := readLimited(r.Body, 64<<20)
+	select {
+	case n.commits <- struct{}{}:
+		defer func() { <-n.commits }()
+	default:
+		n.fail(w, fmt.Errorf("storage: commit: %w: too many commits at once", ErrBusy))
+		return
+	}
+	b, err := readBody(w, r, MaxCommitBody)
 	if err != nil {
-		n.fail(w, fmt.Errorf("%w: %v", ErrBadRequest, err))
+		n.fail(w, err)
 		return
 	}
 	c, err := ParseCommitRequest(b)
@@ -241,7 +266,7 @@ func (n *Node) handleCommit(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	s, err := n.Commit(c.Owner, c.Root, c.Leaves, time.Unix(c.Expiry, 0))
+	s, err := n.Commit(c)
 	if err != nil {
 		n.fail(w, err)
 		return
@@ -275,9 +300,9 @@ func (n *Node) handlePutManifest(w http.ResponseWriter, r *http.Request) {
 		n.fail(w, err)
 		return
 	}
-	b, err := readLimited(r.Body, MaxManifest)
+	b, err := readBody(w, r, MaxManifest)
 	if err != nil {
-		n.fail(w, fmt.Errorf("%w: %v", ErrBadRequest, err))
+		n.fail(w, err)
 		return
 	}
 	if err := n.PutManifest(owner, b); err != nil {
@@ -308,9 +333,16 @@ func (n *Node) handleManifests(w http.ResponseWriter, r *http.Request) {
 
 // Call lets the provider's paid route carry uploads ("storage" service,
 // priced per chunk): params hash=<address>, body = chunk. The provider
-// verifies and persists the voucher before calling; an error here means
-// the payer is not charged.
+// verifies and persists the voucher before calling, and puts the payer in
+// ctx (provider.WithPayer); the chunk is recorded as paid for by that
+// payer, who may then commit it. A chunk already held is not written
+// again, only its payer recorded. An error here means the payer is not
+// charged; a call without a payer in ctx is refused.
 func (n *Node) Call(ctx context.Context, params map[string][]string, body io.Reader) ([]byte, error) {
+	payer, ok := provider.PayerFrom(ctx)
+	if !ok {
+		return nil, fmt.Errorf("storage: call: %w: no payer (uploads are paid through the provider)", ErrBadRequest)
+	}
 	hs := params["hash"]
 	if len(hs) != 1 {
 		return nil, fmt.Errorf("%w: want one hash", ErrBadRequest)
@@ -328,7 +360,7 @@ func (n *Node) Call(ctx context.Context, params map[string][]string, body io.Rea
 		return nil, err
 	}
 	defer release()
-	if err := n.st.Put(h, b); err != nil {
+	if err := n.st.PutPaid(h, b, payer); err != nil {
 		return nil, err
 	}
 	return json.Marshal(map[string]string{"hash": h.Hex()})

@@ -20,6 +20,7 @@ import (
 
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/miner/pause"
+	"github.com/mycroft-network/mycroft/miner/provider"
 )
 
 func testKey(t testing.TB, seed string) *ecdsa.PrivateKey {
@@ -41,7 +42,7 @@ func chunks(n, size int) [][]byte {
 	return out
 }
 
-func openStore(t *testing.T, dir string, quota uint64, free func(string) (uint64, error)) *Store {
+func openStore(t testing.TB, dir string, quota uint64, free func(string) (uint64, error)) *Store {
 	t.Helper()
 	s, err := OpenStore(StoreConfig{Dir: dir, Quota: quota, Headroom: 1, FreeSpace: free})
 	if err != nil {
@@ -214,7 +215,7 @@ func TestSharedVerifyAndRecheck(t *testing.T) {
 	}
 }
 
-func newNode(t *testing.T, dir string, key *ecdsa.PrivateKey, gate *pause.Gate) *Node {
+func newNode(t testing.TB, dir string, key *ecdsa.PrivateKey, gate *pause.Gate) *Node {
 	t.Helper()
 	n, err := NewNode(NodeConfig{Store: openStore(t, dir, 1<<30, nil), Signer: chain.NewKeySigner(key),
 		ChainID: big.NewInt(1337), Registry: common.Address{9}, Gate: gate})
@@ -232,7 +233,8 @@ func TestCommitAuditHTTP(t *testing.T) {
 	defer srv.Close()
 	c := &Client{Base: srv.URL}
 	ctx := context.Background()
-	owner := common.Address{7}
+	ownerKey := testKey(t, "owner")
+	owner := crypto.PubkeyToAddress(ownerKey.PublicKey)
 	cs := chunks(5, 1000)
 	var leaves []common.Hash
 	for _, ch := range cs {
@@ -244,10 +246,10 @@ func TestCommitAuditHTTP(t *testing.T) {
 	}
 	tree, _ := chain.NewMerkleTree(cs)
 	expiry := time.Now().Add(time.Hour).Truncate(time.Second)
-	if _, err := c.Commit(ctx, CommitRequest{Owner: owner, Root: common.Hash{1}, Leaves: leaves, Expiry: expiry.Unix()}); !errors.Is(err, ErrRemote) {
+	if _, err := c.Commit(ctx, signedRequest(t, ownerKey, n, common.Hash{1}, leaves, expiry)); !errors.Is(err, ErrRemote) {
 		t.Fatalf("commit with a wrong root: %v", err)
 	}
-	set, err := c.Commit(ctx, CommitRequest{Owner: owner, Root: tree.Root(), Leaves: leaves, Expiry: expiry.Unix()})
+	set, err := c.Commit(ctx, signedRequest(t, ownerKey, n, tree.Root(), leaves, expiry))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -357,21 +359,6 @@ func FuzzParseHashPath(f *testing.F) {
 	})
 }
 
-func FuzzParseCommitRequest(f *testing.F) {
-	f.Add([]byte(`{"owner":"0x0700000000000000000000000000000000000000","root":"0x` + fmt.Sprintf("%064x", 1) + `","leaves":["0x` + fmt.Sprintf("%064x", 2) + `"],"expiry":1700000000}`))
-	f.Add([]byte(`{}`))
-	f.Add([]byte(`{"owner":1}`))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		c, err := ParseCommitRequest(b)
-		if err != nil {
-			return
-		}
-		if len(c.Leaves) == 0 || c.Expiry <= 0 {
-			t.Fatalf("accepted %+v", c)
-		}
-	})
-}
-
 // signManifest is an owner's signed manifest with content and sequence seq.
 func signManifest(t testing.TB, key *ecdsa.PrivateKey, chainID *big.Int, registry common.Address, content string, seq uint64) []byte {
 	t.Helper()
@@ -407,10 +394,10 @@ func TestSignedManifests(t *testing.T) {
 		t.Fatalf("manifest of an owner without data here: %v, want ErrNoData", err)
 	}
 	chunk := []byte("the owner's one chunk")
-	if err := n.Store().Put(chain.LeafHash(chunk), chunk); err != nil {
+	if err := n.Store().PutPaid(chain.LeafHash(chunk), chunk, owner); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := n.Commit(owner, chain.LeafHash(chunk), []common.Hash{chain.LeafHash(chunk)}, time.Now().Add(time.Hour)); err != nil {
+	if _, err := n.Commit(signedRequest(t, ownerKey, n, chain.LeafHash(chunk), []common.Hash{chain.LeafHash(chunk)}, time.Now().Add(time.Hour))); err != nil {
 		t.Fatal(err)
 	}
 	for i := uint64(1); i <= 10; i++ {
@@ -523,7 +510,8 @@ func FuzzParseProof(f *testing.F) {
 func TestCallForProvider(t *testing.T) {
 	g := pause.New(false)
 	n := newNode(t, t.TempDir(), testKey(t, "p"), g)
-	ctx := context.Background()
+	payer := common.Address{0xbe}
+	ctx := provider.WithPayer(context.Background(), payer)
 	ch := []byte("paid chunk")
 	h := chain.LeafHash(ch)
 	for _, tc := range []struct {
@@ -544,6 +532,14 @@ func TestCallForProvider(t *testing.T) {
 	}
 	if !n.Store().Has(h) {
 		t.Fatal("paid chunk not stored")
+	}
+	if got := n.Store().Payers(h); len(got) != 1 || got[0] != payer {
+		t.Fatalf("payers of the paid chunk = %v, want [%s]", got, payer.Hex())
+	}
+	// Not through the provider: no payer, refused.
+	other := []byte("unpaid chunk")
+	if _, err := n.Call(context.Background(), map[string][]string{"hash": {chain.LeafHash(other).Hex()}}, bytesReader(other)); !errors.Is(err, ErrBadRequest) || n.Store().Has(chain.LeafHash(other)) {
+		t.Fatalf("call without a payer: %v (stored %v), want ErrBadRequest and nothing stored", err, n.Store().Has(chain.LeafHash(other)))
 	}
 	g.Pause()
 	cctx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
@@ -589,6 +585,7 @@ func TestCollectGarbage(t *testing.T) {
 	st := openStore(t, t.TempDir(), 1<<20, nil)
 	n, err := NewNode(NodeConfig{Store: st, Signer: chain.NewKeySigner(testKey(t, "gc")), ChainID: big.NewInt(1),
 		Now: func() time.Time { return now }})
+	ownerKey := testKey(t, "gc owner")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -597,16 +594,18 @@ func TestCollectGarbage(t *testing.T) {
 	for _, c := range cs {
 		h := chain.LeafHash(c)
 		hs = append(hs, h)
-		st.Put(h, c)
+		st.PutPaid(h, c, Free)
 	}
 	short, _ := chain.NewMerkleTreeFromLeaves(hs[:2])
 	long, _ := chain.NewMerkleTreeFromLeaves(hs[1:3])
-	if _, err := n.Commit(common.Address{1}, short.Root(), hs[:2], now.Add(time.Hour)); err != nil {
+	shortSet, err := n.Commit(signedRequest(t, ownerKey, n, short.Root(), hs[:2], now.Add(time.Hour)))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := n.Commit(common.Address{1}, long.Root(), hs[1:3], now.Add(48*time.Hour)); err != nil {
+	if _, err := n.Commit(signedRequest(t, ownerKey, n, long.Root(), hs[1:3], now.Add(48*time.Hour))); err != nil {
 		t.Fatal(err)
 	}
+	usedBefore := st.Used()
 	// hs[3] was uploaded but never committed.
 	if d, _ := n.CollectGarbage(context.Background(), nil, time.Hour); d != 0 {
 		t.Fatalf("deleted %d chunks before anything expired", d)
@@ -621,6 +620,10 @@ func TestCollectGarbage(t *testing.T) {
 	}
 	if _, err := n.Audit(short.Root(), 0); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("expired set still audited: %v", err)
+	}
+	// The expired set's record no longer counts against the quota.
+	if want := usedBefore - 2*100 - shortSet.bytes; st.Used() != want {
+		t.Fatalf("used after gc = %d, want %d (two chunks and the expired set's record released)", st.Used(), want)
 	}
 	if _, err := n.Audit(long.Root(), 1); err != nil {
 		t.Fatalf("live set after gc: %v", err)

@@ -53,13 +53,16 @@ type Store struct {
 	mu      sync.Mutex
 	size    map[common.Hash]uint64 // chunks on disk
 	writing map[common.Hash]bool   // chunks being written (their bytes are in used)
-	used    uint64
+	payers  map[common.Hash][]common.Address
+	used    uint64 // chunks, payer records and committed sets
+
+	payMu sync.Mutex // appends to payers.log
 }
 
 // StoreConfig configures a Store.
 type StoreConfig struct {
 	Dir   string
-	Quota uint64 // bytes of chunks the node may hold
+	Quota uint64 // bytes of chunks and records (payers, sets) the node may hold
 	// Headroom is free space the node always leaves on the file system
 	// (default 64 MiB); a write that would eat into it is refused.
 	Headroom uint64
@@ -89,7 +92,8 @@ func OpenStore(cfg StoreConfig) (*Store, error) {
 	if cfg.FreeSpace == nil {
 		cfg.FreeSpace = statfsFree
 	}
-	s := &Store{dir: cfg.Dir, quota: cfg.Quota, headroom: cfg.Headroom, log: cfg.Log, free: cfg.FreeSpace, size: map[common.Hash]uint64{}, writing: map[common.Hash]bool{}}
+	s := &Store{dir: cfg.Dir, quota: cfg.Quota, headroom: cfg.Headroom, log: cfg.Log, free: cfg.FreeSpace, size: map[common.Hash]uint64{}, writing: map[common.Hash]bool{},
+		payers: map[common.Hash][]common.Address{}}
 	if cfg.Shared {
 		if _, err := os.Stat(filepath.Join(cfg.Dir, "chunks")); err != nil {
 			return nil, fmt.Errorf("storage: open: %w", err)
@@ -129,13 +133,19 @@ func OpenStore(cfg StoreConfig) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: open: index: %w", err)
 	}
+	if !cfg.Shared { // the verify worker needs no payers, and must not rewrite them
+		if err := s.loadPayers(); err != nil {
+			return nil, fmt.Errorf("storage: open: payers: %w", err)
+		}
+	}
 	return s, nil
 }
 
 // Dir is the node's directory.
 func (s *Store) Dir() string { return s.dir }
 
-// Used is the bytes of chunks held.
+// Used is the bytes counted against the quota: chunks held, the records
+// of who paid for them and the committed sets.
 func (s *Store) Used() uint64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -294,6 +304,7 @@ func (s *Store) forget(h common.Hash) {
 	if n, ok := s.size[h]; ok {
 		s.used -= n
 		delete(s.size, h)
+		delete(s.payers, h) // their records go when the store next opens
 	}
 	s.mu.Unlock()
 }
