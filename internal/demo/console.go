@@ -69,7 +69,7 @@ func (k *console) run(ctx context.Context) (err error) {
 		fmt.Fprint(k.out, "\r\n== your turn: press SPACE and speak, or type a question and press Enter; Ctrl-C ends the demo\r\n")
 	} else {
 		fmt.Fprint(k.out, "\r\n== your turn (no microphone: typing only): type a question and press Enter\r\n"+
-			"   (\"what time is it\", \"how much money do i have\"); Ctrl-C ends the demo\r\n")
+			"   (\"what is the weather\", \"tell me about mars\", \"how much money do i have\"); Ctrl-C ends the demo\r\n")
 	}
 	prompt := func() { fmt.Fprint(k.out, "   > "+ed.typed()) }
 	// talking: a spoken question's answer is awaited. Another SPACE then

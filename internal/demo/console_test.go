@@ -118,14 +118,14 @@ func (f *fakeOwner) keyboard(t *testing.T) io.Writer {
 	return w
 }
 
-// screen collects what the console writes on the terminal.
-type screen struct {
+// ptyScreen collects what the console writes on the terminal.
+type ptyScreen struct {
 	mu  sync.Mutex
 	buf strings.Builder
 	ch  chan struct{}
 }
 
-func (s *screen) read(ptmx *os.File) {
+func (s *ptyScreen) read(ptmx *os.File) {
 	b := make([]byte, 1024)
 	for {
 		n, err := ptmx.Read(b)
@@ -142,31 +142,31 @@ func (s *screen) read(ptmx *os.File) {
 	}
 }
 
-func (s *screen) String() string {
+func (s *ptyScreen) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.buf.String()
 }
 
-// waitFor waits until the screen shows want, or fails (a hang guard, not a
+// waitFor waits until the ptyScreen shows want, or fails (a hang guard, not a
 // timing check).
-func (s *screen) waitFor(t *testing.T, want string) {
+func (s *ptyScreen) waitFor(t *testing.T, want string) {
 	t.Helper()
 	deadline := time.After(20 * time.Second)
 	for !strings.Contains(s.String(), want) {
 		select {
 		case <-s.ch:
 		case <-deadline:
-			t.Fatalf("the screen never showed %q:\n%s", want, s.String())
+			t.Fatalf("the ptyScreen never showed %q:\n%s", want, s.String())
 		}
 	}
 }
 
 // ptyConsole starts a console on a new pty and returns the side a user
-// types on, the screen, the terminal's mode before, and run's result.
+// types on, the ptyScreen, the terminal's mode before, and run's result.
 type ptyRun struct {
 	ptmx, tty *os.File
-	scr       *screen
+	scr       *ptyScreen
 	before    *unix.Termios
 	done      chan error
 	cancel    context.CancelFunc
@@ -183,7 +183,7 @@ func startConsole(t *testing.T, k *console) *ptyRun {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &ptyRun{ptmx: ptmx, tty: tty, scr: &screen{ch: make(chan struct{}, 1)}, before: before, done: make(chan error, 1)}
+	p := &ptyRun{ptmx: ptmx, tty: tty, scr: &ptyScreen{ch: make(chan struct{}, 1)}, before: before, done: make(chan error, 1)}
 	go p.scr.read(ptmx)
 	k.in, k.out, k.fd = tty, tty, int(tty.Fd())
 	ctx, cancel := context.WithCancel(context.Background())

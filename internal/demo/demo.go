@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -20,7 +19,6 @@ import (
 
 	"github.com/mycroft-network/mycroft/chain/devnet"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
-	"github.com/mycroft-network/mycroft/miner"
 )
 
 //go:embed testdata/*.wav
@@ -69,33 +67,36 @@ type Question struct {
 
 // Report is every number the demo checked.
 type Report struct {
-	WorkDir           string            `json:"workDir"`
-	Owner             string            `json:"owner"`
-	Provider          string            `json:"provider"`
-	Storage           []string          `json:"storage"`
-	Prices            map[string]string `json:"prices"` // base units, from the provider's price list
-	TokenFunded       string            `json:"tokenFunded"`
-	Questions         []Question        `json:"questions"`
-	FirstAnswerMillis int64             `json:"firstAnswerMillis"` // from the start of Run
-	SpentTotal        string            `json:"spentTotal"`        // base units
-	PriceTotal        string            `json:"priceTotal"`        // base units
-	ChannelSigned     string            `json:"channelSigned"`
-	ChannelConfirmed  string            `json:"channelConfirmed"`
-	ProviderHeld      string            `json:"providerHeld"`
-	ProviderServed    uint64            `json:"providerServed"`
-	EarningsPending   string            `json:"earningsPending"`
-	EarningsRedeemed  string            `json:"earningsRedeemed"`
-	MinerEnabled      []bool            `json:"minerEnabled"`
-	ProposalID        string            `json:"proposalId"`
-	VoteTx            string            `json:"voteTx"`
-	VoteWeight        string            `json:"voteWeight"`
-	VotesFor          string            `json:"votesFor"`
-	BackupRoot        string            `json:"backupRoot"`
-	BackupChunks      int               `json:"backupChunks"`
-	BackupReplicas    int               `json:"backupReplicas"`
-	BackupAuditErrors int               `json:"backupAuditErrors"`
-	RestoredRoot      string            `json:"restoredRoot"`
-	RestoredAddress   string            `json:"restoredAddress"`
+	WorkDir     string            `json:"workDir"`
+	Owner       string            `json:"owner"`
+	Provider    string            `json:"provider"`
+	Storage     []string          `json:"storage"`
+	Prices      map[string]string `json:"prices"` // base units, from the provider's price list
+	TokenFunded string            `json:"tokenFunded"`
+	Questions   []Question        `json:"questions"`
+	// Typed are the typed questions of weather and knowledge, answered
+	// through paid calls to the recorded upstream.
+	Typed             []Question `json:"typed"`
+	FirstAnswerMillis int64      `json:"firstAnswerMillis"` // from the start of Run
+	SpentTotal        string     `json:"spentTotal"`        // base units
+	PriceTotal        string     `json:"priceTotal"`        // base units
+	ChannelSigned     string     `json:"channelSigned"`
+	ChannelConfirmed  string     `json:"channelConfirmed"`
+	ProviderHeld      string     `json:"providerHeld"`
+	ProviderServed    uint64     `json:"providerServed"`
+	EarningsPending   string     `json:"earningsPending"`
+	EarningsRedeemed  string     `json:"earningsRedeemed"`
+	MinerEnabled      []bool     `json:"minerEnabled"`
+	ProposalID        string     `json:"proposalId"`
+	VoteTx            string     `json:"voteTx"`
+	VoteWeight        string     `json:"voteWeight"`
+	VotesFor          string     `json:"votesFor"`
+	BackupRoot        string     `json:"backupRoot"`
+	BackupChunks      int        `json:"backupChunks"`
+	BackupReplicas    int        `json:"backupReplicas"`
+	BackupAuditErrors int        `json:"backupAuditErrors"`
+	RestoredRoot      string     `json:"restoredRoot"`
+	RestoredAddress   string     `json:"restoredAddress"`
 	// Speaker is where the answers went: the WAV file or "portaudio";
 	// SpeakerBytes, the WAV file's size after the spoken session.
 	Speaker      string  `json:"speaker"`
@@ -135,7 +136,10 @@ type node struct {
 
 type run struct {
 	o     Options
-	out   io.Writer
+	out   io.Writer // the story: scr
+	scr   *screen
+	keys  *keyFeed
+	up    *upstream
 	ps    *procs
 	rep   *Report
 	start time.Time
@@ -166,8 +170,15 @@ func Run(ctx context.Context, o Options) (err error) {
 	} else if err = os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	r := &run{o: o, out: o.Stdout, ps: &procs{dir: dir}, rep: &Report{WorkDir: dir}, start: time.Now()}
+	scr := newScreen(o.Stdout)
+	stopResize := followResize(scr)
+	r := &run{o: o, out: scr, scr: scr, keys: newKeyFeed(o.Stdin), ps: &procs{dir: dir}, rep: &Report{WorkDir: dir}, start: time.Now()}
 	defer func() {
+		stopResize()
+		defer scr.close()
+		if r.up != nil {
+			r.up.close()
+		}
 		if serr := r.ps.stopAll(10 * time.Second); serr != nil {
 			err = errors.Join(err, serr)
 		}
@@ -219,17 +230,23 @@ func processAlive(pid int) bool {
 	return true
 }
 
+// elapsed is the time since the demo started, as the story shows it.
+func (r *run) elapsed() string {
+	return fmt.Sprintf("%5.1fs", time.Since(r.start).Seconds())
+}
+
+// say starts a phase of the story, with the time it starts at.
 func (r *run) say(format string, args ...any) {
-	fmt.Fprintf(r.out, "\r\n== "+format+"\r\n", args...)
+	fmt.Fprintf(r.out, "\r\n== %s  "+format+"\r\n", append([]any{r.elapsed()}, args...)...)
 }
 
 func (r *run) check(name string, ok bool, got, want any) {
 	r.rep.Checks = append(r.rep.Checks, Check{Name: name, OK: ok, Got: fmt.Sprint(got), Want: fmt.Sprint(want)})
-	mark := "ok  "
+	mark := "ok"
 	if !ok {
 		mark = "FAIL"
 	}
-	fmt.Fprintf(r.out, "   [%s] %s: %v (want %v)\r\n", mark, name, got, want)
+	fmt.Fprintf(r.out, "   [%s] %s  %s: %v (want %v)\r\n", mark, r.elapsed(), name, got, want)
 }
 
 func freeAddr() (string, error) {
@@ -283,7 +300,17 @@ func (r *run) startNode(ctx context.Context, n *node) error {
 	var err error
 	args := []string{"agent", "-config", n.conf, "-socket", n.sock}
 	if n.terminal {
-		n.p, err = r.ps.startTerminal(n.name, r.o.Exe, r.out, n.keys, args...)
+		ft, ferr := newFaceTerminal()
+		if ferr != nil {
+			return ferr
+		}
+		n.p, err = r.ps.startTerminal(n.name, r.o.Exe, ft.tty, n.keys, args...)
+		ft.tty.Close() // the agent holds it now
+		if err != nil {
+			ft.master.Close()
+			return err
+		}
+		go ft.run(r.scr.setFace)
 	} else {
 		n.p, err = r.ps.start(n.name, r.o.Exe, args...)
 	}
@@ -323,344 +350,6 @@ func wei(s string) *big.Int {
 		return new(big.Int)
 	}
 	return n
-}
-
-func (r *run) session(ctx context.Context, dir string) error {
-	r.pass = filepath.Join(dir, "passphrase")
-	if err := os.WriteFile(r.pass, []byte(passphrase+"\n"), 0o600); err != nil {
-		return err
-	}
-	r.man = filepath.Join(dir, "deployment.json")
-	var err error
-	r.say("starting the development chain")
-	r.dn, err = devnet.Start(ctx, devnet.Config{Port: 0, BlockPeriod: time.Second, ManifestPath: r.man})
-	if err != nil {
-		return fmt.Errorf("demo: devnet: %w", err)
-	}
-	fmt.Fprintf(r.out, "   chain %s, manifest %s\r\n", r.dn.URL, r.man)
-
-	sttListen, err := freeAddr()
-	if err != nil {
-		return err
-	}
-	prov, err := r.newNode(dir, "provider", fmt.Sprintf(`[provider]
-enabled = true
-listen = %q
-stt = "pocketsphinx"
-redeem_interval = "2s"
-redeem_fee = "0"
-[voice]
-enabled = false
-`, sttListen))
-	if err != nil {
-		return err
-	}
-	var stores []*node
-	for _, name := range []string{"storage1", "storage2"} {
-		l, err := freeAddr()
-		if err != nil {
-			return err
-		}
-		s, err := r.newNode(dir, name, fmt.Sprintf("[provider]\nenabled = true\nlisten = %q\n[voice]\nenabled = false\n", l))
-		if err != nil {
-			return err
-		}
-		stores = append(stores, s)
-	}
-	speaker := filepath.Join(dir, "speaker.wav")
-	if r.o.Unattended || r.o.WAV {
-		r.plan = planAudio(Audio{}, true, speaker)
-	} else {
-		r.audio = r.probe(ctx, dir)
-		r.plan = planAudio(r.audio, false, speaker)
-		fmt.Fprintf(r.out, "   audio: %s\r\n", r.plan.describe(r.audio))
-	}
-	owner, err := r.newNode(dir, "owner", ownerConf(r.plan, false))
-	if err != nil {
-		return err
-	}
-	owner.terminal = !r.o.Unattended
-	r.owner = owner
-
-	r.say("starting a provider node, two storage nodes and your speaker (simulated board)")
-	for _, n := range append([]*node{prov}, stores...) {
-		if err := r.startNode(ctx, n); err != nil {
-			return err
-		}
-	}
-	if err := r.startNode(ctx, owner); err != nil {
-		return err
-	}
-
-	r.say("first boot: provisioning keys")
-	all := append([]*node{owner, prov}, stores...)
-	for _, n := range all {
-		ini, err := n.c.KeysInit(ctx, passphrase)
-		if err != nil {
-			return fmt.Errorf("demo: keys init on %s: %w", n.name, err)
-		}
-		n.addr, n.words = common.HexToAddress(ini.Address), ini.Words
-		fmt.Fprintf(r.out, "   %-9s %s\r\n", n.name, n.addr.Hex())
-	}
-	fmt.Fprintf(r.out, "\r\n   Your speaker's backup words (write them down; shown once):\r\n   %s\r\n", owner.words)
-	r.rep.Owner, r.rep.Provider = owner.addr.Hex(), prov.addr.Hex()
-	for _, s := range stores {
-		r.rep.Storage = append(r.rep.Storage, s.addr.Hex())
-	}
-	// The wallet and miner are built at boot from an unlocked keyring:
-	// restart each node so it unlocks from its passphrase file.
-	for _, n := range all {
-		if err := r.restart(ctx, n); err != nil {
-			return err
-		}
-	}
-	r.say("funding every address (native coin for gas, %d MYC)", fundMYC)
-	funded := devnet.Units(fundMYC, devnet.MYC)
-	r.rep.TokenFunded = funded.String()
-	for _, n := range all {
-		if err := r.dn.Fund(ctx, n.addr, devnet.Units(10, devnet.Ether), funded); err != nil {
-			return fmt.Errorf("demo: fund %s: %w", n.name, err)
-		}
-	}
-	for _, n := range all {
-		b, err := poll(ctx, n.name+" wallet", 60*time.Second, n.c.WalletBalance,
-			func(b apiclient.WalletBalance) bool { return b.Token == funded.String() })
-		if err != nil {
-			return err
-		}
-		_ = b
-	}
-
-	r.say("the provider and the storage nodes stake and start mining")
-	for _, n := range append([]*node{prov}, stores...) {
-		st, err := n.c.MinerEnable(ctx, []string{"--stake", stake, "--disk", "16MiB", "--cpu", "50"})
-		if err != nil {
-			return fmt.Errorf("demo: miner enable on %s: %w", n.name, err)
-		}
-		ok := st.Enabled && st.Node != nil && st.Node.Stake == stake
-		r.rep.MinerEnabled = append(r.rep.MinerEnabled, ok)
-		r.check(n.name+" staked and registered", ok, st.Stake, stake)
-	}
-	ps, err := prov.c.ProviderStatus(ctx)
-	if err != nil {
-		return err
-	}
-	r.rep.Prices = ps.Prices
-	for _, k := range []string{"stt", "storage"} {
-		fmt.Fprintf(r.out, "   price of %s: %s MYC\r\n", k, miner.FormatAmount(wei(ps.Prices[k])))
-	}
-	priceSTT, ok := new(big.Int).SetString(ps.Prices["stt"], 10) // base units
-	if !ok {
-		return fmt.Errorf("demo: provider price of stt %q", ps.Prices["stt"])
-	}
-
-	if _, err := poll(ctx, "the owner's voice", 60*time.Second, owner.c.VoiceStatus,
-		func(s apiclient.VoiceStatus) bool { return s.State == "idle" && s.Microphone }); err != nil {
-		return err
-	}
-	r.say("the spoken session: each question is a WAV made with flite, pushed into the simulated microphone")
-	priceTotal := new(big.Int)
-	spent0 := ""
-	for _, q := range []string{"time.wav", "money.wav"} {
-		path := filepath.Join(dir, q)
-		b, err := questions.ReadFile("testdata/" + q)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			return err
-		}
-		before, err := owner.c.WalletBalance(ctx)
-		if err != nil {
-			return err
-		}
-		if spent0 == "" {
-			spent0 = before.SpentToday
-		}
-		f0, err := owner.c.VoiceFaces(ctx, 0)
-		if err != nil {
-			return err
-		}
-		t0 := time.Now()
-		heard, err := owner.c.VoiceHear(ctx, path)
-		if err != nil {
-			return fmt.Errorf("demo: hear %s: %w", q, err)
-		}
-		in, err := poll(ctx, "the answer to "+q, 90*time.Second, owner.c.VoiceLast,
-			func(in apiclient.VoiceInteraction) bool { return in.ID > heard.After && in.Done })
-		if err != nil {
-			return err
-		}
-		if r.rep.FirstAnswerMillis == 0 {
-			r.rep.FirstAnswerMillis = time.Since(r.start).Milliseconds()
-		}
-		faces, err := owner.c.VoiceFaces(ctx, f0.Next-min(f0.Next, 2))
-		if err != nil {
-			return err
-		}
-		after, err := poll(ctx, "the spend of "+q, 30*time.Second, owner.c.WalletBalance,
-			func(b apiclient.WalletBalance) bool { return b.SpentToday != before.SpentToday })
-		if err != nil {
-			return err
-		}
-		diff := new(big.Int).Sub(wei(after.SpentToday), wei(before.SpentToday))
-		priceTotal.Add(priceTotal, priceSTT)
-		seq := apiclient.FaceStates(faces.Faces)
-		r.rep.Questions = append(r.rep.Questions, Question{WAV: q, Transcript: in.Transcript, Reply: in.Reply, Faces: seq,
-			SpentBefore: before.SpentToday, SpentAfter: after.SpentToday, Difference: diff.String(), Price: priceSTT.String(),
-			Millis: time.Since(t0).Milliseconds()})
-		fmt.Fprintf(r.out, "   you said: %q\r\n   mycroft: %q\r\n", in.Transcript, in.Reply)
-		fmt.Fprintf(r.out, "   spent today %s → %s MYC: −%s, the stt price is %s\r\n",
-			miner.FormatAmount(wei(before.SpentToday)), miner.FormatAmount(wei(after.SpentToday)),
-			miner.FormatAmount(diff), miner.FormatAmount(priceSTT))
-		r.check(q+" transcribed and answered", in.Transcript != "" && in.Reply != "" && in.Error == "", in.Transcript+" / "+in.Reply, "an answer")
-		r.check(q+" faces", slices.Equal(seq, []string{"idle", "listening", "thinking", "speaking", "idle"}), seq, "[idle listening thinking speaking idle]")
-		r.check(q+" cost (wei)", diff.Cmp(priceSTT) == 0, diff, priceSTT)
-	}
-	last, err := owner.c.WalletBalance(ctx)
-	if err != nil {
-		return err
-	}
-	spent := new(big.Int).Sub(wei(last.SpentToday), wei(spent0))
-	r.rep.SpentTotal, r.rep.PriceTotal = spent.String(), priceTotal.String()
-	r.check("spent = sum of prices (wei)", spent.Cmp(priceTotal) == 0, spent, priceTotal)
-	r.rep.Speaker = r.plan.Speaker
-	if r.plan.Speaker == simPortAudio {
-		fmt.Fprintf(r.out, "   the answers were played on %s\r\n", deviceName(r.audio.OutputName))
-	} else {
-		if st, err := os.Stat(speaker); err == nil {
-			r.rep.SpeakerBytes = st.Size()
-		}
-		// More than the 44-byte header: the answers' samples are there.
-		r.check("answers spoken to speaker.wav (bytes)", r.rep.SpeakerBytes > 44, r.rep.SpeakerBytes, "> 44")
-	}
-	chs, err := owner.c.WalletChannels(ctx)
-	if err != nil {
-		return err
-	}
-	for _, ch := range chs {
-		if strings.EqualFold(ch.Provider, prov.addr.Hex()) {
-			r.rep.ChannelSigned, r.rep.ChannelConfirmed = ch.Signed, ch.Confirmed
-		}
-	}
-	r.check("vouchers signed = sum of prices", r.rep.ChannelSigned == priceTotal.String(), r.rep.ChannelSigned, priceTotal)
-	r.check("receipts verified (confirmed = signed)", r.rep.ChannelConfirmed == r.rep.ChannelSigned, r.rep.ChannelConfirmed, r.rep.ChannelSigned)
-
-	r.say("the provider earns: vouchers held and redeemed on chain")
-	e, err := poll(ctx, "the provider's redeem", 60*time.Second, prov.c.MinerEarnings, func(e apiclient.MinerEarnings) bool {
-		red, _ := miner.ParseAmount(e.Redeemed)
-		return red != nil && red.Cmp(priceTotal) == 0
-	})
-	if err != nil {
-		// Earnings are still reported; the check below fails.
-		fmt.Fprintf(r.out, "   %v\r\n", err)
-	}
-	r.rep.EarningsPending, r.rep.EarningsRedeemed = e.Pending, e.Redeemed
-	pst, err := prov.c.ProviderStatus(ctx)
-	if err != nil {
-		return err
-	}
-	r.rep.ProviderHeld, r.rep.ProviderServed = pst.Held, pst.Stats.Served
-	fmt.Fprintf(r.out, "   provider: served %d, redeemed %s MYC, pending %s MYC\r\n", pst.Stats.Served, e.Redeemed, e.Pending)
-	r.check("provider redeemed = sum of prices", e.Redeemed == miner.FormatAmount(priceTotal), e.Redeemed, miner.FormatAmount(priceTotal))
-
-	if err := r.governance(ctx, owner); err != nil {
-		return err
-	}
-	return r.backup(ctx, dir, owner)
-}
-
-func (r *run) governance(ctx context.Context, owner *node) error {
-	r.say("governance: the deployer proposes, your speaker votes by signature")
-	dep, err := r.dn.Client(ctx, r.dn.Deployer)
-	if err != nil {
-		return err
-	}
-	defer dep.Close()
-	if _, err := dep.Delegate(ctx, owner.addr); err != nil {
-		return fmt.Errorf("demo: delegate: %w", err)
-	}
-	if err := r.dn.AdvanceTime(ctx, time.Second); err != nil {
-		return err
-	}
-	weight, err := dep.Votes(ctx, owner.addr)
-	if err != nil {
-		return err
-	}
-	id, _, err := dep.Propose(ctx, []common.Address{r.dn.Manifest.Token}, nil, [][]byte{nil},
-		"# Lower the storage price\nThe network pays storage nodes less.")
-	if err != nil {
-		return fmt.Errorf("demo: propose: %w", err)
-	}
-	if err := r.dn.AdvanceTime(ctx, 2*time.Second); err != nil {
-		return err
-	}
-	r.rep.ProposalID, r.rep.VoteWeight = id.String(), weight.String()
-	if _, err := poll(ctx, "the proposal", 30*time.Second, owner.c.GovernanceProposals, func(ps []apiclient.GovernanceProposal) bool {
-		return len(ps) == 1 && ps[0].State == "active"
-	}); err != nil {
-		return err
-	}
-	v, err := owner.c.GovernanceVote(ctx, "1", "yes")
-	if err != nil {
-		return fmt.Errorf("demo: vote: %w", err)
-	}
-	r.rep.VoteTx = v.TxHash
-	_, forVotes, _, err := dep.ProposalVotes(ctx, id)
-	if err != nil {
-		return err
-	}
-	r.rep.VotesFor = forVotes.String()
-	fmt.Fprintf(r.out, "   proposal 1: voted yes in %s; %s MYC for\r\n", v.TxHash, miner.FormatAmount(forVotes))
-	r.check("vote counted on chain", forVotes.Cmp(weight) == 0 && weight.Sign() > 0, forVotes, weight)
-	return nil
-}
-
-func (r *run) backup(ctx context.Context, dir string, owner *node) error {
-	r.say("backup: your speaker's data, encrypted, on the two storage nodes, then audited")
-	bs, err := owner.c.BackupRun(ctx)
-	if err != nil {
-		return fmt.Errorf("demo: backup run: %w", err)
-	}
-	st, err := owner.c.BackupStatus(ctx)
-	if err != nil {
-		return err
-	}
-	r.rep.BackupRoot, r.rep.BackupChunks, r.rep.BackupReplicas = bs.Root, bs.Chunks, len(bs.Replicas)
-	for _, a := range st.Audits {
-		if a.Error != "" || a.RepairedTo != "" {
-			r.rep.BackupAuditErrors++
-		}
-	}
-	fmt.Fprintf(r.out, "   root %s, %d chunks on %d nodes, %d audits\r\n", bs.Root, bs.Chunks, len(bs.Replicas), len(st.Audits))
-	r.check("backup on two nodes", len(bs.Replicas) == 2 && bs.Root != "", len(bs.Replicas), 2)
-	r.check("backup audited", len(st.Audits) == 2 && r.rep.BackupAuditErrors == 0, fmt.Sprintf("%d audits, %d errors", len(st.Audits), r.rep.BackupAuditErrors), "2 audits, 0 errors")
-
-	r.say("restore: a fresh speaker from your backup words")
-	fresh, err := r.newNode(dir, "fresh", "[voice]\nenabled = false\n")
-	if err != nil {
-		return err
-	}
-	if err := r.startNode(ctx, fresh); err != nil {
-		return err
-	}
-	rr, err := fresh.c.KeysRestore(ctx, apiclient.KeysRestoreRequest{Words: owner.words, Passphrase: passphrase, ExpectedAddress: owner.addr.Hex(), Confirm: true})
-	if err != nil {
-		return fmt.Errorf("demo: keys restore: %w", err)
-	}
-	r.rep.RestoredAddress = rr.Address
-	r.check("restored keyring address", strings.EqualFold(rr.Address, owner.addr.Hex()), rr.Address, owner.addr.Hex())
-	// The wallet is built at boot from an unlocked keyring: restart.
-	if err := r.restart(ctx, fresh); err != nil {
-		return err
-	}
-	res, err := poll(ctx, "the restore", 60*time.Second, fresh.c.BackupRestore, func(apiclient.BackupRestore) bool { return true })
-	if err != nil {
-		return err
-	}
-	r.rep.RestoredRoot = res.Root
-	r.check("backup restorable", res.Root == bs.Root, res.Root, bs.Root)
-	return nil
 }
 
 // restart stops a node and starts it again with the same config.
@@ -704,11 +393,13 @@ func mergeTables(path string) error {
 	return os.WriteFile(path, []byte(sb.String()), 0o600)
 }
 
-// ownerConf is the owner's extra config: the face, where answers go
-// (planAudio) and, with mic, the device microphone and the keyboard pipe
-// through which the demo presses the action button.
+// ownerConf is the owner's extra config: where the speaker is (the
+// weather is asked for that place), the face, where answers go (planAudio)
+// and, with mic, the device microphone and the keyboard pipe through which
+// the demo presses the action button.
 func ownerConf(p audioPlan, mic bool) string {
-	s := fmt.Sprintf("[board]\nsim_face = \"mark1\"\nsim_speaker = %q\n", p.Speaker)
+	s := fmt.Sprintf("[agent]\nlatitude = %v\nlongitude = %v\n", demoLatitude, demoLongitude)
+	s += fmt.Sprintf("[board]\nsim_face = \"mark1\"\nsim_speaker = %q\n", p.Speaker)
 	if mic {
 		s += fmt.Sprintf("sim_mic = %q\nsim_keyboard = true\n", simPortAudio)
 	}
@@ -728,57 +419,6 @@ func (r *run) probe(ctx context.Context, dir string) Audio {
 	defer f.Close()
 	return ProbeAudio(ctx, r.o.Exe, f, probeTimeout)
 }
-
-// interactive runs the console until Ctrl-C. With a microphone it first
-// restarts the owner's agent on the device microphone (the scripted
-// questions went through the simulated one) with the keyboard pipe the
-// console presses the action button through.
-func (r *run) interactive(ctx context.Context) error {
-	owner := r.owner
-	if owner == nil || owner.p == nil {
-		return nil
-	}
-	var press func() error
-	if r.plan.Mic {
-		r.say("restarting your speaker on the microphone (%s)", deviceName(r.audio.InputName))
-		if err := r.writeConf(owner, ownerConf(r.plan, true)); err != nil {
-			return err
-		}
-		owner.keys = true
-		if err := r.restart(ctx, owner); err != nil {
-			return err
-		}
-		st, err := poll(ctx, "the owner's voice", 60*time.Second, owner.c.VoiceStatus,
-			func(s apiclient.VoiceStatus) bool { return s.State == "idle" })
-		if err != nil {
-			return err
-		}
-		if st.Microphone && owner.p.keys != nil {
-			press = pressVia(owner.p.keys)
-		} else {
-			fmt.Fprintf(r.out, "   the microphone did not open (see %s): typing only\r\n", owner.p.log)
-		}
-	}
-	fd := -1
-	if f, ok := r.o.Stdin.(*os.File); ok {
-		fd = int(f.Fd())
-	}
-	in := r.o.Stdin
-	if in == nil {
-		in = eofReader{}
-	}
-	p := owner.p
-	k := &console{in: in, out: r.out, fd: fd, c: owner.c, press: press, done: p.done,
-		exited: func() error { return fmt.Errorf("%v; see %s", p.err, p.log) }}
-	err := k.run(ctx)
-	r.say("stopping every process the demo started")
-	return err
-}
-
-// eofReader is an input that has ended.
-type eofReader struct{}
-
-func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 // NeedTools names the programs the demo needs that are missing.
 func NeedTools() []string {
