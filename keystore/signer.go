@@ -238,35 +238,28 @@ func (s *Signer) SignTx(tx *types.Transaction, chainID *big.Int) (*types.Transac
 	return signed, nil
 }
 
-// RecoverTypedData returns the address that signed td (65-byte signature,
-// v in {27,28} or {0,1}). It does not apply the allow-list.
+// RecoverTypedData returns the address that signed td. It accepts exactly
+// the signatures the contracts accept (65 bytes r‖s‖v, v ∈ {27, 28}, low
+// s, see eip712.Recover); a refusal wraps ErrFormat. It does not apply the
+// allow-list.
 func RecoverTypedData(td apitypes.TypedData, sig []byte) (common.Address, error) {
 	digest, err := eip712.Hash(td)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("keystore: recover: %w", err)
 	}
-	return recoverDigest(digest[:], sig)
+	return recoverDigest(digest, sig)
 }
 
-// RecoverText returns the address that signed msg with SignText.
+// RecoverText returns the address that signed msg with SignText, under the
+// same rule as RecoverTypedData.
 func RecoverText(msg, sig []byte) (common.Address, error) {
-	return recoverDigest(accounts.TextHash(msg), sig)
+	return recoverDigest([32]byte(accounts.TextHash(msg)), sig)
 }
 
-func recoverDigest(digest, sig []byte) (common.Address, error) {
-	if len(sig) != 65 {
-		return common.Address{}, fmt.Errorf("keystore: recover: %w: signature must be 65 bytes", ErrFormat)
-	}
-	s := append([]byte(nil), sig...)
-	if s[64] >= 27 {
-		s[64] -= 27
-	}
-	if s[64] > 1 {
-		return common.Address{}, fmt.Errorf("keystore: recover: %w: bad v", ErrFormat)
-	}
-	pub, err := crypto.SigToPub(digest, s)
+func recoverDigest(digest [32]byte, sig []byte) (common.Address, error) {
+	a, err := eip712.Recover(digest, sig)
 	if err != nil {
-		return common.Address{}, fmt.Errorf("keystore: recover: %w", err)
+		return common.Address{}, fmt.Errorf("keystore: recover: %w: %w", ErrFormat, err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return a, nil
 }

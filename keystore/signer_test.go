@@ -248,3 +248,79 @@ func TestEverySchemaDigestMatchesHandEncoder(t *testing.T) {
 		}
 	}
 }
+
+// TestRecoverRefusesWhatContractsRefuse: RecoverTypedData and RecoverText
+// accept exactly what the contracts' ECDSA.tryRecover accepts. v = 0/1 and
+// high s recover a key in plain ecrecover math but are refused on chain, so
+// they must be refused here too.
+func TestRecoverRefusesWhatContractsRefuse(t *testing.T) {
+	s := testSigner(t)
+	td := voucher(t, 1337)
+	msg := []byte("login to mycroft: nonce 7")
+	tdSig, err := s.SignTypedData(td)
+	if err != nil {
+		t.Fatal(err)
+	}
+	textSig, err := s.SignText(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := crypto.S256().Params().N
+	mutations := []struct {
+		name   string
+		mutate func(sig []byte) []byte
+	}{
+		{"v 0/1 instead of 27/28", func(sig []byte) []byte { sig[64] -= 27; return sig }},
+		{"v 29", func(sig []byte) []byte { sig[64] = 29; return sig }},
+		{"high s with flipped v", func(sig []byte) []byte {
+			hs := new(big.Int).Sub(n, new(big.Int).SetBytes(sig[32:64]))
+			hs.FillBytes(sig[32:64])
+			sig[64] = 55 - sig[64]
+			return sig
+		}},
+		{"r zero", func(sig []byte) []byte { clear(sig[:32]); return sig }},
+		{"s zero", func(sig []byte) []byte { clear(sig[32:64]); return sig }},
+		{"r = n", func(sig []byte) []byte { n.FillBytes(sig[:32]); return sig }},
+		{"64 bytes", func(sig []byte) []byte { return sig[:64] }},
+		{"66 bytes", func(sig []byte) []byte { return append(sig, 0) }},
+	}
+	recoverers := []struct {
+		name string
+		sig  []byte
+		rec  func(sig []byte) (common.Address, error)
+	}{
+		{"typed data", tdSig, func(sig []byte) (common.Address, error) { return RecoverTypedData(td, sig) }},
+		{"text", textSig, func(sig []byte) (common.Address, error) { return RecoverText(msg, sig) }},
+	}
+	for _, r := range recoverers {
+		if a, err := r.rec(r.sig); err != nil || a != s.Address() {
+			t.Fatalf("%s: recover of our own signature = %s, %v; want %s", r.name, a.Hex(), err, s.Address().Hex())
+		}
+		for _, m := range mutations {
+			bad := m.mutate(bytes.Clone(r.sig))
+			if a, err := r.rec(bad); !errors.Is(err, ErrFormat) {
+				t.Errorf("%s, %s: recover(%x) = %s, %v; want ErrFormat", r.name, m.name, bad, a.Hex(), err)
+			}
+		}
+	}
+}
+
+// TestSignerOutputInsideRule: every signature the Signer makes is one the
+// contracts accept (v 27/28, low s), for many digests.
+func TestSignerOutputInsideRule(t *testing.T) {
+	s := testSigner(t)
+	half := new(big.Int).Rsh(crypto.S256().Params().N, 1)
+	for i := range 100 {
+		msg := []byte{byte(i)}
+		sig, err := s.SignText(msg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sig) != 65 || (sig[64] != 27 && sig[64] != 28) || new(big.Int).SetBytes(sig[32:64]).Cmp(half) > 0 {
+			t.Fatalf("SignText(%x) = %x: want 65 bytes, v 27/28, low s", msg, sig)
+		}
+		if a, err := RecoverText(msg, sig); err != nil || a != s.Address() {
+			t.Fatalf("RecoverText(%x, %x) = %s, %v; want %s", msg, sig, a.Hex(), err, s.Address().Hex())
+		}
+	}
+}
