@@ -120,7 +120,7 @@ func (c *Client) Commit(ctx context.Context, req CommitRequest) (*Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("storage: commit: %w", err)
 	}
-	b, err := c.do(ctx, http.MethodPost, "/v1/sets", body, nil, 64<<20)
+	b, err := c.do(ctx, http.MethodPost, "/v1/sets", body, nil, 2*MaxCommitBody) // the set echoes the leaves
 	if err != nil {
 		return nil, fmt.Errorf("storage: commit: %w", err)
 	}

@@ -11,10 +11,20 @@
 // (chain.LeafHash), so the node checks every upload against its address
 // and the same hash is the Merkle leaf.
 //
+// The node signs a commitment only for the data owner and only for chunks
+// that owner paid for: a commit request carries the owner's EIP-712
+// StorageRequest signature for this node (chain.StorageRequestTypedData),
+// and the node records who paid for every chunk (the provider's payer,
+// provider.PayerFrom, or whom a Rent charged; Free on a node that charges
+// nothing). Sets hold at most MaxLeaves leaves and their records count
+// against the quota with the chunks; every request body is bounded at what
+// its endpoint takes (see Node.Commit and the API in server.go).
+//
 // Layout under the node's directory:
 //
 //	chunks/ab/cd/<64 hex>   one file per chunk, two levels of fan-out
 //	sets/<64 hex root>.json one file per committed data set
+//	payers.log              who paid for each chunk (52-byte records)
 //	manifests/<address>/<seq> the owner's newest signed manifests
 //	quarantine/             chunks that failed verification
 //	tmp/                    writes in progress (cleared at start)
