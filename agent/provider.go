@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/internal/netguard"
 	"github.com/mycroft-network/mycroft/miner"
 	"github.com/mycroft-network/mycroft/miner/pause"
 	"github.com/mycroft-network/mycroft/miner/provider"
@@ -38,6 +40,20 @@ type ProviderConfig struct {
 	PriceStorage      string   `toml:"price_storage"`
 	RedeemInterval    Duration `toml:"redeem_interval"`
 	RedeemFee         string   `toml:"redeem_fee"`
+	// Limits of the node port (internal/netguard); see
+	// docs/configuration.md for why the defaults are what they are.
+	ReadTimeout       Duration `toml:"read_timeout"`
+	WriteTimeout      Duration `toml:"write_timeout"`
+	IdleTimeout       Duration `toml:"idle_timeout"`
+	CallTimeout       Duration `toml:"call_timeout"`
+	MaxConns          int      `toml:"max_conns"`
+	MaxConnsPerClient int      `toml:"max_conns_per_client"`
+	ClientRate        float64  `toml:"client_rate"`
+	ClientBurst       int      `toml:"client_burst"`
+	TrustedNetworks   []string `toml:"trusted_networks"`
+	// ChannelScanInterval is how often the chain is scanned for channels
+	// opened to this provider.
+	ChannelScanInterval Duration `toml:"channel_scan_interval"`
 }
 
 func defaultProviderConfig() ProviderConfig {
@@ -49,7 +65,33 @@ func defaultProviderConfig() ProviderConfig {
 		PriceStorage:   "0.0001",
 		RedeemInterval: Duration(time.Minute),
 		RedeemFee:      "0.001",
+		// As netguard.Defaults (TestProviderLimitDefaults keeps them equal).
+		ReadTimeout:         Duration(60 * time.Second),
+		WriteTimeout:        Duration(120 * time.Second),
+		IdleTimeout:         Duration(30 * time.Second),
+		CallTimeout:         Duration(90 * time.Second),
+		MaxConns:            512,
+		MaxConnsPerClient:   32,
+		ClientRate:          50,
+		ClientBurst:         300,
+		TrustedNetworks:     []string{},
+		ChannelScanInterval: Duration(10 * time.Second),
 	}
+}
+
+// guardConfig is the node port's limits.
+func (c ProviderConfig) guardConfig() (netguard.Config, error) {
+	g := netguard.Defaults()
+	g.ReadTimeout, g.WriteTimeout, g.IdleTimeout, g.CallTimeout = c.ReadTimeout.Std(), c.WriteTimeout.Std(), c.IdleTimeout.Std(), c.CallTimeout.Std()
+	g.MaxConns, g.MaxConnsPerClient, g.Rate, g.Burst = c.MaxConns, c.MaxConnsPerClient, c.ClientRate, c.ClientBurst
+	for _, n := range c.TrustedNetworks {
+		p, err := netip.ParsePrefix(n)
+		if err != nil {
+			return netguard.Config{}, fmt.Errorf("trusted network %q: %w", n, err)
+		}
+		g.Exempt = append(g.Exempt, p.Masked())
+	}
+	return g, g.Validate()
 }
 
 func (c ProviderConfig) validate(bad badFunc) {
@@ -89,6 +131,36 @@ func (c ProviderConfig) validate(bad badFunc) {
 	}
 	if c.RedeemInterval < Duration(time.Second) {
 		bad("provider.redeem_interval", "must be at least 1s")
+	}
+	for _, f := range []struct {
+		key   string
+		v     Duration
+		least time.Duration
+	}{
+		{"provider.read_timeout", c.ReadTimeout, 11 * time.Second}, {"provider.write_timeout", c.WriteTimeout, 10 * time.Second},
+		{"provider.idle_timeout", c.IdleTimeout, time.Second}, {"provider.call_timeout", c.CallTimeout, 10 * time.Second},
+		{"provider.channel_scan_interval", c.ChannelScanInterval, time.Second},
+	} {
+		if f.v.Std() < f.least {
+			bad(f.key, "must be at least %s", f.least)
+		}
+	}
+	switch {
+	case c.MaxConns < 1:
+		bad("provider.max_conns", "must be at least 1")
+	case c.MaxConnsPerClient < 1 || c.MaxConnsPerClient > c.MaxConns:
+		bad("provider.max_conns_per_client", "must be 1..max_conns (%d)", c.MaxConns)
+	}
+	if c.ClientRate <= 0 || c.ClientRate != c.ClientRate || c.ClientRate > 1e6 {
+		bad("provider.client_rate", "must be a number of requests a second above 0")
+	}
+	if c.ClientBurst < 1 {
+		bad("provider.client_burst", "must be at least 1")
+	}
+	for _, n := range c.TrustedNetworks {
+		if _, err := netip.ParsePrefix(n); err != nil {
+			bad("provider.trusted_networks", "%q is not a network such as \"192.168.1.0/24\"", n)
+		}
 	}
 }
 
@@ -171,14 +243,26 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		Prices:    c.prices(node != nil),
 		Services:  services,
 		// A backup uploads its chunks to a node in a burst of paid calls.
-		RateLimit: 20,
-		Burst:     256,
-		Now:       a.now,
-		Log:       a.log.With("component", "provider"),
+		RateLimit:    20,
+		Burst:        256,
+		ScanInterval: c.ChannelScanInterval.Std(),
+		Now:          a.now,
+		Log:          a.log.With("component", "provider"),
 	})
 	if err != nil {
 		ln.Close()
 		a.health.Set("provider", Degraded, "provider: "+err.Error())
+		return nil
+	}
+	gcfg, err := c.guardConfig()
+	var guard *netguard.Guard
+	if err == nil {
+		gcfg.Log = a.log.With("component", "provider.http")
+		guard, err = netguard.New(gcfg)
+	}
+	if err != nil {
+		ln.Close()
+		a.health.Set("provider", Degraded, "provider: limits: "+err.Error())
 		return nil
 	}
 	mux := http.NewServeMux()
@@ -193,12 +277,15 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	}
 	a.provider = p
 	a.earn.prov = &providerParts{ln: ln, endpoint: endpoint}
+	// Every connection and request of the node port goes through the
+	// guard: timeouts, connection caps, a call deadline and a per-client
+	// token bucket taken before any signature check or chain read.
 	// Closed in reverse: the HTTP server stops taking calls first, then
 	// the records of the calls it answered are flushed to disk.
 	a.svcs.list = append(a.svcs.list,
 		&funcService{name: "provider.redeem", run: func(ctx context.Context) error { return p.Run(ctx, c.RedeemInterval.Std()) },
 			close: p.Flush},
-		&httpService{name: "provider.http", ln: ln, srv: &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}},
+		&httpService{name: "provider.http", ln: guard.Listener(ln), srv: guard.Server(mux)},
 	)
 	a.addStatus("provider", func() any {
 		st, err := p.Status()

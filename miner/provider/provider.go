@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"math/big"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -28,9 +30,12 @@ type Signer interface {
 	SignTypedData(td apitypes.TypedData) ([]byte, error)
 }
 
-// Chain is what the provider needs from the chain: channel state and
-// redeeming a voucher. *chain.Client satisfies it.
+// Chain is what the provider needs from the chain: the channels opened to
+// it (Opened events from block from on: their ids and the block to scan
+// from next), channel state and redeeming a voucher. *chain.Client
+// satisfies it.
 type Chain interface {
+	ChannelsOpenedTo(ctx context.Context, payee common.Address, from uint64) ([]common.Hash, uint64, error)
 	Channel(ctx context.Context, id common.Hash) (chain.ChannelState, error)
 	RedeemChannel(ctx context.Context, id common.Hash, cumulative *big.Int, signature []byte) (*types.Receipt, error)
 }
@@ -76,6 +81,21 @@ type Config struct {
 	Burst     int
 	// MaxBody caps a request body (default 4 MiB, ~2 min of 16 kHz audio).
 	MaxBody int64
+	// MaxBuffered caps the bytes of paid bodies held in memory at once,
+	// over all calls (default 64 MiB). A body is read whole, after its
+	// voucher is verified and before its channel is locked, so a slow
+	// sender never holds a channel; a call that would pass the cap is
+	// refused as unavailable.
+	MaxBuffered int64
+	// ScanInterval is how often Run scans the chain for channels opened
+	// to the provider (default 10 s); an id no scan found is refused
+	// without a chain read for as long.
+	ScanInterval time.Duration
+	// ScanGap is the least time between two scans started by calls naming
+	// an id not known yet (default 500 ms): a payer that has just opened
+	// its channel waits at most that long, and a flood of made-up ids
+	// costs at most one scan per gap.
+	ScanGap time.Duration
 	Now     func() time.Time
 	Log     *slog.Logger
 }
@@ -90,6 +110,12 @@ type Provider struct {
 	log     *slog.Logger
 	cache   sync.Map // common.Hash → cachedChannel
 	locks   sync.Map // common.Hash → *sync.Mutex
+	set     *chanSet
+	flights map[common.Hash]*flight // channel reads in flight, under mu
+
+	buffered  atomic.Int64  // bytes of paid bodies held now
+	sigChecks atomic.Uint64 // voucher signatures verified
+	chainRead atomic.Uint64 // channel states read from the chain
 
 	mu        sync.Mutex
 	offer     []byte
@@ -97,15 +123,7 @@ type Provider struct {
 	stats     Stats
 	lastError string
 	hooks     *Hooks
-	unknown   map[common.Hash]time.Time
 }
-
-// negativeTTL is how long "no such channel" is believed; at most
-// maxUnknown such ids are remembered.
-const (
-	negativeTTL = 3 * time.Second
-	maxUnknown  = 4096
-)
 
 type cachedChannel struct {
 	st chain.ChannelState
@@ -162,6 +180,18 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 4 << 20
 	}
+	if cfg.MaxBuffered <= 0 {
+		cfg.MaxBuffered = 64 << 20
+	}
+	if cfg.MaxBuffered < cfg.MaxBody {
+		cfg.MaxBuffered = cfg.MaxBody
+	}
+	if cfg.ScanInterval <= 0 {
+		cfg.ScanInterval = 10 * time.Second
+	}
+	if cfg.ScanGap <= 0 {
+		cfg.ScanGap = 500 * time.Millisecond
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -172,10 +202,21 @@ func New(cfg Config) (*Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Provider{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, unknown: map[common.Hash]time.Time{}, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
+	p := &Provider{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, flights: map[common.Hash]*flight{}, lim: newLimiter(cfg.RateLimit, cfg.Burst, cfg.Now), log: cfg.Log}
+	payee := cfg.Signer.Address()
+	p.set = newChanSet(func(ctx context.Context, from uint64) ([]common.Hash, uint64, error) {
+		return cfg.Chain.ChannelsOpenedTo(ctx, payee, from)
+	}, cfg.ScanGap, cfg.ScanInterval, cfg.Now)
 	n, err := st.recoverPending()
 	if err != nil {
 		return nil, fmt.Errorf("provider: recover: %w", err)
+	}
+	recs, err := st.all()
+	if err != nil {
+		return nil, fmt.Errorf("provider: new: %w", err)
+	}
+	for _, r := range recs { // a channel with a record was opened to us
+		p.set.add(r.Channel)
 	}
 	if n > 0 {
 		p.log.Warn("provider: reverted calls left pending by a crash", "count", n)
@@ -329,7 +370,9 @@ func (p *Provider) lock(ch common.Hash) func() {
 }
 
 // channel returns the channel state, from the cache if it is younger than
-// MaxStaleness (or fresh when fresh is set).
+// MaxStaleness (or fresh when fresh is set). An id that is not in the set
+// of channels opened to the provider is answered as "no such channel"
+// without reading it from the chain.
 func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (chain.ChannelState, error) {
 	now := p.cfg.Now()
 	if !fresh {
@@ -338,14 +381,15 @@ func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (cha
 				return cc.st, nil
 			}
 		}
-		p.mu.Lock()
-		at, ok := p.unknown[id]
-		p.mu.Unlock()
-		if ok && now.Sub(at) < negativeTTL { // a channel may be opened any moment
-			return chain.ChannelState{ID: id, Deposit: new(big.Int), Redeemed: new(big.Int)}, nil
-		}
 	}
-	st, err := p.cfg.Chain.Channel(ctx, id)
+	known, err := p.set.has(ctx, id)
+	if err != nil {
+		return chain.ChannelState{}, err
+	}
+	if !known {
+		return chain.ChannelState{ID: id, Deposit: new(big.Int), Redeemed: new(big.Int)}, nil
+	}
+	st, err := p.readChannel(ctx, id, fresh)
 	if err != nil {
 		return chain.ChannelState{}, fmt.Errorf("%w: channel state: %v", ErrUnavailable, err)
 	}
@@ -357,16 +401,7 @@ func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (cha
 	}
 	if st.Exists() {
 		p.cache.Store(id, cachedChannel{st: st, at: now})
-		return st, nil
 	}
-	// Unknown ids are remembered briefly, in a bounded map, so repeating a
-	// made-up channel costs one chain read per negativeTTL, not per request.
-	p.mu.Lock()
-	if len(p.unknown) >= maxUnknown {
-		clear(p.unknown)
-	}
-	p.unknown[id] = now
-	p.mu.Unlock()
 	return st, nil
 }
 
@@ -384,6 +419,7 @@ func (p *Provider) Verify(ctx context.Context, v Voucher) (common.Address, error
 		return common.Address{}, fmt.Errorf("%w: %s", ErrUnknownChannel, v.Channel.Hex())
 	}
 	td := chain.VoucherTypedData(p.chainID, p.cfg.Manifest.Channels, v.Channel, v.Cumulative)
+	p.sigChecks.Add(1)
 	if err := chain.VerifyTypedData(td, v.Signature, st.Payer); err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
@@ -446,6 +482,14 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, fmt.Errorf("%w: %s", ErrRateLimited, payer.Hex()), nil)
 		return
 	}
+	// The body is read whole before the channel is locked: a slow sender
+	// holds its own connection, not the channel's other calls.
+	raw, release, err := p.readBody(w, r)
+	if err != nil {
+		p.fail(w, err, nil)
+		return
+	}
+	defer release()
 	unlock := p.lock(v.Channel)
 	defer unlock()
 	if _, err := p.st.accept(v, payer, price); err != nil {
@@ -464,7 +508,7 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 	}
 	params := r.URL.Query()
 	hasher := NewRequestHasher(name, params)
-	body := io.TeeReader(http.MaxBytesReader(w, r.Body, p.cfg.MaxBody), hasher)
+	body := io.TeeReader(bytes.NewReader(raw), hasher)
 	result, err := svc.Call(WithPayer(ctx, payer), params, body)
 	if err == nil {
 		_, err = io.Copy(io.Discard, body) // the hash covers the whole body

@@ -96,21 +96,37 @@ func keep(first, err error) error {
 	return err
 }
 
-// Run redeems every interval until ctx ends. A channel that starts closing
-// is picked up at the next tick, so interval must be well below
+// Run redeems every interval, and scans the chain for channels opened to
+// the provider every ScanInterval, until ctx ends. A channel that starts
+// closing is picked up at the next tick, so interval must be well below
 // CloseMargin.
 func (p *Provider) Run(ctx context.Context, interval time.Duration) error {
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	scan := time.NewTicker(p.cfg.ScanInterval)
+	defer scan.Stop()
+	p.scan(ctx)
 	for {
 		if _, err := p.RedeemOnce(ctx); err != nil {
 			p.log.Warn("provider: redeem", "err", err)
 		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-t.C:
+		for waiting := true; waiting; {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-scan.C:
+				p.scan(ctx)
+			case <-t.C:
+				waiting = false
+			}
 		}
+	}
+}
+
+// scan brings the set of channels opened to the provider up to date.
+func (p *Provider) scan(ctx context.Context) {
+	if err := p.set.refresh(ctx); err != nil && ctx.Err() == nil {
+		p.log.Warn("provider: scan channels", "err", err)
 	}
 }
 
