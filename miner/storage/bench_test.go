@@ -3,7 +3,10 @@ package storage
 import (
 	"encoding/binary"
 	"fmt"
+	"io"
 	"math/big"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -136,3 +139,28 @@ var (
 	timeNow  = time.Now
 	timeHour = time.Hour
 )
+
+// BenchmarkOversizedCommit is a 60 MiB body of unknown length posted to
+// POST /v1/sets (what once took a node to hundreds of MiB): with
+// -benchmem, B/op is what one such request costs the node in memory.
+func BenchmarkOversizedCommit(b *testing.B) {
+	st, err := OpenStore(StoreConfig{Dir: b.TempDir(), Quota: 1 << 20, Headroom: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, err := NewNode(NodeConfig{Store: st, Signer: chain.NewKeySigner(testKey(b, "bench")), ChainID: big.NewInt(1)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := n.Handler(nil)
+	b.ResetTimer()
+	for range b.N {
+		r := httptest.NewRequest(http.MethodPost, "/v1/sets", io.LimitReader(&counting{}, 60<<20))
+		r.ContentLength = -1
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusRequestEntityTooLarge {
+			b.Fatalf("status %d, want 413", w.Code)
+		}
+	}
+}
