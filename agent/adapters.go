@@ -96,6 +96,20 @@ func (b walletBalance) Balance(ctx context.Context) (*big.Int, error) {
 
 func (b walletBalance) SpentToday(ctx context.Context) (*big.Int, error) { return b.w.SpentToday(ctx) }
 
+// InChannels is what the channels hold that is not yet promised (the
+// spoken balance adds it).
+func (b walletBalance) InChannels(ctx context.Context) (*big.Int, error) {
+	bal, err := b.w.Balance(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, ok := new(big.Int).SetString(bal.InChannels, 10)
+	if !ok {
+		return nil, errors.New("wallet: balance: bad amount in channels " + bal.InChannels)
+	}
+	return v, nil
+}
+
 // weatherHere is the paid weather at the device's place.
 type weatherHere struct {
 	w        *wallet.Wallet

@@ -21,17 +21,41 @@ func (e *LimitError) Speak() string {
 	case ErrOverExposure:
 		return "Your limit for one provider, " + Tokens(e.Limit) + ", is reached."
 	case ErrNoFunds:
-		return "The wallet does not have enough tokens."
+		if e.Price != nil && e.Price.Sign() > 0 {
+			return "Your wallet does not have the " + Tokens(e.Price) + " that costs: add tokens to it."
+		}
+		return "Your wallet does not have enough tokens for that: add tokens to it."
 	}
 	return ""
 }
 
-// Speak says why no provider could answer.
+// Speak says why no provider could answer: none sells the service on the
+// network (a price above the owner's limit is a LimitError, not this), or
+// those that sell it failed.
 func (e *NoProviderError) Speak() string {
+	what := serviceWords(e.Service)
 	if len(e.Tried) == 0 {
-		return "No provider offers that within your price limit."
+		return "No provider on the network sells " + what + " yet."
 	}
-	return "No provider could answer right now."
+	if len(e.Tried) == 1 {
+		return "The provider of " + what + " failed to answer. Try again in a moment."
+	}
+	return "The providers of " + what + " failed to answer. Try again in a moment."
+}
+
+// serviceWords names a service as the owner hears it.
+func serviceWords(service string) string {
+	switch service {
+	case ServiceWeather:
+		return "weather reports"
+	case ServiceKnowledge:
+		return "answers to questions"
+	case "stt":
+		return "speech recognition"
+	case "storage":
+		return "storage"
+	}
+	return "that service"
 }
 
 // Tokens writes base units (10^-18 MYC) as a short spoken amount:

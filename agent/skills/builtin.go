@@ -82,6 +82,9 @@ func (*WeatherSkill) Intents() []intent.Spec {
 }
 
 func (w *WeatherSkill) Handle(ctx context.Context, _ intent.Intent) (intent.Reply, error) {
+	if w.Service == nil {
+		return intent.Reply{Text: SayWalletOff}, nil
+	}
 	c, err := w.Service.Current(ctx)
 	if err != nil {
 		return fail("weather", err)
@@ -130,7 +133,7 @@ func (k *KnowledgeSkill) Handle(ctx context.Context, in intent.Intent) (intent.R
 // Answer implements intent.Fallback.
 func (k *KnowledgeSkill) Answer(ctx context.Context, question string) (intent.Reply, error) {
 	if k.Service == nil {
-		return intent.Reply{Text: "Sorry, I don't know that."}, nil
+		return intent.Reply{Text: SayWalletOff}, nil
 	}
 	a, err := k.Service.Answer(ctx, question)
 	if err != nil {
@@ -175,7 +178,17 @@ func (w *WalletSkill) Handle(ctx context.Context, in intent.Intent) (intent.Repl
 	if err != nil {
 		return fail("wallet", err)
 	}
-	return intent.Reply{Text: "You have " + FormatTokens(v) + "."}, nil
+	text := "You have " + FormatMYC(v)
+	if c, ok := w.Service.(ChannelBalance); ok {
+		in, err := c.InChannels(ctx)
+		if err != nil {
+			return fail("wallet", err)
+		}
+		if in != nil && in.Sign() > 0 {
+			text += ", plus " + FormatMYC(in) + " in payment channels"
+		}
+	}
+	return intent.Reply{Text: text + "."}, nil
 }
 
 // MinerSkill reports and controls mining and its earnings.
@@ -236,82 +249,6 @@ func (m *MinerSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply
 		return intent.Reply{Text: "Mining is on but paused: " + st.Reason + "."}, nil
 	}
 	return intent.Reply{Text: "Mining is on but paused."}, nil
-}
-
-// GovernanceSkill lists open proposals and votes, after a button press.
-type GovernanceSkill struct{ Service Governance }
-
-func (*GovernanceSkill) Name() string { return "governance" }
-
-func (*GovernanceSkill) Intents() []intent.Spec {
-	return []intent.Spec{
-		{Name: "list", Patterns: []string{
-			"[list | read] [the] open proposals", "what (proposals are | is) open",
-			"what are the open proposals", "any open proposals",
-		}},
-		{Name: "vote", Patterns: []string{"vote {vote} [on] proposal {number}"}},
-	}
-}
-
-func (g *GovernanceSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
-	props, err := g.Service.OpenProposals(ctx)
-	if err != nil {
-		return fail("governance", err)
-	}
-	if in.Name == "list" {
-		switch len(props) {
-		case 0:
-			return intent.Reply{Text: "There are no open proposals."}, nil
-		case 1:
-			return intent.Reply{Text: fmt.Sprintf("There is one open proposal. Proposal %d: %s.", props[0].Number, props[0].Title)}, nil
-		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "There are %d open proposals.", len(props))
-		for _, p := range props {
-			fmt.Fprintf(&b, " Proposal %d: %s.", p.Number, p.Title)
-		}
-		return intent.Reply{Text: b.String()}, nil
-	}
-	n, ok := in.Number("number")
-	if !ok {
-		return intent.Reply{Text: "Which proposal? Say vote yes on proposal and its number."}, nil
-	}
-	var target *Proposal
-	for i := range props {
-		if props[i].Number == n {
-			target = &props[i]
-		}
-	}
-	if target == nil {
-		return intent.Reply{Text: fmt.Sprintf("There is no open proposal %d.", n)}, nil
-	}
-	var support Support
-	switch in.Slots["vote"] {
-	case "yes", "for":
-		support = For
-	case "no", "against":
-		support = Against
-	default:
-		support = Abstain
-	}
-	id := target.ID
-	text := fmt.Sprintf("You are voting %s on proposal %d: %s.", support, n, target.Title)
-	if support == Abstain {
-		text = fmt.Sprintf("You are abstaining on proposal %d: %s.", n, target.Title)
-	}
-	return intent.Reply{
-		Text: text,
-		Confirm: &intent.Confirmation{
-			Prompt: "Press the button to confirm.",
-			Do: func(ctx context.Context) (intent.Reply, error) {
-				if err := g.Service.Vote(ctx, id, support); err != nil {
-					return fail("vote", err)
-				}
-				return intent.Reply{Text: "Your vote is cast."}, nil
-			},
-			Cancelled: "Vote cancelled.",
-		},
-	}, nil
 }
 
 // VolumeSkill sets the speaker volume.

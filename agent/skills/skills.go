@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,6 +36,17 @@ type Wallet interface {
 	Balance(ctx context.Context) (*big.Int, error)
 	SpentToday(ctx context.Context) (*big.Int, error)
 }
+
+// ChannelBalance is a Wallet that also says what sits in its payment
+// channels (deposited, not yet promised to the provider): the spoken
+// balance then adds it.
+type ChannelBalance interface {
+	InChannels(ctx context.Context) (*big.Int, error)
+}
+
+// SayWalletOff is the answer to a question only a paid service can answer
+// when there is no wallet to pay with.
+const SayWalletOff = "I can't look that up: the wallet is off, so I can't pay a provider."
 
 // MinerStatus is what the miner is doing.
 type MinerStatus struct {
@@ -130,9 +142,9 @@ func New(cfg Config) (*intent.Router, error) {
 	}
 	var list []intent.Skill
 	list = append(list, &Clock{Now: cfg.Now, Location: cfg.Location})
-	if cfg.Weather != nil {
-		list = append(list, &WeatherSkill{Service: cfg.Weather})
-	}
+	// Without a wallet the weather question is still understood, and
+	// answered with why it cannot be looked up.
+	list = append(list, &WeatherSkill{Service: cfg.Weather})
 	know := &KnowledgeSkill{Service: cfg.Knowledge}
 	if cfg.Knowledge != nil {
 		list = append(list, know)
@@ -144,7 +156,7 @@ func New(cfg Config) (*intent.Router, error) {
 		list = append(list, &MinerSkill{Service: cfg.Miner, Earnings: cfg.Earnings})
 	}
 	if cfg.Governance != nil {
-		list = append(list, &GovernanceSkill{Service: cfg.Governance})
+		list = append(list, &GovernanceSkill{Service: cfg.Governance, Now: cfg.Now})
 	}
 	if cfg.Volume != nil {
 		list = append(list, &VolumeSkill{Service: cfg.Volume})
@@ -156,7 +168,11 @@ func New(cfg Config) (*intent.Router, error) {
 	if err != nil {
 		return nil, fmt.Errorf("skills: %w", err)
 	}
-	help.Skills = list
+	// Help names what can be answered now.
+	help.Skills = slices.DeleteFunc(slices.Clone(list), func(s intent.Skill) bool {
+		w, ok := s.(*WeatherSkill)
+		return ok && w.Service == nil
+	})
 	topics := cfg.Topics
 	if topics == nil {
 		topics = DefaultTopics
@@ -202,4 +218,39 @@ func FormatTokens(v *big.Int) string {
 		return "1 token"
 	}
 	return s + " tokens"
+}
+
+// FormatMYC writes base units as the spoken balance: thousands grouped,
+// the cents that matter ("9,998.75 MYC", "10,000 MYC", "0.004 MYC"; below
+// one MYC three decimals, "less than 0.001 MYC" below that).
+func FormatMYC(v *big.Int) string {
+	if v == nil {
+		v = new(big.Int)
+	}
+	r := new(big.Rat).SetFrac(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
+	abs := new(big.Rat).Abs(r)
+	if abs.Sign() > 0 && abs.Cmp(big.NewRat(1, 1000)) < 0 {
+		return "less than 0.001 MYC"
+	}
+	digits := 2
+	if abs.Cmp(big.NewRat(1, 1)) < 0 {
+		digits = 3
+	}
+	s := abs.FloatString(digits)
+	whole, frac, _ := strings.Cut(s, ".")
+	frac = strings.TrimRight(frac, "0")
+	var b strings.Builder
+	if r.Sign() < 0 {
+		b.WriteString("minus ")
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String() + " MYC"
 }

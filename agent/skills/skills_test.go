@@ -84,7 +84,7 @@ func TestSkills(t *testing.T) {
 		{"is it raining outside", "It is 12 degrees with light rain. Today's high is 14 and the low minus 2."},
 		{"tell me about the moon", "You asked: tell me about the moon."},
 		{"why is the sky blue", "You asked: why is the sky blue."},
-		{"how much money do I have", "You have 12.5 tokens."},
+		{"how much money do I have", "You have 12.5 MYC."},
 		{"how much did I spend today", "Today you have spent 0.042 tokens."},
 		{"is the miner running", "Mining is off."},
 		{"start mining", "Mining is on. I will pause whenever you talk to me."},
@@ -144,8 +144,8 @@ func TestOnlyConfiguredSkills(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err := r.Respond(context.Background(), "what is my balance")
-	if err != nil || rep.Text != "Sorry, I don't know that." {
-		t.Errorf("wallet question without a wallet: %q %v", rep.Text, err)
+	if err != nil || rep.Text != SayWalletOff {
+		t.Errorf("wallet question without a wallet: %q %v, want %q", rep.Text, err, SayWalletOff)
 	}
 	if g := r.Grammar(); strings.Contains(g, "balance") || !strings.Contains(g, "what time is it") {
 		t.Errorf("grammar:\n%s", g)
