@@ -9,7 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
@@ -230,36 +229,21 @@ func itoa(n int) string {
 // ethersVersion is the npm ethers release the interop test installs.
 const ethersVersion = "6.17.0"
 
-var (
-	ethersOnce sync.Once
-	ethersDir  string
-	ethersErr  error
-)
-
-// ethers installs the npm ethers package once per test binary into a
-// temporary directory; it skips when node, npm or the registry is missing.
+// ethers installs the npm ethers package into a temporary directory of
+// the test; it skips when node, npm or the registry is missing.
 func ethers(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("node not installed: skipping the ethers interoperability test")
-	}
-	if _, err := exec.LookPath("npm"); err != nil {
-		t.Skip("npm not installed: skipping the ethers interoperability test")
-	}
-	ethersOnce.Do(func() {
-		ethersDir, ethersErr = os.MkdirTemp("", "ethers")
-		if ethersErr != nil {
-			return
+	for _, tool := range []string{"node", "npm"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed: skipping the ethers interoperability test", tool)
 		}
-		cmd := exec.Command("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", ethersDir, "ethers@"+ethersVersion)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			ethersErr = errors.New(strings.TrimSpace(string(out)))
-		}
-	})
-	if ethersErr != nil {
-		t.Skipf("cannot install ethers@%s with npm (registry unreachable?): %v", ethersVersion, ethersErr)
 	}
-	return ethersDir
+	dir := t.TempDir()
+	cmd := exec.Command("npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", dir, "ethers@"+ethersVersion)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("cannot install ethers@%s with npm (registry unreachable?): %v: %s", ethersVersion, err, strings.TrimSpace(string(out)))
+	}
+	return dir
 }
 
 const ethersScript = `
