@@ -48,6 +48,16 @@ type attack struct {
 	mu      sync.Mutex
 	idle    []net.Conn
 	slowW   []*io.PipeWriter
+	clients []*http.Client
+}
+
+// client is an HTTP client from src whose connections stop closes.
+func (a *attack) client(src string) *http.Client {
+	hc := clientFrom(src)
+	a.mu.Lock()
+	a.clients = append(a.clients, hc)
+	a.mu.Unlock()
+	return hc
 }
 
 // raiseFiles lifts the open-file limit to its hard maximum and returns it.
@@ -90,6 +100,9 @@ func (a *attack) stop() {
 	a.idle = nil
 	a.mu.Unlock()
 	a.wg.Wait()
+	for _, hc := range a.clients {
+		hc.CloseIdleConnections()
+	}
 }
 
 // goIdle opens the idle connections (8 dialers, from 8 addresses) and
@@ -132,7 +145,7 @@ func (a *attack) goIdle() {
 func (a *attack) goSlow(tb testing.TB) {
 	cum := new(big.Int).Add(a.own.cum, price)
 	sig := a.r.voucher(tb, a.own.key, a.own.id, cum)
-	hc := clientFrom("127.0.0.3")
+	hc := a.client("127.0.0.3")
 	for range a.size.slow {
 		pr, pw := io.Pipe()
 		a.mu.Lock()
@@ -155,7 +168,7 @@ func (a *attack) goRandom() {
 		a.wg.Add(1)
 		go func() {
 			defer a.wg.Done()
-			hc := clientFrom(fmt.Sprintf("127.0.2.%d", 1+ip))
+			hc := a.client(fmt.Sprintf("127.0.2.%d", 1+ip))
 			for range a.size.randomEach {
 				if a.ctx.Err() != nil {
 					return
@@ -171,7 +184,7 @@ func (a *attack) goJunk() {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
-		hc := clientFrom("127.0.0.4")
+		hc := a.client("127.0.0.4")
 		for i := range a.size.junk {
 			if a.ctx.Err() != nil {
 				return
@@ -188,7 +201,7 @@ func (a *attack) goOversized(tb testing.TB) {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
-		hc := clientFrom("127.0.0.5")
+		hc := a.client("127.0.0.5")
 		for i := range a.size.oversized {
 			if a.ctx.Err() != nil {
 				return
@@ -288,3 +301,7 @@ func TestHonestPayersUnderAttack(t *testing.T) {
 	t.Logf("attack: %d requests, %d idle connections tried (%d made), %d refused at accept, %d rate-limited; chain: %d channel reads (all of real channels), %d scans; %d signature checks",
 		a.sent.Load(), size.idle, a.dialled.Load(), gs.RefusedConn, gs.Limited, all, r.cc.scans.Load(), c.SigChecks)
 }
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }

@@ -10,13 +10,30 @@ import (
 // bodyStep is how much of a body is reserved against MaxBuffered at a time.
 const bodyStep = 32 << 10
 
-// readBody reads r's body whole, up to MaxBody, reserving its memory
+// BodyLimit is implemented by a Service whose calls carry at most
+// MaxBody bytes (a storage chunk, say): its bodies are cut there rather
+// than at Config.MaxBody.
+type BodyLimit interface {
+	MaxBody() int64
+}
+
+// bodyLimit is the body cap of calls to svc.
+func (p *Provider) bodyLimit(svc Service) int64 {
+	if bl, ok := svc.(BodyLimit); ok {
+		if n := bl.MaxBody(); n > 0 && n < p.cfg.MaxBody {
+			return n
+		}
+	}
+	return p.cfg.MaxBody
+}
+
+// readBody reads r's body whole, up to limit, reserving its memory
 // against MaxBuffered as it grows. release gives the reservation back;
-// call it once the body is no longer used. A body over MaxBody is the
+// call it once the body is no longer used. A body over limit is the
 // caller's fault; one that would pass MaxBuffered is refused as
 // unavailable (the node is busy), and one that breaks off (a timeout, a
 // client gone) is a bad request.
-func (p *Provider) readBody(w http.ResponseWriter, r *http.Request) ([]byte, func(), error) {
+func (p *Provider) readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, func(), error) {
 	var reserved int64
 	release := func() { p.buffered.Add(-reserved); reserved = 0 }
 	reserve := func(n int64) error {
@@ -27,8 +44,8 @@ func (p *Provider) readBody(w http.ResponseWriter, r *http.Request) ([]byte, fun
 		reserved += n
 		return nil
 	}
-	if r.ContentLength > p.cfg.MaxBody {
-		return nil, release, fmt.Errorf("%w: body of %d bytes over %d", ErrBadRequest, r.ContentLength, p.cfg.MaxBody)
+	if r.ContentLength > limit {
+		return nil, release, fmt.Errorf("%w: body of %d bytes over %d", ErrBadRequest, r.ContentLength, limit)
 	}
 	capacity := int64(bodyStep)
 	if r.ContentLength >= 0 {
@@ -37,11 +54,11 @@ func (p *Provider) readBody(w http.ResponseWriter, r *http.Request) ([]byte, fun
 	if err := reserve(capacity); err != nil {
 		return nil, release, err
 	}
-	body := http.MaxBytesReader(w, r.Body, p.cfg.MaxBody)
+	body := http.MaxBytesReader(w, r.Body, limit)
 	b := make([]byte, 0, capacity)
 	for {
 		if len(b) == cap(b) {
-			grow := min(int64(cap(b)), p.cfg.MaxBody+1-int64(cap(b)))
+			grow := min(int64(cap(b)), limit+1-int64(cap(b)))
 			grow = max(grow, bodyStep)
 			if err := reserve(grow); err != nil {
 				release()
@@ -60,7 +77,7 @@ func (p *Provider) readBody(w http.ResponseWriter, r *http.Request) ([]byte, fun
 			release()
 			var mbe *http.MaxBytesError
 			if errors.As(err, &mbe) {
-				return nil, func() {}, fmt.Errorf("%w: body over %d bytes", ErrBadRequest, p.cfg.MaxBody)
+				return nil, func() {}, fmt.Errorf("%w: body over %d bytes", ErrBadRequest, limit)
 			}
 			return nil, func() {}, fmt.Errorf("%w: reading the body: %v", ErrBadRequest, err)
 		}

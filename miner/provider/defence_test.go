@@ -164,28 +164,26 @@ func TestOversizedBodyRefused(t *testing.T) {
 	ctx := context.Background()
 	p := r.openPayer(t)
 	cases := []struct {
-		name string
-		body func() io.Reader
+		name, service string
+		size          int64
+		declared      bool
 	}{
-		{"declared length", func() io.Reader { return io.LimitReader(zeros{}, 4<<10) }},
-		{"chunked", func() io.Reader { return bytesReader(make([]byte, 4<<10)) }},
+		{"declared length", "len", 4 << 10, true},
+		{"chunked", "len", 4 << 10, false},
+		{"over the service's own cap", "small", 768, false},
 	}
 	for _, tc := range cases {
 		cum := new(big.Int).Add(p.cum, price)
-		req := r.request(ctx, p.id, cum, r.voucher(t, p.key, p.id, cum), tc.body())
-		if tc.name == "declared length" {
-			req.ContentLength = 4 << 10
+		req := r.requestTo(ctx, tc.service, p.id, cum, r.voucher(t, p.key, p.id, cum), bytesReader(make([]byte, tc.size)))
+		if tc.declared {
+			req.ContentLength = tc.size
 		}
 		st, code, err := do(p.hc, req)
 		if err != nil || code != provider.CodeBadRequest {
-			t.Errorf("%s: 4 KiB body over a 1 KiB cap: status %d, code %q, %v; want bad_request", tc.name, st, code, err)
+			t.Errorf("%s: %d-byte body to %s (caps: 1 KiB, small 512 B): status %d, code %q, %v; want bad_request", tc.name, tc.size, tc.service, st, code, err)
 		}
 	}
 	if err := r.pay(t, ctx, p, []byte("small")); err != nil {
 		t.Errorf("the same voucher with a small body after the refusals: %v", err)
 	}
 }
-
-type zeros struct{}
-
-func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }

@@ -484,7 +484,7 @@ func (p *Provider) handleCall(w http.ResponseWriter, r *http.Request) {
 	}
 	// The body is read whole before the channel is locked: a slow sender
 	// holds its own connection, not the channel's other calls.
-	raw, release, err := p.readBody(w, r)
+	raw, release, err := p.readBody(w, r, p.bodyLimit(svc))
 	if err != nil {
 		p.fail(w, err, nil)
 		return

@@ -5,6 +5,7 @@ package provider_test
 // BenchmarkHonestUnderAttack.
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/rand"
@@ -103,6 +104,11 @@ func (lenService) Call(ctx context.Context, _ map[string][]string, body io.Reade
 	return fmt.Appendf(nil, `{"bytes":%d}`, n), nil
 }
 
+// smallService is lenService whose bodies are at most 512 bytes.
+type smallService struct{ lenService }
+
+func (smallService) MaxBody() int64 { return 512 }
+
 var price = big.NewInt(1_000_000_000_000)
 
 // rig is one provider behind a guard on a loopback port.
@@ -139,8 +145,8 @@ func newRig(t testing.TB, gcfg netguard.Config, maxBody int64) *rig {
 	p, err := provider.New(provider.Config{
 		DB: db, Signer: chain.NewKeySigner(key), Chain: cc, Manifest: c.Manifest(),
 		RedeemFee: func(context.Context) (*big.Int, error) { return new(big.Int), nil },
-		Endpoint:  "http://127.0.0.1", Prices: chain.Prices{"len": price},
-		Services:  map[string]provider.Service{"len": lenService{}},
+		Endpoint:  "http://127.0.0.1", Prices: chain.Prices{"len": price, "small": price},
+		Services:  map[string]provider.Service{"len": lenService{}, "small": smallService{}},
 		RateLimit: -1, MaxBody: maxBody,
 	})
 	if err != nil {
@@ -208,7 +214,12 @@ func (r *rig) voucher(t testing.TB, key *ecdsa.PrivateKey, id common.Hash, cum *
 
 // request builds a paid call of the "len" service.
 func (r *rig) request(ctx context.Context, id common.Hash, cum *big.Int, sig []byte, body io.Reader) *http.Request {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+r.addr+"/v1/call/len", body)
+	return r.requestTo(ctx, "len", id, cum, sig, body)
+}
+
+// requestTo builds a paid call of service.
+func (r *rig) requestTo(ctx context.Context, service string, id common.Hash, cum *big.Int, sig []byte, body io.Reader) *http.Request {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+r.addr+"/v1/call/"+service, body)
 	req.Header.Set(provider.HeaderChannel, id.Hex())
 	req.Header.Set(provider.HeaderCumulative, cum.String())
 	req.Header.Set(provider.HeaderSignature, "0x"+common.Bytes2Hex(sig))
@@ -240,7 +251,11 @@ func do(hc *http.Client, req *http.Request) (int, provider.Code, error) {
 // pay makes the payer's next call with body and checks it is served.
 func (r *rig) pay(t testing.TB, ctx context.Context, p *payer, body []byte) error {
 	cum := new(big.Int).Add(p.cum, price)
-	req := r.request(ctx, p.id, cum, r.voucher(t, p.key, p.id, cum), bytesReader(body))
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req := r.request(ctx, p.id, cum, r.voucher(t, p.key, p.id, cum), rd)
 	st, code, err := do(p.hc, req)
 	if err != nil || st != http.StatusOK {
 		return fmt.Errorf("payer %s call at %s: status %d, code %q, %v", p.id.Hex()[:10], cum, st, code, err)
