@@ -17,6 +17,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/mycroft-network/mycroft/internal/jsgf"
+	"github.com/mycroft-network/mycroft/internal/oneline"
 )
 
 // Transcript is the result of an stt call.
@@ -42,14 +46,12 @@ type Sphinx struct {
 	MaxAudio int64  // bytes (default 4 MiB)
 }
 
-// Call transcribes body.
+// Call transcribes body. The grammar is checked and rewritten by
+// jsgf.Canonical before pocketsphinx (C) parses it.
 func (s *Sphinx) Call(ctx context.Context, params map[string][]string, body io.Reader) ([]byte, error) {
-	grammar := first(params, "grammar")
-	if grammar == "" {
-		grammar = s.Grammar
-	}
-	if grammar == "" || len(grammar) > maxGrammar || !strings.HasPrefix(strings.TrimSpace(grammar), "#JSGF") {
-		return nil, fmt.Errorf("%w: stt needs a JSGF grammar (#JSGF header, at most %d bytes)", ErrBadRequest, maxGrammar)
+	grammar, err := sphinxGrammar(first(params, "grammar"), s.Grammar)
+	if err != nil {
+		return nil, err
 	}
 	dir, err := os.MkdirTemp(s.TempDir, "mycroft-stt-")
 	if err != nil {
@@ -85,6 +87,22 @@ func (s *Sphinx) Call(ctx context.Context, params map[string][]string, body io.R
 	return json.Marshal(Transcript{Text: parseSphinx(out)})
 }
 
+// sphinxGrammar is the call's grammar (or the default) in the canonical
+// form pocketsphinx gets, or an error wrapping ErrBadRequest.
+func sphinxGrammar(grammar, fallback string) (string, error) {
+	if grammar == "" {
+		grammar = fallback
+	}
+	if grammar == "" || len(grammar) > maxGrammar {
+		return "", fmt.Errorf("%w: stt needs a JSGF grammar (#JSGF header, at most %d bytes)", ErrBadRequest, maxGrammar)
+	}
+	g, err := jsgf.Canonical(grammar)
+	if err != nil {
+		return "", fmt.Errorf("%w: stt: %w", ErrBadRequest, err)
+	}
+	return g, nil
+}
+
 func (s *Sphinx) command(gram, audio string) (string, []string) {
 	cmd := s.Command
 	if cmd == "" {
@@ -107,8 +125,13 @@ func (s *Sphinx) command(gram, audio string) (string, []string) {
 	return cmd, append(args, "-infile", audio, "-logfn", os.DevNull)
 }
 
+// maxTranscript caps the text of a transcript (bytes).
+const maxTranscript = 4 << 10
+
 // parseSphinx takes the hypothesis from either CLI's output: the last
-// non-empty line, or the "t" field of a 5.x JSON line.
+// non-empty line, or the "t" field of a 5.x JSON line ("" when that line
+// is not JSON). The result is one line of printable UTF-8 of at most
+// maxTranscript bytes.
 func parseSphinx(out []byte) string {
 	var last string
 	for _, l := range strings.Split(string(out), "\n") {
@@ -120,11 +143,27 @@ func parseSphinx(out []byte) string {
 		var j struct {
 			T string `json:"t"`
 		}
-		if json.Unmarshal([]byte(last), &j) == nil {
-			return j.T
+		if json.Unmarshal([]byte(last), &j) != nil {
+			return ""
 		}
+		last = j.T
 	}
-	return last
+	return clipText(oneline.Flatten(last), maxTranscript)
+}
+
+// clipText cuts s to at most n bytes, at the last space before the limit
+// (or a rune boundary when there is none).
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	if i := strings.LastIndexByte(s[:n+1], ' '); i > 0 {
+		n = i
+	}
+	return strings.TrimSpace(s[:n])
 }
 
 func first(params map[string][]string, key string) string {
@@ -297,10 +336,9 @@ type OpenMeteo struct {
 
 // Call fetches the current weather at the given place.
 func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byte, error) {
-	lat, err1 := strconv.ParseFloat(first(params, "latitude"), 64)
-	lon, err2 := strconv.ParseFloat(first(params, "longitude"), 64)
-	if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 || lat != lat || lon != lon {
-		return nil, fmt.Errorf("%w: latitude and longitude in decimal degrees", ErrBadRequest)
+	lat, lon, err := weatherPlace(params)
+	if err != nil {
+		return nil, err
 	}
 	q := url.Values{
 		"latitude":      {strconv.FormatFloat(lat, 'f', 4, 64)},
@@ -310,6 +348,31 @@ func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byt
 		"forecast_days": {"1"},
 		"timezone":      {"auto"},
 	}
+	body, err := getBody(ctx, o.Client, strings.TrimSuffix(o.BaseURL, "/")+"/v1/forecast?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("provider: weather: %w", err)
+	}
+	out, err := parseOpenMeteo(body)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+// weatherPlace reads the latitude and longitude parameters (decimal
+// degrees).
+func weatherPlace(params map[string][]string) (lat, lon float64, err error) {
+	lat, err1 := strconv.ParseFloat(first(params, "latitude"), 64)
+	lon, err2 := strconv.ParseFloat(first(params, "longitude"), 64)
+	if err1 != nil || err2 != nil || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180) {
+		return 0, 0, fmt.Errorf("%w: latitude in -90..90 and longitude in -180..180, in decimal degrees", ErrBadRequest)
+	}
+	return lat, lon, nil
+}
+
+// parseOpenMeteo reads an Open-Meteo forecast answer. Values outside what
+// the Earth's weather allows are an error rather than a forecast.
+func parseOpenMeteo(body []byte) (Weather, error) {
 	var up struct {
 		Latitude  float64 `json:"latitude"`
 		Longitude float64 `json:"longitude"`
@@ -325,18 +388,55 @@ func (o *OpenMeteo) Call(ctx context.Context, params map[string][]string) ([]byt
 			Min []float64 `json:"temperature_2m_min"`
 		} `json:"daily"`
 	}
-	if err := getJSON(ctx, o.Client, strings.TrimSuffix(o.BaseURL, "/")+"/v1/forecast?"+q.Encode(), &up); err != nil {
-		return nil, fmt.Errorf("provider: weather: %w", err)
+	if err := json.Unmarshal(bytes.TrimSpace(body), &up); err != nil {
+		return Weather{}, fmt.Errorf("provider: weather: upstream JSON: %w", err)
 	}
 	if up.Current == nil {
-		return nil, errors.New("provider: weather: upstream sent no current weather")
+		return Weather{}, errors.New("provider: weather: upstream sent no current weather")
 	}
 	out := Weather{Latitude: up.Latitude, Longitude: up.Longitude, Time: up.Current.Time,
 		TemperatureC: up.Current.Temperature, Humidity: up.Current.Humidity, WindKmh: up.Current.Wind, Code: up.Current.Code}
 	if len(up.Daily.Max) > 0 && len(up.Daily.Min) > 0 {
 		out.HighC, out.LowC = up.Daily.Max[0], up.Daily.Min[0]
 	}
-	return json.Marshal(out)
+	for _, c := range []struct {
+		name   string
+		v      float64
+		lo, hi float64
+	}{
+		{"latitude", out.Latitude, -90, 90},
+		{"longitude", out.Longitude, -180, 180},
+		{"temperature", out.TemperatureC, -100, 100},
+		{"humidity", out.Humidity, 0, 100},
+		{"wind", out.WindKmh, 0, 500},
+		{"weather code", float64(out.Code), 0, 99},
+		{"high", out.HighC, -100, 100},
+		{"low", out.LowC, -100, 100},
+	} {
+		if !(c.v >= c.lo && c.v <= c.hi) {
+			return Weather{}, fmt.Errorf("provider: weather: upstream sent %s %v (want %v..%v)", c.name, c.v, c.lo, c.hi)
+		}
+	}
+	if !isStamp(out.Time) {
+		return Weather{}, fmt.Errorf("provider: weather: upstream sent time %q", clip(out.Time))
+	}
+	return out, nil
+}
+
+// isStamp reports whether s looks like an ISO 8601 time stamp
+// ("2026-11-24T16:00"): at most 32 bytes of digits, letters, '-', ':',
+// '+', '.'.
+func isStamp(s string) bool {
+	if s == "" || len(s) > 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || strings.IndexByte("-:+.", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // Summary is the normalised result of a knowledge call.
@@ -355,10 +455,48 @@ type Wikipedia struct {
 
 // Call fetches the summary of an article.
 func (k *Wikipedia) Call(ctx context.Context, params map[string][]string) ([]byte, error) {
-	title := strings.TrimSpace(first(params, "title"))
-	if title == "" || len(title) > 256 {
-		return nil, fmt.Errorf("%w: title of 1..256 bytes", ErrBadRequest)
+	title, err := articleTitle(params)
+	if err != nil {
+		return nil, err
 	}
+	u := strings.TrimSuffix(k.BaseURL, "/") + "/page/summary/" + url.PathEscape(title)
+	body, err := getBody(ctx, k.Client, u)
+	if err != nil {
+		return nil, fmt.Errorf("provider: knowledge: %w", err)
+	}
+	out, err := parseWikipedia(body)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(out)
+}
+
+// Limits of a knowledge answer (bytes).
+const (
+	maxTitle   = 256
+	maxExtract = 4 << 10
+	maxPageURL = 2 << 10
+)
+
+// articleTitle reads the title parameter: 1..256 bytes of printable UTF-8
+// on one line, spaces written as '_' (as in Wikipedia's paths), and not a
+// path step ("." or "..").
+func articleTitle(params map[string][]string) (string, error) {
+	title := strings.TrimSpace(first(params, "title"))
+	if title == "" || len(title) > maxTitle || !utf8.ValidString(title) || oneline.Flatten(title) != title {
+		return "", fmt.Errorf("%w: title of 1..%d bytes of printable text on one line", ErrBadRequest, maxTitle)
+	}
+	title = strings.ReplaceAll(title, " ", "_")
+	if strings.Trim(title, ".") == "" {
+		return "", fmt.Errorf("%w: title %q", ErrBadRequest, title)
+	}
+	return title, nil
+}
+
+// parseWikipedia reads a page summary answer: the title and extract are
+// flattened to one line and clipped, the page URL kept only when it is an
+// absolute http(s) URL.
+func parseWikipedia(body []byte) (Summary, error) {
 	var up struct {
 		Title       string `json:"title"`
 		Extract     string `json:"extract"`
@@ -368,11 +506,15 @@ func (k *Wikipedia) Call(ctx context.Context, params map[string][]string) ([]byt
 			} `json:"desktop"`
 		} `json:"content_urls"`
 	}
-	u := strings.TrimSuffix(k.BaseURL, "/") + "/page/summary/" + url.PathEscape(strings.ReplaceAll(title, " ", "_"))
-	if err := getJSON(ctx, k.Client, u, &up); err != nil {
-		return nil, fmt.Errorf("provider: knowledge: %w", err)
+	if err := json.Unmarshal(bytes.TrimSpace(body), &up); err != nil {
+		return Summary{}, fmt.Errorf("provider: knowledge: upstream JSON: %w", err)
 	}
-	return json.Marshal(Summary{Title: up.Title, Extract: up.Extract, URL: up.ContentURLs.Desktop.Page})
+	out := Summary{Title: clipText(oneline.Flatten(up.Title), maxTitle), Extract: clipText(oneline.Flatten(up.Extract), maxExtract)}
+	if u, err := url.Parse(up.ContentURLs.Desktop.Page); err == nil && (u.Scheme == "https" || u.Scheme == "http") &&
+		u.Host != "" && len(up.ContentURLs.Desktop.Page) <= maxPageURL {
+		out.URL = u.String()
+	}
+	return out, nil
 }
 
 // Simple adapts a service without a request body.
@@ -383,33 +525,32 @@ func (f Simple) Call(ctx context.Context, params map[string][]string, _ io.Reade
 	return f(ctx, params)
 }
 
-func getJSON(ctx context.Context, c *http.Client, u string, v any) error {
+// getBody GETs u and returns its body (at most 1 MiB) when the status is
+// 200.
+func getBody(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 	if c == nil {
 		c = &http.Client{Timeout: 10 * time.Second}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", "mycroft-provider/1")
 	resp, err := c.Do(req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if resp.StatusCode == http.StatusNotFound {
-		return fmt.Errorf("%w: not found upstream", ErrBadRequest)
+		return nil, fmt.Errorf("%w: not found upstream", ErrBadRequest)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("upstream status %d", resp.StatusCode)
+		return nil, fmt.Errorf("upstream status %d", resp.StatusCode)
 	}
-	if err := json.Unmarshal(bytes.TrimSpace(b), v); err != nil {
-		return fmt.Errorf("upstream JSON: %w", err)
-	}
-	return nil
+	return b, nil
 }
