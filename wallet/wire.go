@@ -81,10 +81,11 @@ func parseProviderError(status int, body []byte) *ProviderError {
 		} `json:"error"`
 	}
 	e := &ProviderError{Status: status, Code: CodeUnavailable, Message: http.StatusText(status)}
-	if json.Unmarshal(body, &b) != nil || b.Error.Code == "" {
+	if json.Unmarshal(body, &b) != nil || !isErrorCode(b.Error.Code) {
 		return e
 	}
-	e.Code, e.Message = clip(b.Error.Code), clip(b.Error.Message)
+	// The message reaches logs and the owner's ears: one line, clipped.
+	e.Code, e.Message = b.Error.Code, clipLine(b.Error.Message, maxErrorMessage)
 	if b.Error.Cumulative != "" {
 		if v, err := parseAmount(b.Error.Cumulative); err == nil {
 			e.Held = v
