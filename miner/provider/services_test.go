@@ -75,11 +75,11 @@ func TestParseSphinx(t *testing.T) {
 		"what time is it\n":          "what time is it",
 		"INFO: x\n\nhello world\n\n": "hello world",
 		`{"b":0.0,"d":1.2,"p":1,"t":"what is the weather","w":[]}` + "\n": "what is the weather",
-		"": "",
-		`{"t":"what is\nthe\u0000 weather"}`:                         "what is; the weather",
-		"{not json\n":                                                 "",
-		"what time\tis \xff it\r\n":                                   "what time is \ufffd it",
-		strings.Repeat("la ", maxTranscript):                          strings.TrimSpace(strings.Repeat("la ", maxTranscript/3)),
+		"":                                   "",
+		`{"t":"what is\nthe\u0000 weather"}`: "what is; the weather",
+		"{not json\n":                        "",
+		"what time\tis \xff it\r\n":          "what time is \ufffd it",
+		strings.Repeat("la ", maxTranscript): strings.TrimSpace(strings.Repeat("la ", maxTranscript/3)),
 	}
 	for in, want := range cases {
 		if got := parseSphinx([]byte(in)); got != want {

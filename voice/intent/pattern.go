@@ -119,7 +119,7 @@ func (p *parser) seq() (*node, error) {
 				return nil, errors.New("missing '}'")
 			}
 			name := p.s[p.pos+1 : p.pos+end]
-			if !isWord(name) {
+			if !isWord(name) || !grammarSafe(name) || name == grammarRule {
 				return nil, fmt.Errorf("bad slot name %q", name)
 			}
 			s.kids = append(s.kids, &node{kind: nSlot, text: name})
@@ -132,9 +132,30 @@ func (p *parser) seq() (*node, error) {
 			if p.pos == start {
 				return nil, fmt.Errorf("unexpected %q at %d", c, p.pos)
 			}
+			if !grammarSafe(p.s[start:p.pos]) {
+				return nil, fmt.Errorf("%q cannot be a word of the grammar", p.s[start:p.pos])
+			}
 			s.kids = append(s.kids, &node{kind: nWord, text: p.s[start:p.pos]})
 		}
 	}
+}
+
+// grammarRule is the name of the grammar's public rule, which a slot may
+// not take.
+const grammarRule = "command"
+
+// maxGrammarWord is the longest word the speech-to-text grammar takes
+// (bytes; internal/jsgf.MaxToken).
+const maxGrammarWord = 64
+
+// grammarSafe reports whether w (already isWord) can stand in the JSGF
+// grammar: not a JSGF keyword, not too long.
+func grammarSafe(w string) bool {
+	switch w {
+	case "public", "grammar", "import":
+		return false
+	}
+	return len(w) <= maxGrammarWord
 }
 
 func isWordByte(c byte) bool {

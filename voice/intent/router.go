@@ -137,7 +137,9 @@ func NewRouter(fallback Fallback, skills ...Skill) (*Router, error) {
 
 // SetVocabulary gives the phrases a free-text slot may hold in the grammar
 // (matching accepts any words). Without one, patterns using the slot are
-// left out of the grammar.
+// left out of the grammar. Phrases the grammar cannot hold (other
+// characters than a-z, 0-9, ' and _ once normalised, JSGF keywords, words
+// over 64 bytes) are left out.
 func (r *Router) SetVocabulary(slot string, phrases []string) {
 	var clean []string
 	for _, p := range phrases {
@@ -150,7 +152,7 @@ func (r *Router) SetVocabulary(slot string, phrases []string) {
 
 func isWords(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if !isWord(w) {
+		if !isWord(w) || !grammarSafe(w) {
 			return false
 		}
 	}

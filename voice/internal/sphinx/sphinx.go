@@ -14,7 +14,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"unicode"
 
+	"github.com/mycroft-network/mycroft/internal/jsgf"
 	"github.com/mycroft-network/mycroft/voice"
 )
 
@@ -56,9 +58,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "POST only", http.StatusMethodNotAllowed)
 		return
 	}
-	grammar, err := base64.StdEncoding.DecodeString(r.Header.Get("X-Grammar"))
-	if err != nil || len(grammar) == 0 {
+	raw, err := base64.StdEncoding.DecodeString(r.Header.Get("X-Grammar"))
+	if err != nil || len(raw) == 0 {
 		http.Error(w, "missing or bad X-Grammar", http.StatusBadRequest)
+		return
+	}
+	grammar, err := jsgf.Canonical(string(raw))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
 	pcm, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
@@ -69,7 +76,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "reading audio: "+err.Error(), http.StatusBadRequest)
 		return
 	}
-	text, err := Recognize(r.Context(), string(grammar), pcm)
+	text, err := Recognize(r.Context(), grammar, pcm)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -79,8 +86,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // Recognize runs pocketsphinx over raw 16 kHz mono s16le PCM with a JSGF
-// grammar and returns the hypothesis ("" when nothing matched).
+// grammar and returns the hypothesis ("" when nothing matched). The
+// grammar must pass jsgf.Canonical; pocketsphinx reads its canonical form.
 func Recognize(ctx context.Context, grammar string, pcm []byte) (string, error) {
+	grammar, err := jsgf.Canonical(grammar)
+	if err != nil {
+		return "", fmt.Errorf("sphinx: %w", err)
+	}
 	if err := Available(); err != nil {
 		return "", err
 	}
@@ -104,8 +116,30 @@ func Recognize(ctx context.Context, grammar string, pcm []byte) (string, error) 
 	if err != nil {
 		return "", fmt.Errorf("sphinx: %w: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	// One line per recognised segment.
-	return strings.Join(strings.Fields(string(out)), " "), nil
+	return hypothesis(out), nil
+}
+
+// maxHypothesis caps the text Recognize returns (bytes).
+const maxHypothesis = 4 << 10
+
+// hypothesis joins pocketsphinx_continuous's output (one line per
+// recognised segment) into one line of words: printable UTF-8 (invalid
+// bytes become U+FFFD), single spaces, at most maxHypothesis bytes, cut
+// between words.
+func hypothesis(out []byte) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToValidUTF8(string(out), "\uFFFD"), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u2028' || r == '\u2029'
+	}) {
+		if b.Len()+1+len(w) > maxHypothesis {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 func wavHeader(pcm []byte) []byte {
