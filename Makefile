@@ -7,7 +7,7 @@ PKG      := github.com/mycroft-network/mycroft
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS  := -s -w -X $(PKG)/internal/buildinfo.Version=$(VERSION)
 # Packages the demo and the tests need (Debian names).
-SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us portaudio19-dev pkg-config
+SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us portaudio19-dev pkg-config tmux
 
 .PHONY: all build test lint vet fmt-check bench fuzz demo deps contracts contracts-check arm64 armv7 device-pure deb clean
 
@@ -38,14 +38,24 @@ fmt-check:
 bench:
 	@GO=$(GO) scripts/bench.sh
 
-# A short fuzzing pass over every fuzz target (FUZZTIME each).
+# A short fuzzing pass over every fuzz target (FUZZTIME each). Each package
+# with fuzz targets is built once, instrumented; each target then runs from
+# the package's directory (its testdata/fuzz seeds are read there, and a
+# crasher is written there) and shares go test's fuzz cache.
 FUZZTIME ?= 20s
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	@set -e; bin=$$(mktemp -d); trap 'rm -rf "$$bin"' EXIT; cache=$$($(GO) env GOCACHE)/fuzz; n=0; \
+	for line in $$($(GO) list -f '{{.ImportPath}}={{.Dir}}' ./...); do \
+	  pkg=$${line%%=*}; dir=$${line#*=}; \
+	  targets=$$(cat $$dir/*_test.go 2>/dev/null | sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p'); \
+	  [ -n "$$targets" ] || continue; \
+	  $(GO) test -c -fuzz . -o $$bin/fuzz.test $$pkg; \
+	  for f in $$targets; do \
+	    n=$$((n+1)); echo "== $$pkg $$f"; \
+	    (cd $$dir && $$bin/fuzz.test -test.run '^$$' -test.fuzz "^$$f$$" -test.fuzztime $(FUZZTIME) -test.fuzzcachedir "$$cache/$$pkg"); \
 	  done; \
-	done
+	done; \
+	echo "fuzz: $$n targets, $(FUZZTIME) each"
 
 # System packages, installed only when missing (needs root or sudo). node and
 # npm (for chain/gen.sh --check, which make test runs) come from Debian unless
