@@ -26,6 +26,11 @@ import (
 // each for ttl) and refused at once until then.
 type chanSet struct {
 	scan func(ctx context.Context, from uint64) ([]common.Hash, uint64, error)
+	// save, when set, stores what a scan found (new ids, the cursor). It
+	// is called when a scan finds channels or has moved the cursor
+	// saveEvery blocks past the stored one, so a quiet chain costs no
+	// disk writes (SD cards wear out) and a restart does not rescan.
+	save func(ids []common.Hash, next uint64) error
 	gap  time.Duration
 	ttl  time.Duration
 	now  func() time.Time
@@ -33,6 +38,7 @@ type chanSet struct {
 	mu        sync.Mutex
 	ids       map[common.Hash]struct{}
 	next      uint64        // first block not scanned yet
+	saved     uint64        // the cursor as stored
 	running   chan struct{} // closed when the scan in flight ends
 	lastStart time.Time     // start of the latest scan (monotonic)
 	okStart   time.Time     // start of the latest successful scan
@@ -43,6 +49,10 @@ type chanSet struct {
 
 	scans atomic.Uint64
 }
+
+// saveEvery is how far the scan cursor moves, without a channel found,
+// before it is stored again (about a day of 2-second blocks).
+const saveEvery = 50_000
 
 // scanTimeout bounds one scan; it runs detached from the call that started
 // it, since other calls wait for it too.
@@ -159,11 +169,20 @@ func (s *chanSet) fresh(ctx context.Context, seen time.Time) error {
 		cancel()
 
 		s.mu.Lock()
+		var found []common.Hash
 		for _, id := range ids {
+			if _, ok := s.ids[id]; !ok {
+				found = append(found, id)
+			}
 			s.ids[id] = struct{}{}
 			delete(s.miss, id)
 		}
 		s.next = max(s.next, next)
+		if s.save != nil && (len(found) > 0 || s.next >= s.saved+saveEvery) {
+			if s.save(found, s.next) == nil { // a failed save is logged by save; the set is right anyway
+				s.saved = s.next
+			}
+		}
 		if err != nil {
 			s.failStart, s.lastErr = start, fmt.Errorf("%w: channel scan: %v", ErrUnavailable, err)
 		} else {

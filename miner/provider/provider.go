@@ -218,6 +218,19 @@ func New(cfg Config) (*Provider, error) {
 	for _, r := range recs { // a channel with a record was opened to us
 		p.set.add(r.Channel)
 	}
+	opened, next, err := st.opened()
+	if err != nil {
+		return nil, err
+	}
+	p.set.add(opened...)
+	p.set.next, p.set.saved = next, next
+	p.set.save = func(ids []common.Hash, next uint64) error {
+		err := st.saveOpened(ids, next)
+		if err != nil {
+			p.log.Warn("provider: store channel set", "err", err)
+		}
+		return err
+	}
 	if n > 0 {
 		p.log.Warn("provider: reverted calls left pending by a crash", "count", n)
 		p.stats.Reverted += uint64(n)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,14 @@ import (
 const Bucket = "miner/provider"
 
 var channelsBucket = []byte("channels")
+
+// The channel set (see chanSet) survives a restart: nested bucket
+// "opened" holds the ids of the channels opened to the provider, key
+// "scan" the first block not scanned yet (8 bytes, big-endian).
+var (
+	openedBucket = []byte("opened")
+	scanKey      = []byte("scan")
+)
 
 // Record is what the provider keeps per channel. Cumulative/Signature is
 // the highest voucher accepted; while Pending is set the call it paid for
@@ -67,7 +76,10 @@ func newStore(db *bbolt.DB) (*store, error) {
 		if err != nil {
 			return err
 		}
-		_, err = b.CreateBucketIfNotExists(channelsBucket)
+		if _, err = b.CreateBucketIfNotExists(channelsBucket); err != nil {
+			return err
+		}
+		_, err = b.CreateBucketIfNotExists(openedBucket)
 		return err
 	})
 	if err != nil {
@@ -291,6 +303,47 @@ func asRefusal(err error) *refusal {
 	var r *refusal
 	if errors.As(err, &r) {
 		return r
+	}
+	return nil
+}
+
+// opened returns the stored channel set and scan cursor (0: never scanned).
+func (s *store) opened() ([]common.Hash, uint64, error) {
+	var ids []common.Hash
+	var next uint64
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		top := tx.Bucket([]byte(Bucket))
+		if v := top.Get(scanKey); len(v) == 8 {
+			next = binary.BigEndian.Uint64(v)
+		}
+		return top.Bucket(openedBucket).ForEach(func(k, _ []byte) error {
+			if len(k) == common.HashLength {
+				ids = append(ids, common.BytesToHash(k))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("provider: load channel set: %w", err)
+	}
+	return ids, next, nil
+}
+
+// saveOpened adds ids to the stored channel set and moves the scan cursor
+// to next, in one transaction.
+func (s *store) saveOpened(ids []common.Hash, next uint64) error {
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		top := tx.Bucket([]byte(Bucket))
+		ob := top.Bucket(openedBucket)
+		for _, id := range ids {
+			if err := ob.Put(id[:], []byte{}); err != nil {
+				return err
+			}
+		}
+		return top.Put(scanKey, binary.BigEndian.AppendUint64(nil, next))
+	})
+	if err != nil {
+		return fmt.Errorf("provider: save channel set: %w", err)
 	}
 	return nil
 }
