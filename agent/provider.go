@@ -292,8 +292,11 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		if err != nil {
 			return map[string]string{"error": err.Error()}
 		}
+		gs, pc := guard.Stats(), p.Counters()
 		return map[string]any{"endpoint": st.Endpoint, "channels": st.Channels, "held": baseToMYC(st.Held),
-			"unredeemed": baseToMYC(st.Unredeemed), "served": st.Stats.Served}
+			"unredeemed": baseToMYC(st.Unredeemed), "served": st.Stats.Served,
+			"refused_connections": gs.RefusedConn, "rate_limited": gs.Limited, "open_connections": gs.Open,
+			"channel_scans": pc.ChannelScans, "channel_reads": pc.ChainReads}
 	})
 	return nil
 }
