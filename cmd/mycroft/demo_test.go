@@ -10,7 +10,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,8 +160,53 @@ func TestDemoUnattended(t *testing.T) {
 			}
 		}
 	}
+	// Weather and knowledge, typed, were paid calls answered from the
+	// recorded upstream, each at its price.
+	if len(r.Typed) != 2 {
+		t.Errorf("typed questions %+v, want two", r.Typed)
+	}
+	for i, q := range r.Typed {
+		svc := []string{"weather", "knowledge"}[min(i, 1)]
+		if q.Reply == "" || q.Difference != r.Prices[svc] || q.Price != r.Prices[svc] {
+			t.Errorf("typed %q: reply %q, cost %s, want the %s price %s", q.Transcript, q.Reply, q.Difference, svc, r.Prices[svc])
+		}
+	}
+	// The piped story is plain: no escape code, and every check and
+	// typed answer on a line of its own, whole.
+	story := out.String()
+	if i := strings.IndexByte(story, 0x1b); i >= 0 {
+		t.Errorf("piped output has an escape code at %d: %q", i, story[max(0, i-40):min(len(story), i+40)])
+	}
+	checkStory(t, story, r)
+	for _, face := range []string{"listening", "thinking", "speaking"} {
+		if !strings.Contains(story, "(your speaker's face: "+face) {
+			t.Errorf("piped output never shows the face %s", face)
+		}
+	}
 	if t.Failed() {
 		t.Logf("demo output:\n%s", out.String())
+	}
+}
+
+// checkStory checks that story (the demo's output, wrapped lines joined)
+// holds every check of the report as one whole line "[ok] 12.3s  name: got
+// (want want)", the typed answers, and no failed check.
+func checkStory(t *testing.T, story string, r demo.Report) {
+	t.Helper()
+	lines := strings.Split(strings.ReplaceAll(story, "\r", ""), "\n")
+	for _, c := range r.Checks {
+		line := regexp.MustCompile(`^   \[ok\] +[0-9]+\.[0-9]s  ` + regexp.QuoteMeta(c.Name+": "+c.Got+" (want "+c.Want+")") + `\s*$`)
+		if !slices.ContainsFunc(lines, line.MatchString) {
+			t.Errorf("the story has no whole line %s", line)
+		}
+	}
+	for _, q := range r.Typed {
+		if !strings.Contains(story, "mycroft: "+strconv.Quote(q.Reply)) {
+			t.Errorf("the story lacks the typed answer %q", q.Reply)
+		}
+	}
+	if strings.Contains(story, "[FAIL]") {
+		t.Errorf("the story has a failed check")
 	}
 }
 

@@ -57,6 +57,18 @@ func (r *run) governance(ctx context.Context, owner *node) error {
 	r.rep.VotesFor = forVotes.String()
 	fmt.Fprintf(r.out, "   proposal 1: voted yes in %s; %s MYC for\r\n", v.TxHash, miner.FormatAmount(forVotes))
 	r.check("vote counted on chain", forVotes.Cmp(weight) == 0 && weight.Sign() > 0, forVotes, weight)
+	if r.o.Unattended {
+		return nil
+	}
+	// A second proposal stays open for the owner to vote on, typed.
+	if _, _, err := dep.Propose(ctx, []common.Address{r.dn.Manifest.Token}, nil, [][]byte{nil},
+		"# Fund a Welsh voice\nThe treasury pays for a Welsh text-to-speech voice."); err != nil {
+		return fmt.Errorf("demo: propose: %w", err)
+	}
+	if err := r.dn.AdvanceTime(ctx, 2*time.Second); err != nil {
+		return err
+	}
+	fmt.Fprint(r.out, "   proposal 2 is open for your vote: at your turn type \"vote yes on proposal 2\", then \"confirm\"\r\n")
 	return nil
 }
 

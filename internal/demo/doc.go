@@ -4,6 +4,16 @@
 // board as child processes of the same binary (each with its own state
 // directory, socket, config file and log), and a spoken session whose every
 // number is checked (balances to the wei, receipts, faceplate states, the
-// vote on chain, the backup and its restore). Only cmd/mycroft imports it
-// (it links the dev chain, so never in a device build).
+// vote on chain, the backup and its restore).
+//
+// The provider sells weather and knowledge from a local server that
+// replays recorded Open-Meteo and Wikipedia answers (testdata/openmeteo,
+// testdata/wikipedia), so the demo needs no network.
+//
+// The screen: on a terminal the owner's face keeps the bottom rows and the
+// story scrolls above it in a VT100 scroll region (screen.go); the agent
+// draws its face on a pseudo-terminal of its own whose frames the demo
+// copies there (facefeed.go). Output that is not a terminal gets plain
+// lines. Only cmd/mycroft imports it (it links the dev chain, so never in a
+// device build).
 package demo
