@@ -1,6 +1,7 @@
 package miner
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,6 +24,9 @@ func ParseEnableArgs(args []string) (Settings, error) {
 	hours := fs.String("hours", "any", "allowed hours, e.g. 01:00-06:00")
 	bw := fs.String("bandwidth", "0", "bytes per second, e.g. 1MiB; 0 = no cap")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return Settings{}, err
+		}
 		return Settings{}, fmt.Errorf("%w: %v", ErrBadSettings, err)
 	}
 	if fs.NArg() != 0 {

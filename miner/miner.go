@@ -121,7 +121,7 @@ type State struct {
 	Reason  string    `json:"reason"` // why it is paused; "" when running
 	Since   time.Time `json:"since"`
 	Load    float64   `json:"load"`
-	TempC   float64   `json:"temp_c"`
+	TempC   *float64  `json:"temp_c"` // nil: no sensor, or it could not be read
 }
 
 // Status is what `mycroft miner status` shows.
@@ -421,7 +421,10 @@ func (m *Miner) Evaluate() State {
 	if m.cfg.Sensors.TempC != nil {
 		temp, terr = m.cfg.Sensors.TempC()
 	}
-	st.Load, st.TempC = load, temp
+	st.Load = load
+	if m.cfg.Sensors.TempC != nil && terr == nil {
+		st.TempC = &temp
+	}
 	last := m.lastVoice.Load()
 	switch {
 	case !s.Enabled:

@@ -18,10 +18,10 @@ import (
 // strings in base units (MYC 10^-18, native wei).
 type Balance struct {
 	Address    string `json:"address"`
-	Token      string `json:"token"`      // MYC in the wallet
-	Native     string `json:"native"`     // gas coin
-	InChannels string `json:"inChannels"` // deposits not yet promised
-	SpentToday string `json:"spentToday"`
+	Token      string `json:"token"`       // MYC in the wallet
+	Native     string `json:"native"`      // gas coin
+	InChannels string `json:"in_channels"` // deposits not yet promised
+	SpentToday string `json:"spent_today"`
 	Budget     string `json:"budget"`
 }
 
@@ -73,7 +73,7 @@ type ChannelStatus struct {
 	Redeemed  string `json:"redeemed"`  // paid out on chain (as last seen)
 	Remaining string `json:"remaining"` // deposit − signed
 	Pending   bool   `json:"pending"`
-	ClosesAt  uint64 `json:"closesAt,omitempty"`
+	ClosesAt  uint64 `json:"closes_at,omitempty"`
 	Withdrawn bool   `json:"withdrawn,omitempty"`
 }
 

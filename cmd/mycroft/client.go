@@ -2,52 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"text/tabwriter"
-	"time"
 
 	"github.com/mycroft-network/mycroft/agent"
 	"github.com/mycroft-network/mycroft/internal/buildinfo"
 )
-
-// printJSON writes v indented.
-func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
-func runStatus(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "status", "[--json]")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parseFlags(fs, args, 0); err != nil {
-		return err
-	}
-	st, err := e.client().Status(ctx)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return printJSON(e.stdout, st)
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	board := st.Board
-	if st.BoardRevision != "" {
-		board += " " + st.BoardRevision
-	}
-	fmt.Fprintf(tw, "board:\t%s\n", board)
-	fmt.Fprintf(tw, "version:\t%s\n", st.Version)
-	fmt.Fprintf(tw, "uptime:\t%s\n", (time.Duration(st.UptimeSeconds) * time.Second).String())
-	if len(st.Warnings) == 0 {
-		fmt.Fprintf(tw, "health:\tok\n")
-	}
-	for _, w := range st.Warnings {
-		fmt.Fprintf(tw, "warning:\t%s (%s): %s\n", w.Component, w.Severity, w.Message)
-	}
-	return tw.Flush()
-}
 
 func runVersion(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "version", "[--json]")

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	gethkeystore "github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -16,41 +15,10 @@ import (
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 )
 
-// startAgent runs `mycroft agent` on a fresh state directory until the
+// keysStartAgent runs `mycroft agent` (simulated board, voice off) until the
 // test ends and returns its socket.
 func keysStartAgent(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "mc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	sock := filepath.Join(dir, "a.sock")
-	conf := filepath.Join(dir, "agent.toml")
-	if err := os.WriteFile(conf, []byte("[agent]\nstate_dir = \""+filepath.Join(dir, "state")+"\"\nsocket_group = \"\"\n[board]\nkind = \"sim\"\n[voice]\nenabled = false\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	var agentErr string
-	go func() {
-		code, _, stderr := runCLI(ctx, "agent", "-config", conf, "-socket", sock)
-		agentErr = stderr
-		done <- code
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	c := apiclient.New(sock)
-	for {
-		if _, err := c.Status(ctx); err == nil {
-			return sock
-		}
-		select {
-		case code := <-done:
-			done <- code
-			t.Fatalf("agent exited with %d: %s", code, agentErr)
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
+	return startSimAgent(t, "[voice]\nenabled = false\n")
 }
 
 func TestKeysCLI(t *testing.T) {

@@ -61,8 +61,13 @@ func TestAgentAndClients(t *testing.T) {
 		t.Fatalf("status --json printed %q: %v", out, err)
 	}
 	code, out, _ = runCLI(ctx, "-socket", sock, "status")
-	if code != 0 || !strings.Contains(out, "board:") || !strings.Contains(out, "uptime:") || !strings.Contains(out, "version:") {
-		t.Errorf("status: exit %d, output %q", code, out)
+	// What the README promises: board, uptime, version, health, and the
+	// keys, wallet, miner and voice sections; with no chain configured, the
+	// wallet-is-off warning.
+	for _, want := range []string{"board:", "uptime:", "version:", "\nkeys:", "\nwallet:", "\nminer:", "\nvoice:", "wallet is off: no chain configured"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("status: exit %d, output %q; want %q in it", code, out, want)
+		}
 	}
 	code, out, _ = runCLI(ctx, "-socket", sock, "version")
 	if code != 0 || !strings.Contains(out, "agent ") || strings.Contains(out, "not reachable") {

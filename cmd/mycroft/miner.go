@@ -2,7 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,6 +26,10 @@ func runMiner(ctx context.Context, e *env, args []string) error {
 		// Parse here too, so a mistake is a usage error before the agent
 		// stakes anything; the agent parses the same arguments again.
 		if _, err := miner.ParseEnableArgs(args[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintln(e.stdout, minerUsage)
+				return err
+			}
 			return usagef("%v\n%s", err, minerUsage)
 		}
 		st, err := c.MinerEnable(ctx, args[1:])
@@ -100,7 +105,11 @@ func printMinerStatus(e *env, st apiclient.MinerStatus) error {
 		fmt.Fprintf(tw, "disk:\t%s used of %s\n", st.Used, st.Disk)
 		fmt.Fprintf(tw, "cpu:\t%d%%, hours %s\n", st.CPUPercent, st.Hours)
 	}
-	fmt.Fprintf(tw, "load:\t%.2f per core, %.1f °C\n", st.Load, st.TempC)
+	temp := "temperature unknown (no sensor)"
+	if st.TempC != nil {
+		temp = fmt.Sprintf("%.1f °C", *st.TempC)
+	}
+	fmt.Fprintf(tw, "load:\t%.2f per core, %s\n", st.Load, temp)
 	if n := st.Node; n != nil {
 		fmt.Fprintf(tw, "registered:\t%s at %s, stake %s MYC\n", n.Address, n.Endpoint, n.Stake)
 		names := make([]string, 0, len(n.Prices))
@@ -224,26 +233,4 @@ func printBackupStatus(e *env, st apiclient.BackupStatus) error {
 
 func runMinerWorker(ctx context.Context, e *env, args []string) error {
 	return miner.WorkerMain(ctx, args, e.stdout)
-}
-
-// printFields prints a flat JSON object as aligned key: value lines.
-func printFields(e *env, v any) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return err
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	for _, k := range keys {
-		fmt.Fprintf(tw, "%s:\t%v\n", k, m[k])
-	}
-	return tw.Flush()
 }

@@ -17,8 +17,8 @@ type GovernanceProposal struct {
 	Description string    `json:"description"`
 	Proposer    string    `json:"proposer"`
 	State       string    `json:"state"`
-	VoteStart   time.Time `json:"voteStart"`
-	VoteEnd     time.Time `json:"voteEnd"`
+	VoteStart   time.Time `json:"vote_start"`
+	VoteEnd     time.Time `json:"vote_end"`
 	Block       uint64    `json:"block"`
 	Against     string    `json:"against"`
 	For         string    `json:"for"`
@@ -38,7 +38,7 @@ type GovernanceVote struct {
 	Proposal string `json:"proposal"`
 	Support  string `json:"support"`
 	Voter    string `json:"voter"`
-	TxHash   string `json:"txHash"`
+	TxHash   string `json:"tx_hash"`
 }
 
 // GovernanceBallot is the answer of POST /v1/governance/ballot: the
@@ -46,8 +46,8 @@ type GovernanceVote struct {
 // the Governor's castVoteBySig(proposalId, support, voter, signature).
 type GovernanceBallot struct {
 	Governor   string `json:"governor"`
-	ChainID    uint64 `json:"chainId"`
-	ProposalID string `json:"proposalId"`
+	ChainID    uint64 `json:"chain_id"`
+	ProposalID string `json:"proposal_id"`
 	Support    uint8  `json:"support"`
 	Voter      string `json:"voter"`
 	Nonce      string `json:"nonce"`

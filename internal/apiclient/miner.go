@@ -17,7 +17,7 @@ type MinerStatus struct {
 	Running    bool       `json:"running"`
 	Reason     string     `json:"reason,omitempty"`
 	Load       float64    `json:"load"`
-	TempC      float64    `json:"temp_c"`
+	TempC      *float64   `json:"temp_c"` // null: unknown (no sensor)
 	Used       string     `json:"used"`
 	Node       *MinerNode `json:"node,omitempty"`
 	ChainError string     `json:"chain_error,omitempty"`

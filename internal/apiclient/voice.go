@@ -84,20 +84,20 @@ type VoiceStatus struct {
 	Speaker        bool      `json:"speaker"`
 	Frames         uint64    `json:"frames"`
 	Dropped        uint64    `json:"dropped"`
-	MutedReads     uint64    `json:"mutedReads"`
-	ReadErrors     uint64    `json:"readErrors"`
+	MutedReads     uint64    `json:"muted_reads"`
+	ReadErrors     uint64    `json:"read_errors"`
 	Utterances     uint64    `json:"utterances"`
 	Asked          uint64    `json:"asked"`
-	NoSpeech       uint64    `json:"noSpeech"`
+	NoSpeech       uint64    `json:"no_speech"`
 	Errors         uint64    `json:"errors"`
 	Gated          uint64    `json:"gated"`
-	WakeConnected  bool      `json:"wakeConnected"`
-	WakeDetections uint64    `json:"wakeDetections"`
-	WakeIgnored    uint64    `json:"wakeIgnored"`
-	WakeDropped    uint64    `json:"wakeDropped"`
-	KeepVoice      string    `json:"keepVoice,omitempty"`
-	LastUtterance  time.Time `json:"lastUtterance,omitzero"`
-	LastError      string    `json:"lastError,omitempty"`
+	WakeConnected  bool      `json:"wake_connected"`
+	WakeDetections uint64    `json:"wake_detections"`
+	WakeIgnored    uint64    `json:"wake_ignored"`
+	WakeDropped    uint64    `json:"wake_dropped"`
+	KeepVoice      string    `json:"keep_voice,omitempty"`
+	LastUtterance  time.Time `json:"last_utterance,omitzero"`
+	LastError      string    `json:"last_error,omitempty"`
 	// Note says what is left out: "no microphone: only typed questions
 	// (mycroft ask) are answered", no speech-to-text, no speaker.
 	Note string `json:"note,omitempty"`

@@ -13,8 +13,8 @@ type WalletBalance struct {
 	Address    string `json:"address"`
 	Token      string `json:"token"`
 	Native     string `json:"native"`
-	InChannels string `json:"inChannels"`
-	SpentToday string `json:"spentToday"`
+	InChannels string `json:"in_channels"`
+	SpentToday string `json:"spent_today"`
 	Budget     string `json:"budget"`
 }
 
@@ -29,7 +29,7 @@ type WalletChannel struct {
 	Redeemed  string `json:"redeemed"`
 	Remaining string `json:"remaining"`
 	Pending   bool   `json:"pending"`
-	ClosesAt  uint64 `json:"closesAt,omitempty"`
+	ClosesAt  uint64 `json:"closes_at,omitempty"`
 	Withdrawn bool   `json:"withdrawn,omitempty"`
 }
 
@@ -132,7 +132,7 @@ type ProviderStatus struct {
 	Redeemed   string            `json:"redeemed"`
 	Unredeemed string            `json:"unredeemed"`
 	Stats      ProviderStats     `json:"stats"`
-	LastError  string            `json:"lastError,omitempty"`
+	LastError  string            `json:"last_error,omitempty"`
 }
 
 // ProviderStats counts what the provider did since start.
