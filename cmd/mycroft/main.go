@@ -72,7 +72,7 @@ func commands() []command {
 		{"status", "show the agent's board, uptime, version, health, keys, wallet, miner and voice", runStatus},
 		{"version", "show the version of this binary and of the running agent", runVersion},
 		{"config", "config check FILE: check a configuration file", runConfig},
-		{"keys", "keys init|restore|address|export|change-passphrase|rotate|erase|unlock|lock", runKeys},
+		{"keys", "keys init|restore|import|status|address|export|change-passphrase|rotate|erase|unlock|lock", runKeys},
 		{"governance", "governance proposals | vote N yes|no|abstain", runGovernance},
 		{"wallet", "wallet balance|channels|history|limits|topup|close", runWallet},
 		{"provider", "provider status", runProvider},
