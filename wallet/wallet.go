@@ -128,7 +128,13 @@ func New(cfg Config) (*Wallet, error) {
 		return nil, errors.New("wallet: new: DB, Signer and Manifest are required")
 	}
 	if cfg.HTTP == nil {
-		cfg.HTTP = &http.Client{}
+		// Keep-alive connections are dropped by the wallet before a node
+		// drops them (nodes close idle connections after 30 s by default):
+		// a paid POST sent on a connection the node is closing would fail
+		// and, not being idempotent, would not be retried by net/http.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.IdleConnTimeout = 15 * time.Second
+		cfg.HTTP = &http.Client{Transport: t}
 	}
 	if cfg.CallTimeout <= 0 {
 		cfg.CallTimeout = 20 * time.Second
