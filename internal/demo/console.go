@@ -76,6 +76,9 @@ func (k *console) run(ctx context.Context) (err error) {
 	// only presses the button again (which ends listening, as on the
 	// Mark I) and waits for nothing more.
 	talking := false
+	// asking: typed questions in flight. SPACE then presses the button
+	// for them (a vote waiting for its confirmation), not to talk.
+	asking := 0
 	prompt()
 
 	keys := make(chan []byte)
@@ -113,6 +116,8 @@ func (k *console) run(ctx context.Context) (err error) {
 		case r := <-replies:
 			if r.spoken {
 				talking = false
+			} else {
+				asking--
 			}
 			fmt.Fprint(k.out, "\r\n")
 			switch {
@@ -139,11 +144,20 @@ func (k *console) run(ctx context.Context) (err error) {
 					fmt.Fprint(k.out, "\r\n")
 					return nil
 				case keySend:
+					asking++
 					go func(line string) {
 						text, err := k.c.VoiceAsk(ctx, line)
 						send(reply{text: text, err: err})
 					}(a.Line)
 				case keyTalk:
+					if asking > 0 && !talking {
+						fmt.Fprint(k.out, "(button pressed)")
+						if err := k.press(); err != nil {
+							fmt.Fprintf(k.out, "\r\n   error: press the action button: %v\r\n", err)
+							prompt()
+						}
+						continue
+					}
 					if talking {
 						fmt.Fprint(k.out, "(pressed again)")
 						if err := k.press(); err != nil {

@@ -33,6 +33,9 @@ type fakeOwner struct {
 	// hold, when set, keeps a spoken interaction in progress (not done)
 	// until it is closed.
 	hold chan struct{}
+	// confirm, when set, makes a typed question wait for a press (a vote
+	// waiting for its confirmation) before it is answered.
+	confirm bool
 }
 
 func (f *fakeOwner) pressed() int {
@@ -66,7 +69,19 @@ func (f *fakeOwner) serve(t *testing.T) *apiclient.Client {
 		}
 		f.mu.Lock()
 		f.asked = append(f.asked, req.Text)
+		confirm := f.confirm
 		f.mu.Unlock()
+		if confirm {
+			for f.pressed() == 0 {
+				select {
+				case <-r.Context().Done():
+					return
+				case <-time.After(10 * time.Millisecond):
+				}
+			}
+			reply(w, apiclient.VoiceAskReply{Reply: "Your vote is cast."})
+			return
+		}
 		reply(w, apiclient.VoiceAskReply{Reply: "You asked: " + req.Text + "."})
 	})
 	mux.HandleFunc("GET "+apiclient.Prefix+"/voice/last", func(w http.ResponseWriter, r *http.Request) {
@@ -379,5 +394,36 @@ func TestConsoleSecondPress(t *testing.T) {
 	}
 	if n := strings.Count(p.scr.String(), "(listening: speak now)"); n != 1 {
 		t.Errorf("listening announced %d times, want once", n)
+	}
+}
+
+// TestConsolePressConfirms: SPACE while a typed question waits (a vote
+// asking for the button) presses the button for it: no listening, and the
+// typed question gets its answer.
+func TestConsolePressConfirms(t *testing.T) {
+	f := &fakeOwner{confirm: true}
+	k := &console{c: f.serve(t), press: pressVia(f.keyboard(t)), done: make(chan struct{})}
+	p := startConsole(t, k)
+	p.typeKeys(t, "vote yes on proposal 2\r")
+	for {
+		f.mu.Lock()
+		n := len(f.asked)
+		f.mu.Unlock()
+		if n == 1 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	p.typeKeys(t, " ")
+	p.scr.waitFor(t, "mycroft: Your vote is cast.")
+	p.typeKeys(t, "\x03")
+	if err := p.end(t); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.scr.String(); !strings.Contains(got, "(button pressed)") || strings.Contains(got, "listening") {
+		t.Errorf("SPACE during a typed question: screen\n%s\nwant \"(button pressed)\" and no listening", got)
+	}
+	if f.pressed() != 1 {
+		t.Errorf("pressed %d times, want 1", f.pressed())
 	}
 }
