@@ -331,6 +331,13 @@ func (n *Node) handleManifests(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, ManifestList{Manifests: m})
 }
 
+// MaxBody tells the provider's paid route that an upload carries one
+// chunk at most, so it buffers no more than that before the voucher's
+// channel is locked (provider.BodyLimit).
+func (n *Node) MaxBody() int64 { return MaxChunk }
+
+var _ provider.BodyLimit = (*Node)(nil)
+
 // Call lets the provider's paid route carry uploads ("storage" service,
 // priced per chunk): params hash=<address>, body = chunk. The provider
 // verifies and persists the voucher before calling, and puts the payer in
