@@ -26,15 +26,16 @@ table='
 ./keystore|^Benchmark(Seal|Open)|1s|
 ./keystore|^BenchmarkUnlock$|3x|
 ./keystore|CalibratedUnlock|3x|
-./miner/provider|.|1s|
+./miner/provider|VoucherSignVerify|ParseVoucher|1s|
+./miner/provider|HonestUnderAttack|2000x|
 ./miner/pause|PauseToQuiesced|3000x|
 ./miner/storage|AuditProof|VerifyProof|NodeAudit|5000x|
 ./miner/storage|TreeBuild1GiB|3x|
+./miner/storage|OversizedCommit|20x|
 ./wallet|CallCrypto|3000x|
 ./wallet|PaidCall|300x|
 ./wallet|ProviderThroughput|20000x|MYCROFT_BENCH_PAYERS=128
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
-./agent|HonestUnderAttack|1x|
 '
 
 # rows prints "package<TAB>pattern<TAB>benchtime<TAB>env" for each row; the
