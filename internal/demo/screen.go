@@ -88,15 +88,17 @@ func (s *screen) layout(first bool) {
 	bottom := rows - s.faceRows
 	if first {
 		// Scroll what is on the screen up, out of the face's rows.
-		b.WriteString(strings.Repeat("\n", s.faceRows))
+		b.WriteString(strings.Repeat("\n", s.faceRows+1))
+	} else {
+		// The terminal has moved the lines to fit its new size (and
+		// reset the region): where the story and the old face are now
+		// is not known. Scroll the whole screen up, clear of the face's
+		// rows and of the story's last row: nothing of the story is
+		// erased (an old drawing of the face may stay in the story).
+		fmt.Fprintf(&b, "\x1b[r\x1b[%d;1H%s", rows, strings.Repeat("\n", s.faceRows+1))
 	}
-	fmt.Fprintf(&b, "\x1b[1;%dr", bottom)         // the story region (this homes the cursor)
-	fmt.Fprintf(&b, "\x1b[%d;1H\x1b[J", bottom+1) // the face region, cleared
-	fmt.Fprintf(&b, "\x1b[%d;1H", bottom)         // the cursor on the story's last row
-	if !first {
-		// After a resize the last row may hold a line: start a new one.
-		b.WriteString("\n")
-	}
+	fmt.Fprintf(&b, "\x1b[1;%dr", bottom) // the story region (this homes the cursor)
+	fmt.Fprintf(&b, "\x1b[%d;1H", bottom) // the cursor on the story's last row
 	io.WriteString(s.w, b.String())
 	s.drawFace()
 }
