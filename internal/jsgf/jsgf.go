@@ -418,8 +418,7 @@ func (g *Grammar) check() error {
 	// transitions in the recogniser's graph: refused.
 	nullable := map[string]bool{}
 	var seqNull func(s Seq) bool
-	var altNull func(a Alt) bool
-	altNull = func(a Alt) bool {
+	altNull := func(a Alt) bool {
 		for _, s := range a {
 			if seqNull(s) {
 				return true
