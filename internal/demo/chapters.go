@@ -145,7 +145,7 @@ var typedQuestions = []struct{ text, service, want string }{
 // typed asks the typed questions and checks that each got its answer and
 // cost exactly the provider's price of its service.
 func (r *run) typed(ctx context.Context, owner *node, prices map[string]string) error {
-	r.say("typed questions: weather and knowledge, paid calls answered from the recorded upstream")
+	r.say("typed questions: weather and knowledge, paid calls answered from the canned upstream")
 	for _, q := range typedQuestions {
 		before, err := owner.c.WalletBalance(ctx)
 		if err != nil {

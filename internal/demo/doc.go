@@ -7,7 +7,7 @@
 // vote on chain, the backup and its restore).
 //
 // The provider sells weather and knowledge from a local server that
-// replays recorded Open-Meteo and Wikipedia answers (testdata/openmeteo,
+// serves canned answers in Open-Meteo's and Wikipedia's formats (testdata/openmeteo,
 // testdata/wikipedia), so the demo needs no network.
 //
 // The screen: on a terminal the owner's face keeps the bottom rows and the

@@ -37,7 +37,7 @@ func (r *run) session(ctx context.Context, dir string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(r.out, "   weather and knowledge upstream: recorded Open-Meteo and Wikipedia answers, replayed on %s\r\n"+
+	fmt.Fprintf(r.out, "   weather and knowledge upstream: canned answers in Open-Meteo's and Wikipedia's formats, written for the demo, served on %s\r\n"+
 		"   (no network; articles: %s)\r\n", upURL, strings.Join(r.up.titles(), ", "))
 
 	sttListen, err := freeAddr()
