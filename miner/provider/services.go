@@ -461,6 +461,12 @@ func (k *Wikipedia) Call(ctx context.Context, params map[string][]string) ([]byt
 	}
 	u := strings.TrimSuffix(k.BaseURL, "/") + "/page/summary/" + url.PathEscape(title)
 	body, err := getBody(ctx, k.Client, u)
+	if errors.Is(err, errNotFoundUpstream) {
+		// No article of that title is an answer, not a failure: the
+		// summary comes back with no extract and the device says it does
+		// not know, instead of blaming the provider.
+		return json.Marshal(Summary{Title: strings.ReplaceAll(title, "_", " ")})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("provider: knowledge: %w", err)
 	}
@@ -527,6 +533,10 @@ func (f Simple) Call(ctx context.Context, params map[string][]string, _ io.Reade
 
 // getBody GETs u and returns its body (at most 1 MiB) when the status is
 // 200.
+// errNotFoundUpstream is the upstream's 404: a bad request for weather (no
+// such place), an answer for knowledge (no such article).
+var errNotFoundUpstream = fmt.Errorf("%w: not found upstream", ErrBadRequest)
+
 func getBody(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 	if c == nil {
 		c = &http.Client{Timeout: 10 * time.Second}
@@ -547,7 +557,7 @@ func getBody(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 		return nil, err
 	}
 	if resp.StatusCode == http.StatusNotFound {
-		return nil, fmt.Errorf("%w: not found upstream", ErrBadRequest)
+		return nil, errNotFoundUpstream
 	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("upstream status %d", resp.StatusCode)

@@ -219,9 +219,9 @@ func TestUpstreams(t *testing.T) {
 		{"knowledge", func() ([]byte, error) {
 			return wk.Call(ctx, map[string][]string{"title": {"Raspberry Pi"}})
 		}, `{"title":"Raspberry Pi","extract":"Raspberry Pi is a series of small single-board computers (SBCs) originally developed in the United Kingdom by the Raspberry Pi Foundation in collaboration with Broadcom.","url":"https://en.wikipedia.org/wiki/Raspberry_Pi"}`, nil},
-		{"knowledge not found", func() ([]byte, error) {
+		{"knowledge not found: an answer with no extract", func() ([]byte, error) {
 			return wk.Call(ctx, map[string][]string{"title": {"No such page"}})
-		}, "", ErrBadRequest},
+		}, `{"title":"No such page","extract":""}`, nil},
 		{"knowledge empty", func() ([]byte, error) { return wk.Call(ctx, nil) }, "", ErrBadRequest},
 	}
 	for _, c := range cases {
