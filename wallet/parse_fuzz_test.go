@@ -100,7 +100,7 @@ func FuzzParseWeather(f *testing.F) {
 			return
 		}
 		if w.TemperatureC < -100 || w.TemperatureC > 100 || w.Humidity < 0 || w.Humidity > 100 || w.Code < 0 || w.Code > 99 ||
-			math.Abs(w.Latitude-lat) > maxPlaceDrift || !printableLine(w.Time) {
+			!(math.Abs(w.Latitude-lat) <= maxPlaceDrift) || !printableLine(w.Time) {
 			t.Fatalf("parseWeather(%q, %v, %v) = %+v", body, lat, lon, w)
 		}
 	})
@@ -142,6 +142,7 @@ func TestParseWeather(t *testing.T) {
 		{"another place", `{"latitude":-33.9,"longitude":18.4,"time":"2026-01-01T00:00"}`, 52.52, 13.42},
 		{"too hot", `{"latitude":52.5,"longitude":13.4,"time":"t","temperatureC":1e6}`, 52.52, 13.42},
 		{"time on two lines", `{"latitude":52.5,"longitude":13.4,"time":"t\nx"}`, 52.52, 13.42},
+		{"asked NaN", `{"latitude":52.5,"longitude":13.4,"time":"t"}`, math.NaN(), 13.42},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := parseWeather([]byte(tc.body), tc.lat, tc.lon); !errors.Is(err, ErrBadAnswer) {

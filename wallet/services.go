@@ -143,7 +143,7 @@ func parseWeather(body []byte, latitude, longitude float64) (Weather, error) {
 	}
 	dLon := math.Abs(out.Longitude - longitude)
 	dLon = math.Min(dLon, 360-dLon)
-	if math.Abs(out.Latitude-latitude) > maxPlaceDrift || dLon > maxPlaceDrift {
+	if !(math.Abs(out.Latitude-latitude) <= maxPlaceDrift && dLon <= maxPlaceDrift) { // NaN asked: refused too
 		return Weather{}, fmt.Errorf("wallet: weather answer: for %.2f,%.2f, asked %.2f,%.2f: %w",
 			out.Latitude, out.Longitude, latitude, longitude, ErrBadAnswer)
 	}
