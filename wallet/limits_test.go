@@ -102,3 +102,21 @@ func TestRedeemBeforeCloseDeadline(t *testing.T) {
 		t.Errorf("redeemed %s, want %s", cs.Redeemed, want)
 	}
 }
+
+// Providers that sell a service within the price limit but cannot be
+// reached are not the owner's limit: the wallet says so (it once said the
+// price was over the limit).
+func TestUnreachableProvidersAreNotOverPrice(t *testing.T) {
+	d := chainNet(t)
+	info := newNode(t, d).info()
+	info.Endpoint = "" // registered, priced, but no address announced
+	p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{info}})
+	err := weather(context.Background(), p.w)
+	var npe *wallet.NoProviderError
+	if errors.Is(err, wallet.ErrOverPrice) || !errors.As(err, &npe) || !npe.Unreachable {
+		t.Fatalf("got %v; want a NoProviderError for unreachable providers, not over the price limit", err)
+	}
+	if got := npe.Speak(); got != "The providers of weather reports cannot be reached right now. Try again later." {
+		t.Errorf("spoken as %q", got)
+	}
+}

@@ -120,9 +120,15 @@ func weighted(nodes []chain.NodeInfo, rnd func(n *big.Int) *big.Int) []chain.Nod
 type NoProviderError struct {
 	Service string
 	Tried   []error
+	// Unreachable: providers sell it within the price limit, but none
+	// announces where to reach it.
+	Unreachable bool
 }
 
 func (e *NoProviderError) Error() string {
+	if e.Unreachable {
+		return fmt.Sprintf("wallet: no provider of %s under the price limit can be reached", e.Service)
+	}
 	if len(e.Tried) == 0 {
 		return fmt.Sprintf("wallet: no provider for %s under the price limit", e.Service)
 	}

@@ -34,6 +34,9 @@ func (e *LimitError) Speak() string {
 // those that sell it failed.
 func (e *NoProviderError) Speak() string {
 	what := serviceWords(e.Service)
+	if e.Unreachable {
+		return "The providers of " + what + " cannot be reached right now. Try again later."
+	}
 	if len(e.Tried) == 0 {
 		return "No provider on the network sells " + what + " yet."
 	}

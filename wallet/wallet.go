@@ -250,10 +250,16 @@ func (w *Wallet) Call(ctx context.Context, service string, params url.Values, bo
 				cheapest = p
 			}
 		}
-		if cheapest != nil {
+		switch {
+		case cheapest == nil:
+			return Result{}, &NoProviderError{Service: service}
+		case lim.MaxPrice != nil && cheapest.Cmp(lim.MaxPrice) > 0:
 			return Result{}, &LimitError{Err: ErrOverPrice, Service: service, Price: cheapest, Limit: lim.MaxPrice}
+		default:
+			// Some sell it within the limit, but none can be reached
+			// (no address announced): not the owner's limit.
+			return Result{}, &NoProviderError{Service: service, Unreachable: true}
 		}
-		return Result{}, &NoProviderError{Service: service}
 	}
 	rb := newReplayBody(body)
 	var tried []error
