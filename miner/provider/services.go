@@ -531,12 +531,12 @@ func (f Simple) Call(ctx context.Context, params map[string][]string, _ io.Reade
 	return f(ctx, params)
 }
 
-// getBody GETs u and returns its body (at most 1 MiB) when the status is
-// 200.
 // errNotFoundUpstream is the upstream's 404: a bad request for weather (no
 // such place), an answer for knowledge (no such article).
 var errNotFoundUpstream = fmt.Errorf("%w: not found upstream", ErrBadRequest)
 
+// getBody GETs u and returns its body (at most 1 MiB) when the status is
+// 200.
 func getBody(ctx context.Context, c *http.Client, u string) ([]byte, error) {
 	if c == nil {
 		c = &http.Client{Timeout: 10 * time.Second}
