@@ -185,7 +185,8 @@ type Pipeline struct {
 	active      bool
 	wasGated    bool
 	errTimer    <-chan time.Time
-	confirmCh   chan bool
+	confirmCh   chan confirmOutcome
+	pendingAsk  *askReq // a question asked while the session waited for a press
 	nextID      uint64
 }
 
@@ -217,6 +218,15 @@ type askResult struct {
 	err  error
 }
 
+// confirmOutcome ends a session's wait for a confirming press.
+type confirmOutcome int
+
+const (
+	confirmTimedOut   confirmOutcome = iota // no press in ConfirmTimeout
+	confirmPressed                          // the action button
+	confirmSuperseded                       // the owner asked something else (typed "confirm", say)
+)
+
 type evKind int
 
 const (
@@ -232,7 +242,7 @@ type workerEvent struct {
 	sess    *session
 	kind    evKind
 	err     error
-	confirm chan bool
+	confirm chan confirmOutcome
 }
 
 // New checks cfg and returns a pipeline that is not yet running.
@@ -578,6 +588,10 @@ func (p *Pipeline) endSession(err error) {
 	if s.ask != nil {
 		s.ask.answer(askResult{err: err})
 	}
+	if r := p.pendingAsk; r != nil {
+		p.pendingAsk = nil
+		r.answer(askResult{err: err})
+	}
 	p.lastEnd = int64(p.seq)
 }
 
@@ -588,7 +602,7 @@ func (p *Pipeline) button(ctx context.Context, ev hal.ButtonEvent) {
 		case hal.Press:
 			if p.confirmCh != nil {
 				select {
-				case p.confirmCh <- true:
+				case p.confirmCh <- confirmPressed:
 				default:
 				}
 				p.confirmCh = nil
@@ -648,6 +662,19 @@ func (p *Pipeline) wake(ctx context.Context, d wyoming.Detection) {
 }
 
 func (p *Pipeline) ask(ctx context.Context, req *askReq) {
+	if p.sess != nil && p.confirmCh != nil && p.pendingAsk == nil {
+		// The session only waits for a confirming press: a typed question
+		// ends that wait (without the "not confirmed" answer, since the
+		// question may well be "confirm") and is asked once the session
+		// has finished.
+		select {
+		case p.confirmCh <- confirmSuperseded:
+		default:
+		}
+		p.confirmCh = nil
+		p.pendingAsk = req
+		return
+	}
 	if p.sess != nil {
 		req.answer(askResult{err: ErrBusy})
 		return
@@ -662,6 +689,15 @@ func (p *Pipeline) ask(ctx context.Context, req *askReq) {
 	p.note(s, func(r *Interaction) { r.Transcript = req.text })
 	p.setState(ctx, hal.StateThinking)
 	go p.work(s)
+}
+
+// askPending asks the question that ended a confirmation wait, now that
+// its session is over.
+func (p *Pipeline) askPending(ctx context.Context) {
+	if r := p.pendingAsk; r != nil {
+		p.pendingAsk = nil
+		p.ask(ctx, r)
+	}
 }
 
 func (p *Pipeline) setMuted(ctx context.Context, on bool) {
@@ -709,6 +745,7 @@ func (p *Pipeline) workerEvent(ctx context.Context, ev workerEvent) {
 		p.lastEnd = int64(p.seq)
 		p.setState(ctx, hal.StateIdle)
 		p.endRecord(ev.sess, nil)
+		p.askPending(ctx)
 	case evError:
 		p.sess = nil
 		p.confirmCh = nil
@@ -718,6 +755,7 @@ func (p *Pipeline) workerEvent(ctx context.Context, ev workerEvent) {
 		p.setState(ctx, hal.StateError)
 		p.endRecord(ev.sess, ev.err)
 		p.errTimer = p.cfg.Clock.After(p.cfg.ErrorHold)
+		p.askPending(ctx)
 	}
 }
 
@@ -819,22 +857,32 @@ func (p *Pipeline) work(s *session) {
 			p.finish(s, spoken, err)
 			return
 		}
-		ch := make(chan bool, 1)
+		// A typed question gets its answer now, prompt included: the
+		// outcome of the wait is spoken, and typing "confirm" (a new
+		// question, which ends the wait) works without waiting for it.
+		if s.ask != nil {
+			s.ask.answer(askResult{text: spoken})
+		}
+		ch := make(chan confirmOutcome, 1)
 		select {
 		case p.events <- workerEvent{sess: s, kind: evConfirm, confirm: ch}:
 		case <-ctx.Done():
 			return
 		}
-		ok := false
+		outcome := confirmTimedOut
 		select {
-		case ok = <-ch:
+		case outcome = <-ch:
 		case <-p.cfg.Clock.After(p.cfg.ConfirmTimeout):
 		case <-ctx.Done():
 			return
 		}
 		p.post(s, evConfirmed, nil)
+		if outcome == confirmSuperseded {
+			p.finish(s, spoken, nil)
+			return
+		}
 		var next intent.Reply
-		if ok {
+		if outcome == confirmPressed {
 			p.post(s, evThinking, nil)
 			next, err = c.Do(ctx)
 			if err != nil {

@@ -316,7 +316,9 @@ func TestAskTyped(t *testing.T) {
 }
 
 // TestConfirmByButton: a governance vote is only cast after a press; with
-// no press it is cancelled when the (fake) clock passes the timeout.
+// no press it is cancelled when the (fake) clock passes the timeout. A typed
+// question gets its answer (the prompt) at once; the outcome is spoken and
+// kept in the interaction record.
 func TestConfirmByButton(t *testing.T) {
 	for _, press := range []bool{true, false} {
 		t.Run(map[bool]string{true: "pressed", false: "timeout"}[press], func(t *testing.T) {
@@ -349,16 +351,69 @@ func TestConfirmByButton(t *testing.T) {
 				clock.Advance(11 * time.Second)
 			}
 			r := <-done
+			if r.err != nil || r.text != "Vote yes? Press the button to confirm." {
+				t.Errorf("typed answer %q %v, want the prompt", r.text, r.err)
+			}
+			face.WaitState(ctx, hal.StateIdle)
+			in := waitInteraction(t, ctx, p)
 			skill.mu.Lock()
 			voted := slices.Clone(skill.voted)
 			skill.mu.Unlock()
-			if press && (r.err != nil || !strings.HasSuffix(r.text, "Voted.") || !slices.Equal(voted, []int{3})) {
-				t.Errorf("pressed: reply %q %v, votes %v", r.text, r.err, voted)
+			if press && (!strings.HasSuffix(in.Reply, "Voted.") || !slices.Equal(voted, []int{3})) {
+				t.Errorf("pressed: spoken %q, votes %v", in.Reply, voted)
 			}
-			if !press && (r.err != nil || !strings.HasSuffix(r.text, voice.SayCancelled) || len(voted) != 0) {
-				t.Errorf("timeout: reply %q %v, votes %v", r.text, r.err, voted)
+			if !press && (!strings.HasSuffix(in.Reply, voice.SayCancelled) || len(voted) != 0) {
+				t.Errorf("timeout: spoken %q, votes %v", in.Reply, voted)
 			}
 		})
+	}
+}
+
+// waitInteraction waits for the pipeline's last interaction to be done.
+func waitInteraction(t *testing.T, ctx context.Context, p *voice.Pipeline) voice.Interaction {
+	t.Helper()
+	for {
+		if in, ok := p.LastInteraction(); ok && in.Done {
+			return in
+		}
+		select {
+		case <-ctx.Done():
+			t.Fatal("no finished interaction")
+		case <-time.After(time.Millisecond):
+		}
+	}
+}
+
+// A question typed while a vote waits for its press ends the wait at once
+// (no "not cast" answer) and is answered next: typing "confirm" casts the
+// vote without waiting for the press's timeout.
+func TestTypedQuestionEndsConfirmWait(t *testing.T) {
+	ctx := waitCtx(t)
+	face := haltest.NewRecordFaceplate()
+	clock := newFakeClock()
+	brain, skill := newBrain(t)
+	p := newPipeline(t, voice.Config{Faceplate: face, Buttons: haltest.NewScriptedButtons(), Brain: brain, Clock: clock})
+	run(t, p)
+	face.WaitState(ctx, hal.StateIdle)
+	if got, err := p.Ask(ctx, "vote yes on proposal three"); err != nil || got != "Vote yes? Press the button to confirm." {
+		t.Fatalf("vote: %q %v", got, err)
+	}
+	if err := face.Wait(ctx, func(fs []hal.Face) bool {
+		return slices.ContainsFunc(fs, func(f hal.Face) bool { return f.Mouth.Text == "PRESS TO CONFIRM" })
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// The clock never moves: before, this Ask was refused as busy until the
+	// 10 s wait ran out.
+	got, err := p.Ask(ctx, "what time is it")
+	if err != nil || got != "It is noon." {
+		t.Fatalf("question during the wait: %q %v, want it answered", got, err)
+	}
+	skill.mu.Lock()
+	voted := slices.Clone(skill.voted)
+	skill.mu.Unlock()
+	if len(voted) != 0 {
+		t.Errorf("votes %v: a question other than a press cast the vote", voted)
 	}
 }
 
