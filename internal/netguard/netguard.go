@@ -128,10 +128,10 @@ func (c Config) Validate() error {
 
 // Stats counts what the guard refused since it was made.
 type Stats struct {
-	Open        int64 `json:"open"`        // connections open now
-	RefusedConn int64 `json:"refusedConn"` // connections closed at accept (a cap)
-	Limited     int64 `json:"limited"`     // requests refused by a client's bucket
-	Served      int64 `json:"served"`      // requests passed to the handler
+	Open        int64 `json:"open"`         // connections open now
+	RefusedConn int64 `json:"refused_conn"` // connections closed at accept (a cap)
+	Limited     int64 `json:"limited"`      // requests refused by a client's bucket
+	Served      int64 `json:"served"`       // requests passed to the handler
 }
 
 // Guard holds the limits and their tables. Make it with New; one Guard per
