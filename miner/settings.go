@@ -133,7 +133,13 @@ func FormatSize(n uint64) string {
 	if i == 0 {
 		return strconv.FormatUint(n, 10) + "B"
 	}
-	return strconv.FormatFloat(math.Floor(f*100)/100, 'f', -1, 64) + units[i]
+	v := math.Floor(f*100) / 100
+	if v*math.Pow(1024, float64(i)) >= 1<<64 {
+		// float64(n) rounded n up to 2^64 ("16EiB"), which ParseSize
+		// refuses: say a little less.
+		v -= 0.01
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64) + units[i]
 }
 
 // ---- token amounts ----
