@@ -16,10 +16,14 @@ type Intent struct {
 	Name  string            // the intent's name within the skill
 	Text  string            // the normalised utterance
 	Slots map[string]string // slot values, trimmed
+	// Confidence, 0..1, is how much of the utterance the pattern covered:
+	// words of the pattern and of typed slots count whole, filler words
+	// ("please", "hey mycroft") and words of a free-text slot half.
+	Confidence float64
 }
 
 // Number is the value of a number slot.
-func (in Intent) Number(slot string) (int, bool) { return ParseNumber(in.Slots[slot]) }
+func (in Intent) Number(slot string) (int, bool) { return ParseNumber(trimNumberWord(in.Slots[slot])) }
 
 // Reply is what a skill answers.
 type Reply struct {
@@ -62,15 +66,6 @@ type Fallback interface {
 // fallback.
 var ErrNoMatch = errors.New("intent: no skill matched")
 
-// slot types with a closed vocabulary.
-var slotTypes = map[string]struct {
-	regex string
-	words []string
-}{
-	"number": {`(?:(?:` + strings.Join(append(slices.Clone(numberWords), `\d+`, "to", "too", "for", "won"), "|") + `) )+`, numberWords},
-	"vote":   {`(?:yes|no|abstain|for|against) `, []string{"yes", "no", "abstain", "for", "against"}},
-}
-
 type compiled struct {
 	skill   Skill
 	intent  string
@@ -87,6 +82,7 @@ type Router struct {
 	rules    []compiled
 	fallback Fallback
 	vocab    map[string][]string
+	onReply  func(Intent, Reply) // see OnReply
 }
 
 // NewRouter compiles the patterns of skills. Patterns without free-text
@@ -159,39 +155,32 @@ func isWords(s string) bool {
 	return true
 }
 
-// Match finds the intent text says.
-func (r *Router) Match(text string) (Intent, Skill, bool) {
-	norm := Normalize(text)
-	if norm == "" {
-		return Intent{}, nil, false
-	}
-	subject := norm + " "
-	for _, c := range r.rules {
-		m := c.re.FindStringSubmatch(subject)
-		if m == nil {
-			continue
-		}
-		in := Intent{Skill: c.skill.Name(), Name: c.intent, Text: norm, Slots: map[string]string{}}
-		for i, name := range c.re.SubexpNames() {
-			if name != "" && m[i] != "" {
-				in.Slots[name] = strings.TrimSpace(m[i])
-			}
-		}
-		return in, c.skill, true
-	}
-	return Intent{}, nil, false
-}
-
 // Respond matches text and runs the skill, or the fallback.
 func (r *Router) Respond(ctx context.Context, text string) (Reply, error) {
-	if in, s, ok := r.Match(text); ok {
-		return s.Handle(ctx, in)
-	}
-	if r.fallback == nil || strings.TrimSpace(text) == "" {
+	in, s, ok := r.Match(text)
+	var (
+		rep Reply
+		err error
+	)
+	switch {
+	case ok:
+		rep, err = s.Handle(ctx, in)
+	case r.fallback == nil || strings.TrimSpace(text) == "":
 		return Reply{}, ErrNoMatch
+	default:
+		in = Intent{Text: Normalize(text)}
+		rep, err = r.fallback.Answer(ctx, in.Text)
 	}
-	return r.fallback.Answer(ctx, Normalize(text))
+	if err == nil && r.onReply != nil {
+		r.onReply(in, rep)
+	}
+	return rep, err
 }
+
+// OnReply sets a function called with every reply Respond gives without
+// an error (Intent.Skill is "" for the fallback's), before it returns. It
+// is how a skill repeats the last answer. Set it before the router is used.
+func (r *Router) OnReply(f func(Intent, Reply)) { r.onReply = f }
 
 // Grammar is the JSGF grammar of every pattern, for the speech-to-text
 // provider.
@@ -232,7 +221,7 @@ func (r *Router) Grammar() string {
 	sort.Strings(slots)
 	for _, s := range slots {
 		if t, ok := slotTypes[s]; ok {
-			if s == "number" {
+			if t.repeat {
 				fmt.Fprintf(&b, "<%s> = ( %s )+;\n", s, strings.Join(t.words, " | "))
 			} else {
 				fmt.Fprintf(&b, "<%s> = ( %s );\n", s, strings.Join(t.words, " | "))
