@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,6 +18,7 @@ import (
 	"github.com/mycroft-network/mycroft/agent"
 	"github.com/mycroft-network/mycroft/board"
 	"github.com/mycroft-network/mycroft/hal"
+	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/internal/oneline"
 )
 
@@ -158,12 +160,16 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	if *seconds < 0 {
 		return usagef("-seconds must not be negative")
 	}
-	if err := checkAgentStopped(ctx, e); err != nil {
-		return err
-	}
 	cfg, err := agent.LoadConfig(*configPath)
 	if err != nil {
 		return err
+	}
+	// The agent of that configuration listens on its agent.socket, which
+	// may not be the socket this command was given (or the default).
+	for _, sock := range slices.Compact([]string{e.socket, cfg.Agent.Socket}) {
+		if err := checkAgentStopped(ctx, sock); err != nil {
+			return err
+		}
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "board" {
@@ -269,20 +275,20 @@ func stepFailure(err error) boardStep {
 // socket, and an error when the socket cannot be checked (no permission):
 // opening the hardware under a running agent would fight it for the serial
 // port and the sound card.
-func checkAgentStopped(ctx context.Context, e *env) error {
+func checkAgentStopped(ctx context.Context, socket string) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	var d net.Dialer
-	c, err := d.DialContext(ctx, "unix", e.socket)
+	c, err := d.DialContext(ctx, "unix", socket)
 	if errors.Is(err, syscall.EACCES) {
-		return fmt.Errorf("cannot tell whether the agent runs: permission denied on %s: run as root or in the mycroft group", e.socket)
+		return fmt.Errorf("cannot tell whether the agent runs: permission denied on %s: run as root or in the mycroft group", socket)
 	}
 	if err != nil {
 		return nil // nobody listens
 	}
 	c.Close()
 	var v map[string]any
-	if e.client().Get(ctx, "/version", &v) == nil {
+	if apiclient.New(socket).Get(ctx, "/version", &v) == nil {
 		return errAgentRunning
 	}
 	return nil

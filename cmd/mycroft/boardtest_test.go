@@ -130,15 +130,35 @@ func TestBoardTestRefusesWhileAgentRuns(t *testing.T) {
 	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	cfg, speaker := simConfig(t, 0.25)
-	var out, errb bytes.Buffer
-	e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader(""), socket: sock}
-	code := run(context.Background(), e, []string{"-socket", sock, "board", "test", "-config", cfg, "-seconds", "0"})
-	if code == 0 || !strings.Contains(errb.String(), "the mycroft agent is running and holds the hardware; stop it first: sudo systemctl stop mycroft") {
-		t.Fatalf("exit %d, stderr %q", code, errb.String())
-	}
-	if _, err := os.Stat(speaker); err == nil {
-		t.Fatal("the board was opened while the agent ran")
+	// The agent is found on the socket given with -socket, and on the
+	// socket of the configuration board test reads (agent.socket) when the
+	// command is run without -socket.
+	for _, tc := range []struct {
+		name   string
+		global []string
+		extra  string
+	}{
+		{"-socket", []string{"-socket", sock}, ""},
+		{"the config's agent.socket", []string{"-socket", filepath.Join(dir, "other.sock")}, fmt.Sprintf("[agent]\nsocket = %q\n", sock)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, speaker := simConfig(t, 0.25)
+			if tc.extra != "" {
+				b, _ := os.ReadFile(cfg)
+				if err := os.WriteFile(cfg, append([]byte(tc.extra), b...), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var out, errb bytes.Buffer
+			e := &env{stdout: &out, stderr: &errb, stdin: strings.NewReader("")}
+			code := run(context.Background(), e, append(tc.global, "board", "test", "-config", cfg, "-seconds", "0"))
+			if code == 0 || !strings.Contains(errb.String(), "the mycroft agent is running and holds the hardware; stop it first: sudo systemctl stop mycroft") {
+				t.Fatalf("exit %d, stderr %q", code, errb.String())
+			}
+			if _, err := os.Stat(speaker); err == nil {
+				t.Fatal("the board was opened while the agent ran")
+			}
+		})
 	}
 }
 
