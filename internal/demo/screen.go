@@ -80,7 +80,7 @@ func (s *screen) layout(first bool) {
 	s.faceRows = faceRowsFor(rows, cols)
 	if s.faceRows == 0 {
 		if !first {
-			io.WriteString(s.w, "\x1b[r")
+			fmt.Fprint(s.w, "\x1b[r")
 		}
 		return
 	}
@@ -99,7 +99,7 @@ func (s *screen) layout(first bool) {
 	}
 	fmt.Fprintf(&b, "\x1b[1;%dr", bottom) // the story region (this homes the cursor)
 	fmt.Fprintf(&b, "\x1b[%d;1H", bottom) // the cursor on the story's last row
-	io.WriteString(s.w, b.String())
+	fmt.Fprint(s.w, b.String())
 	s.drawFace()
 }
 
@@ -148,7 +148,7 @@ func (s *screen) setFace(lines []string) {
 		return
 	}
 	if changed {
-		io.WriteString(s.w, plainFace(status, s.tty))
+		fmt.Fprint(s.w, plainFace(status, s.tty))
 	}
 }
 
@@ -189,7 +189,7 @@ func (s *screen) drawFace() {
 		b.WriteString("\x1b[K")
 	}
 	b.WriteString("\x1b8") // back to the story
-	io.WriteString(s.w, b.String())
+	fmt.Fprint(s.w, b.String())
 }
 
 // close gives the terminal back: the whole screen scrolls again and the
