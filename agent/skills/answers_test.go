@@ -60,14 +60,14 @@ func TestWalletOff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"what is the weather", "tell me about the moon", "hello"} {
+	for _, q := range []string{"what is the weather", "tell me about the moon", "who was ada lovelace"} {
 		rep, err := r.Respond(context.Background(), q)
 		if err != nil || rep.Text != SayWalletOff {
 			t.Errorf("%q without a wallet: got %q (%v), want %q", q, rep.Text, err, SayWalletOff)
 		}
 	}
 	rep, _ := r.Respond(context.Background(), "help")
-	if want := "You can ask: what time is it."; rep.Text != "Press the button and ask me something." && rep.Text != want {
+	if want := "You can ask: what time is it, set a timer for five minutes, wake me up at seven thirty, or what did you say."; rep.Text != want {
 		t.Errorf("help without a wallet names %q", rep.Text)
 	}
 }

@@ -20,8 +20,18 @@ func (*Clock) Name() string { return "clock" }
 
 func (*Clock) Intents() []intent.Spec {
 	return []intent.Spec{
-		{Name: "time", Patterns: []string{"what time is it [now]", "what is the time [now]", "[tell me] the time", "[what is the] time please"}},
-		{Name: "date", Patterns: []string{"what (day | date) is it [today]", "what is [the] (date | day) [today]", "[tell me] the date", "what is today"}},
+		{Name: "time", Patterns: []string{
+			"what time is it [now | right now]", "what is the time [now | right now]", "[tell me] the time", "[what is the] time please",
+			"[do you know | tell me] what time it is [now]", "(have you | do you have | you have) [got] the time",
+			"what is the current time", "current time", "time check", "[what is the] time now", "what time do you have",
+			"how late is it",
+		}},
+		{Name: "date", Patterns: []string{
+			"what (day | date) is it [today]", "what is [the] (date | day) [today]", "[tell me] the date", "what is today",
+			"what is today date", "what is the date today", "[do you know | tell me] what (day | date) it is [today]",
+			"which day is it [today]", "what day of the week is it [today]", "today date", "what month is it",
+			"what is the day today", "what (day | date) is today",
+		}},
 	}
 }
 
@@ -127,7 +137,7 @@ func (*KnowledgeSkill) Intents() []intent.Spec {
 }
 
 func (k *KnowledgeSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
-	return k.Answer(ctx, in.Text)
+	return k.Answer(ctx, intent.Core(in.Text))
 }
 
 // Answer implements intent.Fallback.
@@ -252,16 +262,32 @@ func (m *MinerSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply
 }
 
 // VolumeSkill sets the speaker volume.
-type VolumeSkill struct{ Service Volume }
+type VolumeSkill struct {
+	Service Volume
+	before  int // the level before mute; 0 when not muted by voice
+}
 
 func (*VolumeSkill) Name() string { return "volume" }
 
 func (*VolumeSkill) Intents() []intent.Spec {
 	return []intent.Spec{
-		{Name: "set", Patterns: []string{"set [the] volume to {number} [percent]", "volume {number} [percent]"}},
-		{Name: "up", Patterns: []string{"[turn] [the] volume up", "turn it up", "louder", "speak up"}},
-		{Name: "down", Patterns: []string{"[turn] [the] volume down", "turn it down", "quieter", "softer"}},
-		{Name: "get", Patterns: []string{"what is the volume", "how loud is it"}},
+		{Name: "set", Patterns: []string{
+			"(set | change | put | turn) [the] volume (to | at) {number} [percent]", "volume [to] {number} [percent]",
+			"(set | change | put | turn) [the] volume [level] to level {number}", "volume level {number}",
+		}},
+		{Name: "up", Patterns: []string{
+			"(turn | crank | bring) [the] volume up", "(turn | crank | bring) up the volume", "volume up",
+			"(increase | raise) the volume", "turn it up", "[be | speak | talk] louder", "speak up",
+			"make it louder", "a bit louder", "more volume", "i can not hear you",
+		}},
+		{Name: "down", Patterns: []string{
+			"(turn | bring) [the] volume down", "(turn | bring) down the volume", "volume down",
+			"(decrease | lower | reduce) the volume", "turn it down", "[be | speak | talk] (quieter | softer)",
+			"make it quieter", "a bit quieter", "less volume", "too loud",
+		}},
+		{Name: "mute", Patterns: []string{"mute [the volume | the sound | yourself | the speaker]", "(turn | switch) off the sound", "volume off"}},
+		{Name: "unmute", Patterns: []string{"(turn | switch) (on | back on) the sound", "(turn | switch) the sound [back] on", "sound (on | back on)", "volume on", "stop being (muted | quiet)"}},
+		{Name: "get", Patterns: []string{"what is the volume [level]", "how loud is it", "what volume is it [at]", "[what is the] current volume"}},
 	}
 }
 
@@ -278,6 +304,19 @@ func (v *VolumeSkill) Handle(_ context.Context, in intent.Intent) (intent.Reply,
 		next = min(cur+10, 100)
 	case "down":
 		next = max(cur-10, 0)
+	case "mute":
+		if cur > 0 {
+			v.before = cur
+		}
+		next = 0
+	case "unmute":
+		if cur > 0 {
+			return intent.Reply{Text: fmt.Sprintf("The volume is %d percent.", cur)}, nil
+		}
+		next = v.before
+		if next == 0 {
+			next = 50
+		}
 	case "set":
 		n, ok := in.Number("number")
 		if !ok || n > 100 {
@@ -288,20 +327,10 @@ func (v *VolumeSkill) Handle(_ context.Context, in intent.Intent) (intent.Reply,
 	if err := v.Service.SetVolume(next); err != nil {
 		return fail("volume", err)
 	}
+	if in.Name == "mute" {
+		return intent.Reply{Text: "Muted."}, nil
+	}
 	return intent.Reply{Text: fmt.Sprintf("Volume %d.", next)}, nil
-}
-
-// Stop ends the interaction without a word.
-type Stop struct{}
-
-func (Stop) Name() string { return "stop" }
-
-func (Stop) Intents() []intent.Spec {
-	return []intent.Spec{{Name: "stop", Patterns: []string{"stop", "cancel", "never mind", "be quiet", "shut up", "quiet"}}}
-}
-
-func (Stop) Handle(context.Context, intent.Intent) (intent.Reply, error) {
-	return intent.Reply{Stop: true}, nil
 }
 
 // Help says what the owner can ask.
@@ -310,7 +339,10 @@ type Help struct{ Skills []intent.Skill }
 func (*Help) Name() string { return "help" }
 
 func (*Help) Intents() []intent.Spec {
-	return []intent.Spec{{Name: "help", Patterns: []string{"help", "what can (you | i) (do | say | ask)", "what do you do"}}}
+	return []intent.Spec{{Name: "help", Patterns: []string{
+		"help [me]", "what can (you | i) (do | say | ask) [you]", "what do you do", "what (skills | commands) do you (have | know)",
+		"what are your (skills | commands)", "what can you help [me] with", "how do (i use | you work)",
+	}}}
 }
 
 var examples = map[string]string{
@@ -321,6 +353,9 @@ var examples = map[string]string{
 	"miner":      "is the miner running",
 	"governance": "list the open proposals",
 	"volume":     "turn the volume up",
+	"timer":      "set a timer for five minutes",
+	"alarm":      "wake me up at seven thirty",
+	"repeat":     "what did you say",
 }
 
 func (h *Help) Handle(context.Context, intent.Intent) (intent.Reply, error) {

@@ -1,11 +1,16 @@
 // Package skills holds the assistant's built-in skills: time and date,
-// weather, knowledge questions (also the answer to anything no skill
-// matched), wallet balance and today's spending, miner status, enable and
-// pause, earnings, governance (open proposals; votes confirmed with a button
-// press), volume, stop and help.
+// weather, knowledge questions, wallet balance and today's spending, miner
+// status, enable and pause, earnings, governance (open proposals; votes
+// confirmed with a button press), and the local skills that need no
+// network: timers and alarms (ringing through a Ringer the agent
+// implements; alarms kept in an AlarmStore), volume and mute, stop,
+// "what did you say", small talk and help.
+//
+// What no skill matched goes to the knowledge skill only when it is a
+// question (IsQuestion); anything else is answered SaySorry, at no cost.
 //
 // Each skill declares the small interface it needs (Weather, Knowledge,
-// Wallet, Miner, Earnings, Governance, Volume); the agent wires the real
+// Wallet, Miner, Earnings, Governance, Volume, Ringer, AlarmStore); the agent wires the real
 // services and calls New, which returns the intent.Router the voice pipeline
 // uses as its Brain. A skill whose service is not configured is left out.
 //

@@ -120,6 +120,14 @@ type Config struct {
 	Earnings   Earnings
 	Governance Governance
 	Volume     Volume
+	// Ringer rings when a timer or an alarm runs out; nil: they run out
+	// in silence (still answered by "what is ringing").
+	Ringer Ringer
+	// Alarms keeps the alarms across restarts; nil: they last until the
+	// agent stops.
+	Alarms AlarmStore
+	// AfterFunc schedules timers and alarms; default time.AfterFunc.
+	AfterFunc AfterFunc
 	// Topics are phrases the knowledge skill's "tell me about ..." may hold
 	// in the speech grammar (matching accepts any words).
 	Topics []string
@@ -131,17 +139,44 @@ var DefaultTopics = []string{
 	"the internet", "linux", "music", "the weather", "a computer", "python", "the ocean",
 }
 
-// New returns the router of every configured skill, with the knowledge
-// skill as the fallback for anything unmatched.
+// Brain is the router of the skills and the local skills the agent drives
+// besides it (alarms to restore when the keystore opens).
+type Brain struct {
+	*intent.Router
+	Timers *Timers
+	Alarms *Alarms
+}
+
+// New returns the router of every configured skill. What no skill matched
+// goes to the knowledge skill when it is a question (a paid lookup, if the
+// knowledge service is configured); anything else is "Sorry, I didn't
+// catch that.", at no cost.
 func New(cfg Config) (*intent.Router, error) {
+	b, err := NewBrain(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return b.Router, nil
+}
+
+// NewBrain is New, also returning the local skills.
+func NewBrain(cfg Config) (*Brain, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
 	if cfg.Location == nil {
 		cfg.Location = time.Local
 	}
+	if cfg.AfterFunc == nil {
+		cfg.AfterFunc = realAfterFunc
+	}
+	bell := &bell{inner: cfg.Ringer}
+	timers := &Timers{Now: cfg.Now, After: cfg.AfterFunc, bell: bell}
+	alarms := &Alarms{Now: cfg.Now, Loc: cfg.Location, After: cfg.AfterFunc, Store: cfg.Alarms, bell: bell}
+	_ = alarms.Restore(context.Background()) // retried at the first alarm question
+	repeat := &Repeat{}
 	var list []intent.Skill
-	list = append(list, &Clock{Now: cfg.Now, Location: cfg.Location})
+	list = append(list, &Clock{Now: cfg.Now, Location: cfg.Location}, timers, alarms)
 	// Without a wallet the weather question is still understood, and
 	// answered with why it cannot be looked up.
 	list = append(list, &WeatherSkill{Service: cfg.Weather})
@@ -161,13 +196,15 @@ func New(cfg Config) (*intent.Router, error) {
 	if cfg.Volume != nil {
 		list = append(list, &VolumeSkill{Service: cfg.Volume})
 	}
-	list = append(list, Stop{})
+	list = append(list, &Stop{bell: bell}, &Ringing{bell: bell}, SmallTalk{}, repeat)
 	help := &Help{}
 	list = append(list, help)
-	r, err := intent.NewRouter(know, list...)
+	r, err := intent.NewRouter(guardedFallback{know}, list...)
 	if err != nil {
 		return nil, fmt.Errorf("skills: %w", err)
 	}
+	r.OnReply(repeat.remember)
+	r.SetVocabulary("name", TimerNames)
 	// Help names what can be answered now.
 	help.Skills = slices.DeleteFunc(slices.Clone(list), func(s intent.Skill) bool {
 		w, ok := s.(*WeatherSkill)
@@ -178,7 +215,7 @@ func New(cfg Config) (*intent.Router, error) {
 		topics = DefaultTopics
 	}
 	r.SetVocabulary("topic", topics)
-	return r, nil
+	return &Brain{Router: r, Timers: timers, Alarms: alarms}, nil
 }
 
 // speakable is an error the owner should hear.

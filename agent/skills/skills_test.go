@@ -97,7 +97,7 @@ func TestSkills(t *testing.T) {
 		{"turn the volume up", "Volume 80."},
 		{"louder", "Volume 90."},
 		{"stop", ""},
-		{"help", "You can ask: what time is it, what is the weather, tell me about the moon, what is my balance, is the miner running, list the open proposals, or turn the volume up."},
+		{"help", "You can ask: what time is it, set a timer for five minutes, wake me up at seven thirty, what is the weather, tell me about the moon, what is my balance, is the miner running, list the open proposals, turn the volume up, or what did you say."},
 	}
 	f := &fakes{volume: 60}
 	r := newRouter(t, f)

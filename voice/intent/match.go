@@ -126,3 +126,11 @@ func confidence(total, dropped int, slots map[string]string) float64 {
 	}
 	return float64(2*total-half) / float64(2*total)
 }
+
+// Core is text normalised and without its filler words: what a fallback
+// should look at ("hey mycroft, who was ada lovelace, thanks" → "who was ada
+// lovelace").
+func Core(text string) string {
+	words, _ := stripFiller(strings.Fields(Normalize(text)))
+	return strings.Join(words, " ")
+}
