@@ -186,10 +186,11 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	if board.Volume != nil {
 		deps.Skills.Volume = board.Volume
 	}
+	a.localSkills(&deps.Skills)
 	if voiceOverride != nil {
 		voiceOverride(&deps)
 	}
-	brain, err := skills.New(deps.Skills)
+	brain, err := skills.NewBrain(deps.Skills)
 	if err != nil {
 		a.health.Set("voice", Degraded, "voice: skills: "+err.Error())
 		return nil
@@ -255,7 +256,7 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	}
 	a.voice = p
 	a.voicex = parts
-	a.svcs.list = append(a.svcs.list, pipelineService{p}, purgeService{parts.store})
+	a.svcs.list = append(a.svcs.list, pipelineService{p}, purgeService{parts.store}, alarmRestore{brain.Alarms})
 	if a.miner != nil {
 		// The idle face shows mining while the miner's gate lets work run.
 		a.svcs.list = append(a.svcs.list, &miningFace{gate: a.miner.Gate(), p: p})

@@ -1,0 +1,217 @@
+package agent
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/mycroft-network/mycroft/agent/skills"
+	"github.com/mycroft-network/mycroft/hal"
+	"github.com/mycroft-network/mycroft/keystore"
+	"github.com/mycroft-network/mycroft/voice"
+)
+
+// alarmBucket holds the skills' alarms, one sealed JSON document (category
+// settings, record id alarmRecord).
+const (
+	alarmBucket = "skills/alarms"
+	alarmKey    = "alarms"
+	alarmRecord = alarmBucket + "/" + alarmKey
+)
+
+// alarmStore keeps the alarm skill's document in bbolt, sealed with the
+// keystore as it is at the time: while it is locked nothing can be read or
+// written (the skill says so).
+type alarmStore struct {
+	db   *bbolt.DB
+	keys func() *keystore.Store
+
+	mu   sync.Mutex
+	last []byte // the document as last read or written
+}
+
+func (s *alarmStore) keystore() (*keystore.Store, error) {
+	if k := s.keys(); k != nil {
+		return k, nil
+	}
+	return nil, errNoKeys
+}
+
+// LoadAlarms implements skills.AlarmStore.
+func (s *alarmStore) LoadAlarms(context.Context) ([]byte, error) {
+	var sealed []byte
+	err := s.db.View(func(tx *bbolt.Tx) error {
+		if b := tx.Bucket([]byte(alarmBucket)); b != nil {
+			sealed = bytes.Clone(b.Get([]byte(alarmKey)))
+		}
+		return nil
+	})
+	if err != nil || sealed == nil {
+		return nil, err
+	}
+	k, err := s.keystore()
+	if err != nil {
+		return nil, err
+	}
+	doc, err := k.Open(keystore.CategorySettings, alarmRecord, sealed)
+	if err != nil {
+		return nil, fmt.Errorf("agent: alarms: %w", err)
+	}
+	s.mu.Lock()
+	s.last = doc
+	s.mu.Unlock()
+	return doc, nil
+}
+
+// SaveAlarms implements skills.AlarmStore; an unchanged document is not
+// written again.
+func (s *alarmStore) SaveAlarms(_ context.Context, doc []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last != nil && bytes.Equal(doc, s.last) {
+		return nil
+	}
+	k, err := s.keystore()
+	if err != nil {
+		return err
+	}
+	sealed, err := k.Seal(keystore.CategorySettings, alarmRecord, doc)
+	if err != nil {
+		return fmt.Errorf("agent: alarms: %w", err)
+	}
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists([]byte(alarmBucket))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte(alarmKey), sealed)
+	})
+	if err != nil {
+		return fmt.Errorf("agent: alarms: %w", err)
+	}
+	s.last = bytes.Clone(doc)
+	return nil
+}
+
+// Ringing: the device says what rang ("what is ringing", answered by the
+// skills) and shows it, again every ringEvery, at most ringTimes, until
+// StopRinging ("stop").
+const (
+	ringEvery    = 20 * time.Second
+	ringTimes    = 9
+	ringQuestion = "what is ringing"
+)
+
+// voiceRinger implements skills.Ringer with the pipeline: the faceplate
+// shows what rings and the pipeline speaks it.
+type voiceRinger struct {
+	a *Agent
+
+	mu   sync.Mutex
+	stop chan struct{} // closed when the current ring stops; nil: silent
+}
+
+func (r *voiceRinger) Ring(name string) {
+	r.mu.Lock()
+	if r.stop != nil {
+		close(r.stop)
+	}
+	stop := make(chan struct{})
+	r.stop = stop
+	r.mu.Unlock()
+	go r.announce(stop, name)
+}
+
+func (r *voiceRinger) StopRinging() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stop == nil {
+		return false
+	}
+	close(r.stop)
+	r.stop = nil
+	return true
+}
+
+func stopped(stop chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
+}
+
+// announce speaks and shows what rang until it is stopped, replaced by
+// another ring or the pipeline closes.
+func (r *voiceRinger) announce(stop chan struct{}, name string) {
+	for i := 0; i < ringTimes && !stopped(stop); i++ {
+		if p := r.a.voice; p != nil {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			_, err := p.Ask(ctx, ringQuestion)
+			cancel()
+			if errors.Is(err, voice.ErrClosed) {
+				return
+			}
+		}
+		if stopped(stop) {
+			return
+		}
+		r.show(name)
+		select {
+		case <-stop:
+			return
+		case <-time.After(ringEvery):
+		}
+	}
+}
+
+// show puts what rings on the faceplate, through the voice face recorder
+// (the pipeline's next state replaces it).
+func (r *voiceRinger) show(name string) {
+	parts := r.a.voicex
+	if parts == nil || parts.faces == nil {
+		return
+	}
+	f := voice.FaceFor(hal.StateSpeaking)
+	f.Mouth.Text = strings.ToUpper(name)
+	f.Ring = hal.Ring{Pattern: hal.RingBlink, Color: f.Eyes.Color}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := parts.faces.Show(ctx, f); err != nil && r.a.log != nil {
+		r.a.log.Warn("voice: ring face", "err", err)
+	}
+}
+
+// localSkills adds the ringer and the alarm store to the skills' config.
+func (a *Agent) localSkills(cfg *skills.Config) {
+	cfg.Ringer = &voiceRinger{a: a}
+	if a.db != nil {
+		cfg.Alarms = &alarmStore{db: a.db, keys: func() *keystore.Store { return a.keys }}
+	}
+}
+
+// alarmRestore loads the stored alarms as soon as the keystore lets it
+// (they ring without being asked about), then ends.
+type alarmRestore struct{ alarms *skills.Alarms }
+
+func (alarmRestore) Name() string { return "voice.alarms" }
+
+func (s alarmRestore) Run(ctx context.Context) error {
+	for s.alarms.Restore(ctx) != nil {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(time.Minute):
+		}
+	}
+	return nil
+}
+
+func (alarmRestore) Close() error { return nil }
