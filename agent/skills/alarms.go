@@ -51,19 +51,20 @@ func (*Alarms) Intents() []intent.Spec {
 			"wake me [up] (at | by) {time} [tomorrow | tomorrow morning]",
 			"wake up at {time}", "get me up at {time}",
 			"(set | make | create) [an | the | my | a] (alarm | wake up call) (for | at) {time} [tomorrow | tomorrow morning]",
-			"[an] alarm (for | at) {time}",
+			"[an] alarm [for | at] {time}",
+			"(set | make | create) [an | the | my | a] alarm for tomorrow at {time}",
 			"(set | make | create) [an | the | my] alarm {time}",
 			"i (need | want | have) to (get up | wake up | be up) at {time}",
 		}},
 		{Name: "list", Patterns: []string{
-			"(what | which) alarms (do i have | are set | are there)", "(list | show) [me] [my | the | all] alarms",
+			"(what | which) alarms (do i have | are set | are there)", "(list | show) [me] [my | the | all | all the | all my] alarms",
 			"[what are] my alarms", "when is my alarm [set for]", "what time is my alarm [set for]",
 			"(is | are) there [an | any] (alarm | alarms) [set]", "do i have [an | any] (alarm | alarms) [set]",
 			"what is my alarm [set for]", "check [my] (alarm | alarms)",
 		}},
 		{Name: "cancel", Patterns: []string{
 			"(cancel | delete | remove | clear | turn off | disable) [the | my] alarm (for | at) {time}",
-			"(cancel | delete | remove | clear | turn off | disable) [the | my | all | all my | all the] (alarm | alarms)",
+			"(cancel | delete | remove | clear | turn off | disable | get rid of) [the | my | all | all my | all the] (alarm | alarms)",
 			"do not wake me [up] [tomorrow]", "no alarm [tomorrow]",
 		}},
 	}

@@ -22,7 +22,7 @@ func (*Clock) Intents() []intent.Spec {
 	return []intent.Spec{
 		{Name: "time", Patterns: []string{
 			"what time is it [now | right now]", "what is the time [now | right now]", "[tell me] the time", "[what is the] time please",
-			"[do you know | tell me] what time it is [now]", "(have you | do you have | you have) [got] the time",
+			"[do you know | tell me] what time it is [now]", "[do you know | tell me] what the time is [now]", "(have you | do you have | you have) [got] the time",
 			"what is the current time", "current time", "time check", "[what is the] time now", "what time do you have",
 			"how late is it",
 		}},
@@ -30,7 +30,7 @@ func (*Clock) Intents() []intent.Spec {
 			"what (day | date) is it [today]", "what is [the] (date | day) [today]", "[tell me] the date", "what is today",
 			"what is today date", "what is the date today", "[do you know | tell me] what (day | date) it is [today]",
 			"which day is it [today]", "what day of the week is it [today]", "today date", "what month is it",
-			"what is the day today", "what (day | date) is today",
+			"what is the day today", "what (day | date) is today", "what is the (day | date) today",
 		}},
 	}
 }
@@ -85,7 +85,8 @@ func (*WeatherSkill) Intents() []intent.Spec {
 	return []intent.Spec{{Name: "current", Patterns: []string{
 		"what is the weather [like] [today | now | outside]",
 		"how is the weather [today | outside]",
-		"weather [report | forecast]",
+		"weather [report | forecast]", "[tell me] the weather [today | outside]",
+		"what is the weather (going to be | gonna be) [like] [today]",
 		"is it (cold | hot | warm | raining | sunny) [outside | today]",
 		"what is the temperature [outside | today]",
 	}}}
@@ -278,13 +279,14 @@ func (*VolumeSkill) Intents() []intent.Spec {
 		{Name: "up", Patterns: []string{
 			"(turn | crank | bring) [the] volume up", "(turn | crank | bring) up the volume", "volume up",
 			"(increase | raise) the volume", "turn it up", "[be | speak | talk] louder", "speak up",
-			"make it louder", "a bit louder", "more volume", "i can not hear you",
+			"make it louder", "a bit louder", "more volume", "i can not hear you", "i can barely hear you",
 		}},
 		{Name: "down", Patterns: []string{
 			"(turn | bring) [the] volume down", "(turn | bring) down the volume", "volume down",
 			"(decrease | lower | reduce) the volume", "turn it down", "[be | speak | talk] (quieter | softer)",
 			"make it quieter", "a bit quieter", "less volume", "too loud",
 		}},
+		{Name: "max", Patterns: []string{"(max | maximum | full) volume", "turn [the] volume all the way up", "turn it all the way up"}},
 		{Name: "mute", Patterns: []string{"mute [the volume | the sound | yourself | the speaker]", "(turn | switch) off the sound", "volume off"}},
 		{Name: "unmute", Patterns: []string{"(turn | switch) (on | back on) the sound", "(turn | switch) the sound [back] on", "sound (on | back on)", "volume on", "stop being (muted | quiet)"}},
 		{Name: "get", Patterns: []string{"what is the volume [level]", "how loud is it", "what volume is it [at]", "[what is the] current volume"}},
@@ -304,6 +306,8 @@ func (v *VolumeSkill) Handle(_ context.Context, in intent.Intent) (intent.Reply,
 		next = min(cur+10, 100)
 	case "down":
 		next = max(cur-10, 0)
+	case "max":
+		next = 100
 	case "mute":
 		if cur > 0 {
 			v.before = cur
@@ -341,7 +345,8 @@ func (*Help) Name() string { return "help" }
 func (*Help) Intents() []intent.Spec {
 	return []intent.Spec{{Name: "help", Patterns: []string{
 		"help [me]", "what can (you | i) (do | say | ask) [you]", "what do you do", "what (skills | commands) do you (have | know)",
-		"what are your (skills | commands)", "what can you help [me] with", "how do (i use | you work)",
+		"what are your (skills | commands)", "what can you help [me] with", "how do i use you", "how do you work",
+		"what are you able to do", "what (do you know | do you know how) to do",
 	}}}
 }
 

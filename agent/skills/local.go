@@ -92,7 +92,7 @@ func (*Stop) Intents() []intent.Spec {
 	return []intent.Spec{{Name: "stop", Patterns: []string{
 		"stop [it | that | talking | ringing | the alarm | the alarm sound]", "cancel [that | it]", "never mind", "nevermind",
 		"forget it", "be quiet", "shut up", "quiet", "silence", "enough", "that is enough", "hush",
-		"turn off the alarm", "turn it off", "(dismiss | snooze) [the] alarm", "i am awake", "okay stop",
+		"turn off the alarm", "turn it off", "(dismiss | snooze) [the] alarm", "i am awake", "okay stop", "stop stop [stop]",
 	}}}
 }
 
@@ -112,7 +112,7 @@ func (SmallTalk) Intents() []intent.Spec {
 	return []intent.Spec{
 		{Name: "thanks", Patterns: []string{"thanks [a lot | so much | very much]", "thank you [so much | very much]", "(cheers | ta)", "[thanks | thank you] that is (great | perfect | helpful)", "much appreciated", "good job", "well done"}},
 		{Name: "hello", Patterns: []string{"(hello | hi | hey | good morning | good afternoon | good evening | howdy) [there]"}},
-		{Name: "how", Patterns: []string{"how are you [doing | today]", "how is it going", "what is up"}},
+		{Name: "how", Patterns: []string{"how are you [doing] [today]", "how is it going", "what is up"}},
 		{Name: "who", Patterns: []string{"who are you", "what is your name", "what are you"}},
 		{Name: "bye", Patterns: []string{"(goodbye | bye | good night | see you [later])"}},
 	}
@@ -144,7 +144,7 @@ func (*Repeat) Intents() []intent.Spec {
 	return []intent.Spec{{Name: "repeat", Patterns: []string{
 		"what did you (say | just say)", "(say | repeat) (that | it) again", "repeat [that | it | yourself]",
 		"come again", "pardon [me]", "sorry what", "i did not (hear | catch | get) (that | it | you)",
-		"what was that again", "once more",
+		"what was that again", "once more", "say again", "what was that you said", "what did you just say",
 	}}}
 }
 

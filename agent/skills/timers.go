@@ -49,7 +49,9 @@ func (*Timers) Intents() []intent.Spec {
 		{Name: "set", Patterns: []string{
 			"(set | start | create | make) [a | an | the | my] timer (for | of) {duration}",
 			"(set | start | create | make) [a | an] {duration} timer",
-			"[a] timer for {duration}", "{duration} timer", "time {duration}",
+			"[a] timer [for] {duration}", "{duration} timer", "time {duration}",
+			"(put | set) [a | the] timer on for {duration}", "(set | give) me a timer for {duration}",
+			"i need a timer for {duration}",
 			"count down (from | for) {duration}", "countdown [for] {duration}",
 			"remind me in {duration}",
 			"(set | start | create | make) [a | an | the | my] {name} timer (for | of) {duration}",
@@ -63,13 +65,14 @@ func (*Timers) Intents() []intent.Spec {
 			"what is left on [the | my] (timer | timers)", "(check | show) [the | my] (timer | timers)",
 			"what (timers | timer) (do i have | are running | is running)", "[list] [my | the] timers",
 			"time left [on the timer]", "is [the | my] timer [still] running",
+			"how long has [the | my] timer got [left]",
 			"how (long | much time) [is] (left | remaining) on [the | my] {name} timer",
 			"how long until [the | my] {name} timer (is done | goes off | rings | ends)",
 			"(check | what is left on) [the | my] {name} timer",
 		}},
 		{Name: "cancel", Patterns: []string{
-			"(cancel | stop | delete | remove | clear | end | turn off) [the | my | that] timer",
-			"(cancel | stop | delete | remove | clear | end | turn off) [the | my] {name} timer",
+			"(cancel | stop | delete | remove | clear | end | turn off | kill | get rid of) [the | my | that] timer",
+			"(cancel | stop | delete | remove | clear | end | turn off | kill | get rid of) [the | my] {name} timer",
 		}},
 		{Name: "cancel_all", Patterns: []string{
 			"(cancel | stop | delete | remove | clear) all [the | my] timers",

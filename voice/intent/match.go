@@ -16,12 +16,13 @@ var (
 		{"would", "you", "mind"}, {"do", "me", "a", "favor", "and"}, {"go", "ahead", "and"},
 		{"i", "want", "you", "to"}, {"i", "need", "you", "to"}, {"i", "would", "like", "you", "to"},
 		{"i", "want", "to"}, {"i", "would", "like", "to"}, {"i'd", "like", "to"}, {"i", "need", "to"},
-		{"let's"}, {"quickly"},
+		{"let's"}, {"quickly"}, {"yo"}, {"a", "little", "bit"}, {"a", "little"}, {"a", "bit"}, {"bit"},
 	}
 	fillerSuffixes = [][]string{
 		{"please"}, {"thanks"}, {"thank", "you"}, {"thank", "you", "very", "much"}, {"thanks", "a", "lot"},
 		{"mycroft"}, {"for", "me"}, {"if", "you", "can"}, {"if", "you", "could"}, {"if", "you", "would"},
-		{"if", "you", "do", "not", "mind"}, {"right", "now"}, {"now"},
+		{"if", "you", "do", "not", "mind"}, {"right", "now"}, {"now"}, {"mate"},
+		{"a", "bit"}, {"a", "little"}, {"a", "little", "bit"},
 	}
 	hesitations = map[string]bool{"um": true, "uh": true, "umm": true, "uhm": true, "erm": true, "er": true, "hmm": true, "ah": true}
 )

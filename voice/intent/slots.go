@@ -38,7 +38,7 @@ func wordsRegex(words []string, extra ...string) string {
 }
 
 var (
-	unitWords = []string{"hour", "hours", "minute", "minutes", "second", "seconds", "hr", "hrs", "min", "mins", "sec", "secs"}
+	unitWords = []string{"hour", "hours", "minute", "minutes", "second", "seconds"}
 	// durationWords are the grammar's words of a duration.
 	durationWords = append(append(numberWords[:len(numberWords):len(numberWords)], "a", "an", "half", "quarter", "quarters", "of"), unitWords...)
 	// timeWords are the grammar's words of a time of day.
@@ -67,7 +67,7 @@ var slotTypes = map[string]slotType{
 		words: []string{"yes", "no", "abstain", "for", "against"},
 	},
 	"duration": {
-		regex:  wordsRegex(durationWords, `\d+(?:\.\d+)?`, "and"),
+		regex:  wordsRegex(durationWords, `\d+(?:\.\d+)?`, "and", "hrs?", "mins?", "secs?"),
 		words:  durationWords,
 		repeat: true,
 		valid:  func(s string) bool { _, err := ParseDuration(s); return err == nil },
@@ -301,7 +301,7 @@ func ParseTimeOfDay(s string) (TimeOfDay, error) {
 		if i := indexOf(words, "past", "to"); i > 0 {
 			var m int
 			switch strings.Join(words[:i], " ") {
-			case "half":
+			case "half", "a half":
 				m = 30
 			case "quarter", "a quarter":
 				m = 15
@@ -321,6 +321,13 @@ func ParseTimeOfDay(s string) (TimeOfDay, error) {
 			}
 			hour, minute = h, m
 			break
+		}
+		// "half seven": half past seven
+		if len(words) >= 2 && words[0] == "half" {
+			if h, ok := hourOf(words[1:]); ok {
+				hour, minute = h, 30
+				break
+			}
 		}
 		// "0730", "730"
 		if len(words) == 1 && len(words[0]) >= 3 && len(words[0]) <= 4 {

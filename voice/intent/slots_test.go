@@ -65,6 +65,7 @@ func TestParseTimeOfDay(t *testing.T) {
 		{"noon", "noon", TimeOfDay{12, 0, false}, true},
 		{"midnight", "midnight", TimeOfDay{0, 0, false}, true},
 		{"half past", "half past seven", TimeOfDay{7, 30, true}, true},
+		{"half seven", "half seven", TimeOfDay{7, 30, true}, true},
 		{"quarter to", "quarter to eight", TimeOfDay{7, 45, true}, true},
 		{"ten past in the evening", "ten past six in the evening", TimeOfDay{18, 10, false}, true},
 		{"o'clock", "seven o'clock", TimeOfDay{7, 0, true}, true},

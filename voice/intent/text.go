@@ -10,6 +10,10 @@ var contractions = map[string]string{
 	"what's": "what is", "whats": "what is", "it's": "it is", "who's": "who is",
 	"where's": "where is", "how's": "how is", "i'm": "i am", "don't": "do not",
 	"today's": "today", "that's": "that is", "there's": "there is",
+	"todays": "today", "can't": "can not", "cannot": "can not", "didn't": "did not",
+	"doesn't": "does not", "isn't": "is not", "won't": "will not", "wasn't": "was not",
+	"aren't": "are not", "couldn't": "could not", "wouldn't": "would not",
+	"you're": "you are", "i've": "i have", "i'll": "i will", "what're": "what are",
 }
 
 // Normalize lowercases text, expands common contractions, turns punctuation
