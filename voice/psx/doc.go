@@ -1,0 +1,22 @@
+// Package psx recognises speech in process with the pocketsphinx C library
+// (the 0.8 "5prealpha" API Debian ships: cmd_ln_t configuration,
+// ps_set_jsgf_string / ps_set_search): one decoder, loaded once with the
+// en-us acoustic model and dictionary, constrained per utterance by a JSGF
+// grammar (re-set only when the grammar changes), fed 16 kHz s16le PCM as
+// it is spoken. No network, no process per utterance, no temporary files.
+//
+// A JSGF search always answers with some phrase of the grammar (or
+// nothing), so speech the grammar does not hold shows as a low
+// Result.Confidence, from the best path's score per frame. (A second pass
+// with a free phone loop was tried: it costs six times real time and did
+// not separate; ps_get_prob is always 0 for a grammar search.) See
+// docs/voice.md for the measured distributions and the threshold.
+//
+// It is a cgo package, built only with the tag `pocketsphinx` (it then
+// needs the Debian packages libpocketsphinx-dev and libsphinxbase-dev to
+// build, and pocketsphinx-en-us at run time). Without the tag New returns
+// ErrUnavailable, so every other package builds with CGO_ENABLED=0.
+//
+// Only the agent's speech-to-text wiring (agent) and voice tests import
+// psx.
+package psx
