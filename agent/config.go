@@ -309,6 +309,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Provider.validate(bad)
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)
+	validateSTT(c.Voice.STT, bad)
 	if len(es) == 0 {
 		return nil
 	}

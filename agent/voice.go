@@ -46,6 +46,8 @@ type VoiceConfig struct {
 	TTS string `toml:"tts"`
 	// KeepVoice is how long sealed utterances are kept; 0 never keeps them.
 	KeepVoice Duration `toml:"keep_voice"`
+	// STT is local, local-first or paid-first (agent/stt.go).
+	STT string `toml:"stt"`
 }
 
 func defaultVoiceConfig() VoiceConfig {
@@ -58,6 +60,7 @@ func defaultVoiceConfig() VoiceConfig {
 		NoSpeechTimeout: Duration(5 * time.Second),
 		TTS:             "flite",
 		KeepVoice:       Duration(voice.DefaultRetention),
+		STT:             voice.STTLocalFirst,
 	}
 }
 
@@ -147,6 +150,7 @@ type voiceParts struct {
 	mic   bool
 	spk   bool
 	note  string // what the devices and services leave out
+	stt   sttStatus
 }
 
 // wireVoice builds the voice pipeline and the skills (a.voice). Without a
@@ -187,6 +191,8 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 		deps.Skills.Volume = board.Volume
 	}
 	a.localSkills(&deps.Skills)
+	stt, sttSt := a.speechToText(deps.Transcriber)
+	deps.Transcriber = stt
 	if voiceOverride != nil {
 		voiceOverride(&deps)
 	}
@@ -213,6 +219,7 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 		keep:  c.KeepVoice.Std(),
 		mic:   board.Mic != nil,
 		spk:   board.Speaker != nil,
+		stt:   sttSt,
 	}
 	// With keep_voice = 0 the store keeps nothing and its purge removes
 	// what an earlier setting kept.
@@ -413,7 +420,7 @@ func (a *Agent) voiceStatus() apiclient.VoiceStatus {
 		Frames: st.Capture.Frames, Dropped: st.Capture.Dropped, MutedReads: st.Capture.MutedReads, ReadErrors: st.Capture.ReadErrors,
 		Utterances: st.Utterances, Asked: st.Asked, NoSpeech: st.NoSpeech, Errors: st.Errors, Gated: st.Gated,
 		WakeConnected: st.WakeConnected, WakeDetections: st.WakeDetections, WakeIgnored: st.WakeIgnored, WakeDropped: st.WakeDropped,
-		KeepVoice: parts.keep.String(), Note: parts.note,
+		KeepVoice: parts.keep.String(), Note: parts.note, STT: parts.stt.used, STTNote: parts.stt.note,
 		LastUtterance: st.LastUtterance, LastError: st.LastError,
 	}
 }

@@ -101,6 +101,10 @@ type VoiceStatus struct {
 	// Note says what is left out: "no microphone: only typed questions
 	// (mycroft ask) are answered", no speech-to-text, no speaker.
 	Note string `json:"note,omitempty"`
+	// STT is the speech-to-text used ("local", "paid", "local, then paid
+	// under the threshold", ...); STTNote says why local is not used.
+	STT     string `json:"stt,omitempty"`
+	STTNote string `json:"stt_note,omitempty"`
 }
 
 // VoiceAsk asks a typed question and returns the reply.
