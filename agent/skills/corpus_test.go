@@ -82,7 +82,7 @@ func slotValue(in intent.Intent, name string) string {
 			return "error: " + err.Error()
 		}
 		return fmt.Sprintf("%d:%02d", tod.Hour, tod.Minute)
-	case "number":
+	case "number", "proposal":
 		n, ok := in.Number(name)
 		if !ok {
 			return "error: " + in.Slots[name]

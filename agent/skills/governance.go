@@ -43,7 +43,7 @@ func (*GovernanceSkill) Intents() []intent.Spec {
 			"[list | read] [the] open proposals", "what (proposals are | is) open",
 			"what are the open proposals", "any open proposals",
 		}},
-		{Name: "vote", Patterns: []string{"vote {vote} [on] proposal {number}"}},
+		{Name: "vote", Patterns: []string{"vote {vote} [on] proposal {proposal}"}},
 		{Name: "confirm", Patterns: []string{"confirm [my] [vote]", "yes confirm [my] [vote]", "yes", "yes please", "cast [my] vote"}},
 	}
 }
@@ -77,7 +77,7 @@ func (g *GovernanceSkill) Handle(ctx context.Context, in intent.Intent) (intent.
 		}
 		return intent.Reply{Text: b.String()}, nil
 	}
-	n, ok := in.Number("number")
+	n, ok := in.Number("proposal")
 	if !ok {
 		return intent.Reply{Text: "Which proposal? Say vote yes on proposal and its number."}, nil
 	}
