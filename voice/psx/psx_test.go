@@ -201,3 +201,14 @@ func TestRecognizeStream(t *testing.T) {
 		t.Errorf("cancelled: err = %v", err)
 	}
 }
+
+// TestTranscriber: the voice.Transcriber gives the decoder's text and
+// confidence.
+func TestTranscriber(t *testing.T) {
+	d := decoder(t)
+	audio := speech(t, tts.Flite(), "turn up the volume")
+	tr, err := Transcriber{D: d}.Transcribe(context.Background(), commands, &trickle{b: audio, end: io.EOF})
+	if err != nil || tr.Text != "turn up the volume" || tr.Confidence < Threshold || tr.Confidence > 1 {
+		t.Fatalf("Transcribe = %+v, %v; want the phrase at or above %v", tr, err, Threshold)
+	}
+}
