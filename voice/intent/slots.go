@@ -283,7 +283,7 @@ func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	if len(words) == 0 {
 		return bad("no hour")
 	}
-	hour, minute := -1, 0
+	var hour, minute int
 	h24 := false // said as a 24-hour time ("0730")
 	switch {
 	case len(words) == 1 && (words[0] == "noon" || words[0] == "midday"):
