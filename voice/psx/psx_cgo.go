@@ -23,6 +23,8 @@ import (
 	"io"
 	"os"
 	"unsafe"
+
+	"github.com/mycroft-network/mycroft/internal/jsgf"
 )
 
 // Built reports whether this binary has pocketsphinx support.
@@ -172,7 +174,12 @@ func (d *Decoder) setGrammar(grammar string) error {
 	if grammar == "" {
 		return errors.New("psx: no grammar")
 	}
-	name, text := C.CString(grammarSearch), C.CString(grammar)
+	// The C parser sees only the checked canonical form.
+	canon, err := jsgf.Canonical(grammar)
+	if err != nil {
+		return fmt.Errorf("psx: grammar: %w", err)
+	}
+	name, text := C.CString(grammarSearch), C.CString(canon)
 	defer C.free(unsafe.Pointer(name))
 	defer C.free(unsafe.Pointer(text))
 	d.grammar = ""

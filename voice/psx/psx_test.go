@@ -186,6 +186,11 @@ func TestRecognizeStream(t *testing.T) {
 	if _, err := d.Recognize(ctx, "#JSGF V1.0;\ngrammar g;\npublic <a> = zzyzxq;\n", &trickle{b: audio, end: io.EOF}); err == nil {
 		t.Error("a grammar with a word out of the dictionary: no error")
 	}
+	for _, g := range []string{"", "public <a> = what time is it", "#JSGF V1.0;\ngrammar g;\npublic <a> = ( what time;\n", "#JSGF V1.0;\ngrammar g;\npublic <a> = <missing>;\n"} {
+		if _, err := d.Recognize(ctx, g, &trickle{b: audio, end: io.EOF}); err == nil {
+			t.Errorf("grammar %q: no error", g)
+		}
+	}
 	if r, err := d.Recognize(ctx, commands, &trickle{end: io.EOF}); err != nil || r.Text != "" || r.Confidence != 0 {
 		t.Errorf("empty utterance = %+v, %v; want no text", r, err)
 	}
