@@ -121,10 +121,11 @@ func runDemoInTmux(t *testing.T, bin, dir string, w, h int) {
 	x.run("send-keys", "-t", "demo", "Enter")
 	balance := regexp.MustCompile(`mycroft: You have [0-9,]+(\.[0-9]+)? MYC, plus [0-9.]+ MYC in payment channels\.`)
 	x.waitFor(ctx, "the typed answer", balance.MatchString)
-	// A typed vote, confirmed by typing (there is no button to press).
+	// A typed vote, confirmed by typing (there is no button to press): the
+	// prompt comes at once and "confirm" ends the wait for a press.
 	x.run("send-keys", "-t", "demo", "-l", "vote yes on proposal 2")
 	x.run("send-keys", "-t", "demo", "Enter")
-	x.waitFor(ctx, "the vote's prompt", func(s string) bool { return strings.Contains(s, "say or type confirm") })
+	x.waitFor(ctx, "the vote's prompt", func(s string) bool { return strings.Contains(s, "Press the button, or say confirm, to cast it.") })
 	x.run("send-keys", "-t", "demo", "-l", "confirm")
 	x.run("send-keys", "-t", "demo", "Enter")
 	x.waitFor(ctx, "the vote cast", func(s string) bool { return strings.Contains(s, "mycroft: Your vote is cast.") })
