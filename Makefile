@@ -42,7 +42,7 @@ fmt-check:
 # Every benchmark, one package at a time, each with a benchtime that fits it
 # (the table is in scripts/bench.sh; about 6 minutes on 2 cores).
 bench:
-	@GO=$(GO) scripts/bench.sh
+	@GO=$(GO) TAGS='$(TEST_TAGS)' scripts/bench.sh
 
 # A short fuzzing pass over every fuzz target (FUZZTIME each). Each package
 # with fuzz targets is built once, instrumented; each target then runs from

@@ -10,6 +10,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
+TAGS=${TAGS:-} # build tags (make bench passes the tests' tags: pocketsphinx)
 
 # package | -bench pattern | -benchtime | environment (optional)
 table='
@@ -19,6 +20,7 @@ table='
 ./voice|.|3s|
 ./voice/tts|.|1s|
 ./voice/vad|.|1s|
+./voice/psx|Recognize|20x|
 ./internal/eip712|.|1s|
 ./internal/wav|.|1s|
 ./chain|.|1s|
@@ -78,7 +80,7 @@ rows | while IFS="$(printf '\t')" read -r pkg pat bt env; do
 	echo "== $pkg -bench '$pat' -benchtime $bt ${env:+($env)}"
 	t0=$(date +%s)
 	# shellcheck disable=SC2086 # env is one or more NAME=VALUE words
-	env $env $GO test -count=1 -p 1 -run '^$' -bench "$pat" -benchtime "$bt" -benchmem "$pkg"
+	env $env $GO test -tags "$TAGS" -count=1 -p 1 -run '^$' -bench "$pat" -benchtime "$bt" -benchmem "$pkg"
 	echo "   ($(($(date +%s) - t0)) s)"
 done
 echo "make bench: done in $(($(date +%s) - start)) s"
