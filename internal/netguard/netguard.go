@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/mycroft-network/mycroft/internal/bucket"
 )
 
 // Config sets the limits. A zero field takes its default (Defaults); a
@@ -141,7 +143,7 @@ type Guard struct {
 	mu      sync.Mutex
 	total   int
 	conns   map[netip.Prefix]int
-	buckets *buckets
+	buckets *bucket.Table[netip.Prefix]
 
 	refused, limited, served atomic.Int64
 }
@@ -153,7 +155,7 @@ func New(cfg Config) (*Guard, error) {
 	}
 	cfg.defaults()
 	return &Guard{cfg: cfg, conns: map[netip.Prefix]int{},
-		buckets: newBuckets(cfg.Rate, cfg.Burst, cfg.MaxClients, cfg.Now)}, nil
+		buckets: bucket.New[netip.Prefix](cfg.Rate, cfg.Burst, cfg.MaxClients, cfg.Now)}, nil
 }
 
 // Config returns the limits in force (defaults filled in).
@@ -216,7 +218,7 @@ func (g *Guard) Handler(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		k, ok := ClientKey(r.RemoteAddr)
 		if ok && !g.exempt(k) {
-			if wait, allowed := g.buckets.take(k); !allowed {
+			if wait, allowed := g.buckets.Take(k); !allowed {
 				g.limited.Add(1)
 				w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
 				w.Header().Set("Content-Type", "application/json")

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mycroft-network/mycroft/internal/bucket"
 )
 
 // serve runs g in front of h on a fresh loopback port and returns its
@@ -271,12 +273,12 @@ func TestClientKey(t *testing.T) {
 // The bucket table never holds more than MaxClients.
 func TestBucketTableBounded(t *testing.T) {
 	now := frozen()
-	b := newBuckets(1, 2, 16, func() time.Time { return now })
+	b := bucket.New[netip.Prefix](1, 2, 16, func() time.Time { return now })
 	for i := range 1000 {
 		k := netip.PrefixFrom(netip.AddrFrom4([4]byte{10, 0, byte(i >> 8), byte(i)}), 32)
-		b.take(k)
-		b.take(k)
-		if n := b.len(); n > 16 {
+		b.Take(k)
+		b.Take(k)
+		if n := b.Len(); n > 16 {
 			t.Fatalf("after %d clients: %d buckets, want at most 16", i+1, n)
 		}
 	}

@@ -29,15 +29,3 @@ func TestTokenBucket(t *testing.T) {
 		}
 	}
 }
-
-func TestLimiterBounded(t *testing.T) {
-	now := time.Unix(1000, 0)
-	l := newLimiter(1, 1, func() time.Time { return now })
-	l.max = 8
-	for i := 0; i < 100; i++ {
-		l.allow(common.Address{byte(i)})
-	}
-	if len(l.buckets) > l.max {
-		t.Fatalf("%d buckets, cap %d", len(l.buckets), l.max)
-	}
-}
