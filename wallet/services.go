@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/oneline"
 )
 
@@ -87,17 +88,7 @@ func parseTranscript(body []byte) (string, error) {
 }
 
 // Weather is the current weather at a place.
-type Weather struct {
-	Latitude     float64 `json:"latitude"`
-	Longitude    float64 `json:"longitude"`
-	Time         string  `json:"time"`
-	TemperatureC float64 `json:"temperatureC"`
-	Humidity     float64 `json:"humidity"`
-	WindKmh      float64 `json:"windKmh"`
-	Code         int     `json:"code"`  // WMO weather code, see Summary
-	HighC        float64 `json:"highC"` // today's maximum
-	LowC         float64 `json:"lowC"`  // today's minimum
-}
+type Weather = chain.Weather
 
 // Weather pays for the current weather at latitude, longitude.
 func (w *Wallet) Weather(ctx context.Context, latitude, longitude float64) (Weather, error) {
@@ -123,23 +114,8 @@ func parseWeather(body []byte, latitude, longitude float64) (Weather, error) {
 	if err := json.Unmarshal(body, &out); err != nil {
 		return Weather{}, fmt.Errorf("wallet: weather answer: %w", err)
 	}
-	for _, c := range []struct {
-		name   string
-		v      float64
-		lo, hi float64
-	}{
-		{"latitude", out.Latitude, -90, 90},
-		{"longitude", out.Longitude, -180, 180},
-		{"temperature", out.TemperatureC, -100, 100},
-		{"humidity", out.Humidity, 0, 100},
-		{"wind", out.WindKmh, 0, 500},
-		{"weather code", float64(out.Code), 0, 99},
-		{"high", out.HighC, -100, 100},
-		{"low", out.LowC, -100, 100},
-	} {
-		if !(c.v >= c.lo && c.v <= c.hi) {
-			return Weather{}, fmt.Errorf("wallet: weather answer: %s %v (want %v..%v): %w", c.name, c.v, c.lo, c.hi, ErrBadAnswer)
-		}
+	if err := out.Check(); err != nil {
+		return Weather{}, fmt.Errorf("wallet: weather answer: %v: %w", err, ErrBadAnswer)
 	}
 	dLon := math.Abs(out.Longitude - longitude)
 	dLon = math.Min(dLon, 360-dLon)

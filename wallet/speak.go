@@ -89,34 +89,3 @@ func Tokens(v *big.Int) string {
 func (w *Wallet) SpentToday(context.Context) (*big.Int, error) {
 	return w.st.spent(w.cfg.Now())
 }
-
-// Summary says the WMO weather code in words ("light rain").
-func (x Weather) Summary() string {
-	switch c := x.Code; {
-	case c == 0:
-		return "clear sky"
-	case c == 1:
-		return "mainly clear"
-	case c == 2:
-		return "partly cloudy"
-	case c == 3:
-		return "overcast"
-	case c == 45 || c == 48:
-		return "fog"
-	case c >= 51 && c <= 57:
-		return "drizzle"
-	case c == 61 || c == 80:
-		return "light rain"
-	case c == 63 || c == 81:
-		return "rain"
-	case c == 65 || c == 82:
-		return "heavy rain"
-	case c == 66 || c == 67:
-		return "freezing rain"
-	case c >= 71 && c <= 77, c == 85, c == 86:
-		return "snow"
-	case c >= 95 && c <= 99:
-		return "thunderstorm"
-	}
-	return "unknown weather"
-}

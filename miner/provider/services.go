@@ -19,6 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/jsgf"
 	"github.com/mycroft-network/mycroft/internal/oneline"
 )
@@ -314,17 +315,7 @@ func (y *Wyoming) Call(ctx context.Context, params map[string][]string, body io.
 }
 
 // Weather is the normalised result of a weather call.
-type Weather struct {
-	Latitude     float64 `json:"latitude"`
-	Longitude    float64 `json:"longitude"`
-	Time         string  `json:"time"`
-	TemperatureC float64 `json:"temperatureC"`
-	Humidity     float64 `json:"humidity"`
-	WindKmh      float64 `json:"windKmh"`
-	Code         int     `json:"code"`  // WMO weather code
-	HighC        float64 `json:"highC"` // today's maximum
-	LowC         float64 `json:"lowC"`  // today's minimum
-}
+type Weather = chain.Weather
 
 // OpenMeteo is weather through an Open-Meteo-compatible upstream:
 // GET {BaseURL}/v1/forecast?latitude=…&longitude=…&current=….
@@ -399,23 +390,8 @@ func parseOpenMeteo(body []byte) (Weather, error) {
 	if len(up.Daily.Max) > 0 && len(up.Daily.Min) > 0 {
 		out.HighC, out.LowC = up.Daily.Max[0], up.Daily.Min[0]
 	}
-	for _, c := range []struct {
-		name   string
-		v      float64
-		lo, hi float64
-	}{
-		{"latitude", out.Latitude, -90, 90},
-		{"longitude", out.Longitude, -180, 180},
-		{"temperature", out.TemperatureC, -100, 100},
-		{"humidity", out.Humidity, 0, 100},
-		{"wind", out.WindKmh, 0, 500},
-		{"weather code", float64(out.Code), 0, 99},
-		{"high", out.HighC, -100, 100},
-		{"low", out.LowC, -100, 100},
-	} {
-		if !(c.v >= c.lo && c.v <= c.hi) {
-			return Weather{}, fmt.Errorf("provider: weather: upstream sent %s %v (want %v..%v)", c.name, c.v, c.lo, c.hi)
-		}
+	if err := out.Check(); err != nil {
+		return Weather{}, fmt.Errorf("provider: weather: upstream sent %w", err)
 	}
 	if !isStamp(out.Time) {
 		return Weather{}, fmt.Errorf("provider: weather: upstream sent time %q", clip(out.Time))
