@@ -187,10 +187,10 @@ func TestVoiceHearAndAsk(t *testing.T) {
 			if _, err := client.VoiceHear(ctx, filepath.Join(t.TempDir(), "missing.wav")); !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest {
 				t.Errorf("hear a missing file: %v", err)
 			}
-			faces0, err := client.VoiceFaces(ctx, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+			// The status says idle before the idle face is shown: wait for
+			// the face too (Next-2 below would underflow before it).
+			faces0 := waitFor(t, "the idle face", func() (apiclient.VoiceFaces, error) { return client.VoiceFaces(ctx, 0) },
+				func(f apiclient.VoiceFaces) bool { return f.Next >= 2 })
 			heard, err := client.VoiceHear(ctx, fixture)
 			if err != nil {
 				t.Fatal(err)
