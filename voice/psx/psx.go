@@ -9,6 +9,9 @@ import (
 // is not installed.
 var ErrUnavailable = errors.New("psx: local speech recognition unavailable")
 
+// ErrClosed is returned after Close.
+var ErrClosed = errors.New("psx: decoder closed")
+
 // Model paths of Debian's pocketsphinx-en-us package.
 const (
 	DefaultHMM  = "/usr/share/pocketsphinx/model/en-us/en-us"

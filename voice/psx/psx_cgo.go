@@ -86,9 +86,6 @@ func (d *Decoder) free() {
 	d.ps, d.cfg = nil, nil
 }
 
-// ErrClosed is returned after Close.
-var ErrClosed = errors.New("psx: decoder closed")
-
 // Close frees the decoder; it waits for an utterance being decoded.
 func (d *Decoder) Close() error {
 	d.sem <- struct{}{}
