@@ -3,6 +3,8 @@
 # each other), each with a benchtime that fits it: a benchmark whose untimed
 # setup dominates runs a fixed count (Nx), a cheap one a short time. The
 # commands match the ones docs/performance.md gives next to each figure.
+# After voice/wakeword's benchmarks, scripts/wakeword-ort-bench.sh prints what
+# onnxruntime takes for the same wake word pipeline (BenchmarkWakeWordORT).
 #
 #   scripts/bench.sh           run them all (about 6 minutes on 2 cores)
 #   scripts/bench.sh --check   only check that every Benchmark function in the
@@ -20,6 +22,7 @@ table='
 ./voice|.|3s|
 ./voice/tts|.|1s|
 ./voice/vad|.|1s|
+./voice/wakeword|.|1s|
 ./voice/psx|Recognize|20x|
 ./internal/eip712|.|1s|
 ./internal/wav|.|1s|
@@ -79,8 +82,18 @@ start=$(date +%s)
 rows | while IFS="$(printf '\t')" read -r pkg pat bt env; do
 	echo "== $pkg -bench '$pat' -benchtime $bt ${env:+($env)}"
 	t0=$(date +%s)
-	# shellcheck disable=SC2086 # env is one or more NAME=VALUE words
-	env $env $GO test -tags "$TAGS" -count=1 -p 1 -run '^$' -bench "$pat" -benchtime "$bt" -benchmem "$pkg"
+	if ls "$pkg"/*.go >/dev/null 2>&1; then
+		# shellcheck disable=SC2086 # env is one or more NAME=VALUE words
+		env $env $GO test -tags "$TAGS" -count=1 -p 1 -run '^$' -bench "$pat" -benchtime "$bt" -benchmem "$pkg"
+	else
+		echo "   no Go files in $pkg yet"
+	fi
+	# onnxruntime running the same wake word pipeline, once, next to the Go
+	# engine's figure (prints "onnxruntime unavailable: why" without npm).
+	if [ "$pkg" = ./voice/wakeword ] && [ -z "${ort_done:-}" ]; then
+		scripts/wakeword-ort-bench.sh
+		ort_done=1
+	fi
 	echo "   ($(($(date +%s) - t0)) s)"
 done
 echo "make bench: done in $(($(date +%s) - start)) s"
