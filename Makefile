@@ -8,6 +8,12 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -s -w -X $(PKG)/internal/buildinfo.Version=$(VERSION)
 # Packages the demo and the tests need (Debian names).
 SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev portaudio19-dev pkg-config tmux
+# openWakeWord's models (CC BY-NC-SA 4.0: non-commercial), fetched by deps
+# with scripts/wakeword-models.sh; the tests, benchmarks and demo find them
+# through MYCROFT_WAKEWORD_DIR. Always absolute (the tests run in their
+# package's directory).
+WAKEWORD_DIR ?= $(BIN)/wakeword
+override WAKEWORD_DIR := $(abspath $(WAKEWORD_DIR))
 
 .PHONY: all build test lint vet fmt-check bench fuzz demo deps contracts contracts-check arm64 armv7 device-pure deb clean
 
@@ -25,7 +31,7 @@ build:
 TEST_TAGS = $(shell pkg-config --exists pocketsphinx 2>/dev/null && echo pocketsphinx)
 test: deps fmt-check vet contracts-check
 	@[ -z "$(TEST_TAGS)" ] || $(GO) vet -tags '$(TEST_TAGS)' ./voice/psx/ ./agent/
-	$(GO) test -tags '$(TEST_TAGS)' -count=1 -timeout 30m ./...
+	MYCROFT_WAKEWORD_DIR='$(WAKEWORD_DIR)' $(GO) test -tags '$(TEST_TAGS)' -count=1 -timeout 30m ./...
 
 # gofmt, go vet and golangci-lint (a pinned version, through go run), with the
 # same build tags as the tests (the cgo recogniser too; vet covers its stub).
@@ -40,9 +46,12 @@ fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 # Every benchmark, one package at a time, each with a benchtime that fits it
-# (the table is in scripts/bench.sh; about 6 minutes on 2 cores).
+# (the table is in scripts/bench.sh; about 6 minutes on 2 cores). The wake
+# word models are fetched first when missing (as deps does; without npm the
+# wake word benchmarks have no models).
 bench:
-	@GO=$(GO) TAGS='$(TEST_TAGS)' scripts/bench.sh
+	@scripts/wakeword-models.sh '$(WAKEWORD_DIR)' || echo "make bench: no wake word models in $(WAKEWORD_DIR)"
+	@GO=$(GO) TAGS='$(TEST_TAGS)' BIN='$(BIN)' MYCROFT_WAKEWORD_DIR='$(WAKEWORD_DIR)' scripts/bench.sh
 
 # A short fuzzing pass over every fuzz target (FUZZTIME each). Each package
 # with fuzz targets is built once, instrumented; each target then runs from
@@ -65,9 +74,11 @@ fuzz:
 
 # System packages, installed only when missing (needs root or sudo). node and
 # npm (for chain/gen.sh --check, which make test runs) come from Debian unless
-# a node is already on the PATH.
+# a node is already on the PATH. Then the wake word models into WAKEWORD_DIR,
+# with npm (nothing done when they are there with the right sums).
 deps:
 	@scripts/deps.sh $(SYSTEM_PACKAGES) $$(command -v npm >/dev/null 2>&1 || echo nodejs npm)
+	@scripts/wakeword-models.sh '$(WAKEWORD_DIR)'
 
 # The demo's binary has portaudio (answers on the sound card, SPACE to talk)
 # when cgo and the portaudio library (portaudio19-dev) are there; otherwise it
@@ -77,7 +88,7 @@ DEMO_TAGS = $(shell [ "$$($(GO) env CGO_ENABLED)" = 1 ] && pkg-config --exists p
 demo: deps
 	@scripts/build-note.sh $(BIN)/mycroft
 	$(GO) build -trimpath -tags '$(DEMO_TAGS)' -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft ./cmd/mycroft
-	$(BIN)/mycroft demo
+	MYCROFT_WAKEWORD_DIR='$(WAKEWORD_DIR)' $(BIN)/mycroft demo
 
 contracts:
 	chain/gen.sh
