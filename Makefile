@@ -114,10 +114,11 @@ device-pure:
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -tags device -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-arm64-pure ./cmd/mycroft
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm GOARM=7 $(GO) build -trimpath -tags device -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-armv7-pure ./cmd/mycroft
 
-# Debian packages of the device builds: bin/mycroft_VERSION_{arm64,armhf}.deb
+# Debian packages of the device builds: bin/mycroft_VERSION_{arm64,armhf}.deb,
+# with the wake word models (from WAKEWORD_DIR, fetched there when missing).
 deb: arm64 armv7
-	scripts/deb.sh arm64 $(BIN)/mycroft-arm64 $(VERSION) $(BIN)
-	scripts/deb.sh armhf $(BIN)/mycroft-armv7 $(VERSION) $(BIN)
+	WAKEWORD_DIR='$(WAKEWORD_DIR)' scripts/deb.sh arm64 $(BIN)/mycroft-arm64 $(VERSION) $(BIN)
+	WAKEWORD_DIR='$(WAKEWORD_DIR)' scripts/deb.sh armhf $(BIN)/mycroft-armv7 $(VERSION) $(BIN)
 
 clean:
 	rm -rf $(BIN)

@@ -1,8 +1,12 @@
 #!/bin/sh
 # Build a Debian package of the agent: scripts/deb.sh ARCH BINARY VERSION OUTDIR
 # ARCH is a Debian architecture (arm64, armhf, amd64). The package holds the
-# binary, the systemd unit, the default configuration (a conffile) and a
-# postinst that creates the service user and groups with install.sh.
+# binary, the systemd unit, the default configuration (a conffile), a
+# postinst that creates the service user and groups with install.sh, and
+# openWakeWord's wake word models in /usr/share/mycroft/wakeword (fetched now
+# with wakeword-models.sh, or copied from $WAKEWORD_DIR when set, and checked
+# against its sums either way; CC BY-NC-SA 4.0, non-commercial use only, said
+# in the package's copyright file).
 set -eu
 [ $# -eq 4 ] || { echo "usage: $0 ARCH BINARY VERSION OUTDIR" >&2; exit 2; }
 arch=$1 bin=$2 version=$3 out=$4
@@ -17,6 +21,47 @@ install -D -m 0644 "$here/mycroft.service" "$root/lib/systemd/system/mycroft.ser
 sed -i 's|/usr/local/bin/mycroft|/usr/bin/mycroft|' "$root/lib/systemd/system/mycroft.service"
 install -D -m 0644 "$here/agent.toml" "$root/etc/mycroft/agent.toml"
 install -D -m 0755 "$here/install.sh" "$root/usr/share/mycroft/install.sh"
+models="$root/usr/share/mycroft/wakeword"
+if [ -n "${WAKEWORD_DIR:-}" ]; then
+	"$here/wakeword-models.sh" "$WAKEWORD_DIR" >/dev/null
+	cp -R "$WAKEWORD_DIR" "$models"
+fi
+"$here/wakeword-models.sh" "$models" >/dev/null # fetches, or checks the copy
+mkdir -p "$root/usr/share/doc/mycroft"
+{
+	cat <<'COPYRIGHT'
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: mycroft
+Comment: The wake word models in /usr/share/mycroft/wakeword are openWakeWord's,
+ under their own licence (below): non-commercial use only.
+
+Files: usr/share/mycroft/wakeword/*
+Copyright: David Scripka (openWakeWord, https://github.com/dscripka/openWakeWord)
+License: CC-BY-NC-SA-4.0
+Comment: NON-COMMERCIAL: these models may be used, shared and adapted only for
+ non-commercial purposes, with attribution, and adaptations shared under the
+ same licence. A device or service sold or run for commercial advantage needs
+ other wake word models (or the author's permission). openWakeWord's code is
+ Apache-2.0; its pre-trained models are CC BY-NC-SA 4.0. The files, their
+ source and their sha256 sums (from /usr/share/mycroft/wakeword/LICENSE.txt):
+COPYRIGHT
+	sed -e 's/^$/./' -e 's/^/ /' "$models/LICENSE.txt"
+	cat <<'COPYRIGHT'
+
+License: CC-BY-NC-SA-4.0
+ Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International
+ Public License. You are free to share (copy and redistribute in any medium or
+ format) and adapt (remix, transform and build upon) the material under these
+ terms: Attribution (give appropriate credit, provide a link to the licence
+ and indicate if changes were made); NonCommercial (not for commercial
+ purposes); ShareAlike (distribute your contributions under the same
+ licence); no additional restrictions.
+ .
+ This is a summary, not the licence. The full legal code is at
+ https://creativecommons.org/licenses/by-nc-sa/4.0/legalcode
+COPYRIGHT
+} >"$root/usr/share/doc/mycroft/copyright"
+chmod 0644 "$root/usr/share/doc/mycroft/copyright"
 mkdir -p "$root/DEBIAN"
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: mycroft
@@ -32,6 +77,9 @@ Description: decentralised agent for Mycroft Mark I and Mark II speakers
  buttons, keeps the owner's keys and data encrypted on the device, pays for
  speech-to-text, weather and knowledge calls over payment channels, and
  can earn tokens by serving other devices.
+ .
+ Includes openWakeWord's "hey mycroft" wake word models, licensed CC BY-NC-SA
+ 4.0: non-commercial use only (see /usr/share/doc/mycroft/copyright).
 CONTROL
 echo /etc/mycroft/agent.toml > "$root/DEBIAN/conffiles"
 cat > "$root/DEBIAN/postinst" <<'POSTINST'

@@ -88,3 +88,52 @@ func TestUnitFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDebPackage builds a .deb around a stand-in binary and checks that it
+// carries the wake word models and says in its copyright file that they are
+// CC BY-NC-SA 4.0, non-commercial. It needs dpkg-deb and the models
+// (MYCROFT_WAKEWORD_DIR, which make test sets; deb.sh fetches them there when
+// missing).
+func TestDebPackage(t *testing.T) {
+	models := os.Getenv("MYCROFT_WAKEWORD_DIR")
+	if models == "" {
+		t.Skip("MYCROFT_WAKEWORD_DIR not set (make test sets it)")
+	}
+	if _, err := exec.LookPath("dpkg-deb"); err != nil {
+		t.Skip("no dpkg-deb")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "mycroft")
+	if err := os.WriteFile(bin, []byte("#!/bin/sh\necho mycroft\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("sh", "deb.sh", "amd64", bin, "v1.2.3", dir)
+	cmd.Env = append(os.Environ(), "WAKEWORD_DIR="+models)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("deb.sh: %v\n%s", err, out)
+	}
+	deb := filepath.Join(dir, "mycroft_1.2.3_amd64.deb")
+	list, err := exec.Command("dpkg-deb", "-c", deb).CombinedOutput()
+	if err != nil {
+		t.Fatalf("dpkg-deb -c: %v\n%s", err, list)
+	}
+	for _, f := range []string{"melspectrogram.onnx", "embedding_model.onnx", "hey_mycroft_v0.1.onnx", "alexa_v0.1.onnx", "hey_jarvis_v0.1.onnx", "hey_rhasspy_v0.1.onnx", "LICENSE.txt"} {
+		if !strings.Contains(string(list), "./usr/share/mycroft/wakeword/"+f+"\n") {
+			t.Errorf("package lacks /usr/share/mycroft/wakeword/%s", f)
+		}
+	}
+	x := filepath.Join(dir, "x")
+	if out, err := exec.Command("dpkg-deb", "-x", deb, x).CombinedOutput(); err != nil {
+		t.Fatalf("dpkg-deb -x: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(filepath.Join(x, "usr/share/doc/mycroft/copyright"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Files: usr/share/mycroft/wakeword/*", "License: CC-BY-NC-SA-4.0", "\nLicense: CC-BY-NC-SA-4.0\n Creative Commons", "NON-COMMERCIAL", "openWakeWord"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("copyright file lacks %q", want)
+		}
+	}
+}
