@@ -12,11 +12,17 @@
 // not separate; ps_get_prob is always 0 for a grammar search.) See
 // docs/voice.md for the measured distributions and the threshold.
 //
+// Spotter is the wake word fallback: a pocketsphinx keyphrase search for
+// "hey mycroft" (as mycroft-core shipped it), streaming, on a decoder of
+// its own, for when the openWakeWord engine or its models are missing.
+// It implements voice.WakeDetector; SpotterConfig documents its settings.
+//
 // It is a cgo package, built only with the tag `pocketsphinx` (it then
 // needs the Debian packages libpocketsphinx-dev and libsphinxbase-dev to
-// build, and pocketsphinx-en-us at run time). Without the tag New returns
-// ErrUnavailable, so every other package builds with CGO_ENABLED=0.
+// build, and pocketsphinx-en-us at run time). Without the tag New and
+// NewSpotter return ErrUnavailable, so every other package builds with
+// CGO_ENABLED=0.
 //
-// Only the agent's speech-to-text wiring (agent) and voice tests import
-// psx.
+// Only the agent's speech-to-text and wake word wiring (agent) and voice
+// tests import psx.
 package psx

@@ -5,7 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/mycroft-network/mycroft/voice"
 )
+
+// Spotter is the voice pipeline's wake word detector.
+var _ voice.WakeDetector = (*Spotter)(nil)
 
 // Defaults of SpotterConfig: mycroft-core's pocketsphinx wake word.
 const (
@@ -18,7 +23,7 @@ const (
 	DefaultPhones = "HH EY . M AY K R AO F T"
 	// DefaultSpotThreshold is the -kws_threshold for DefaultPhrase, tuned
 	// on the package's tests (docs/voice.md, "Wake word fallback").
-	DefaultSpotThreshold = 1e-25
+	DefaultSpotThreshold = 1e-30
 )
 
 // SpotterConfig configures a Spotter. The zero value spots "hey mycroft"
