@@ -56,7 +56,8 @@ type Status struct {
 	Errors         uint64        `json:"errors"`     // STT, skill or speech failures
 	Gated          uint64        `json:"gated"`      // frames ignored while the device spoke
 	WakeDetections uint64        `json:"wakeDetections"`
-	WakeIgnored    uint64        `json:"wakeIgnored"`   // refractory, busy or muted
+	WakeIgnored    uint64        `json:"wakeIgnored"`   // refractory, thinking or muted
+	Interrupted    uint64        `json:"interrupted"`   // speech or sounds cut short by the owner
 	WakeDropped    uint64        `json:"wakeDropped"`   // frames the wake service was too slow for
 	WakeConnected  bool          `json:"wakeConnected"` // the wake client is running (connecting or connected)
 	LastUtterance  time.Time     `json:"lastUtterance,omitzero"`
@@ -79,7 +80,10 @@ type Pipeline struct {
 	asks      chan *askReq
 	events    chan workerEvent
 	miningCh  chan bool
+	alerts    chan *alertReq
+	soundDone chan *alertReq
 
+	spk     sync.Mutex // held by whoever writes to the speaker
 	gated   atomic.Bool
 	running atomic.Bool
 	cancel  context.CancelFunc
@@ -105,7 +109,8 @@ type Pipeline struct {
 	wasGated    bool
 	errTimer    <-chan time.Time
 	confirmCh   chan confirmOutcome
-	pendingAsk  *askReq // a question asked while the session waited for a press
+	pendingAsk  *askReq   // a question asked while the session waited for a press
+	sound       *alertReq // the sound playing (Alert)
 	nextID      uint64
 }
 
@@ -121,9 +126,12 @@ type session struct {
 }
 
 type askReq struct {
-	text  string
-	reply chan askResult
-	once  sync.Once
+	text string
+	// polite questions (Announce) never interrupt and are refused while
+	// anything plays.
+	polite bool
+	reply  chan askResult
+	once   sync.Once
 }
 
 // answer delivers the first result only (the worker and a cancellation may
@@ -183,6 +191,8 @@ func New(cfg Config) (*Pipeline, error) {
 		asks:        make(chan *askReq),
 		events:      make(chan workerEvent, 8),
 		miningCh:    make(chan bool),
+		alerts:      make(chan *alertReq),
+		soundDone:   make(chan *alertReq),
 		done:        make(chan struct{}),
 		lastTrigger: -1 << 40,
 		lastEnd:     -1 << 40,
@@ -227,28 +237,6 @@ func (p *Pipeline) SetMining(on bool) {
 	select {
 	case p.miningCh <- on:
 	case <-p.done:
-	}
-}
-
-// Ask handles a typed utterance as if it had been heard: the reply is
-// spoken and returned. It fails with ErrBusy during another interaction and
-// waits (bounded by ctx) when Run has not started yet.
-func (p *Pipeline) Ask(ctx context.Context, text string) (string, error) {
-	req := &askReq{text: text, reply: make(chan askResult, 1)}
-	select {
-	case p.asks <- req:
-	case <-p.done:
-		return "", ErrClosed
-	case <-ctx.Done():
-		return "", ctx.Err()
-	}
-	select {
-	case r := <-req.reply:
-		return r.text, r.err
-	case <-p.done:
-		return "", ErrClosed
-	case <-ctx.Done():
-		return "", ctx.Err()
 	}
 }
 
@@ -336,6 +324,10 @@ func (p *Pipeline) Run(ctx context.Context) error {
 			p.ask(ctx, req)
 		case ev := <-p.events:
 			p.workerEvent(ctx, ev)
+		case req := <-p.alerts:
+			p.alert(ctx, req)
+		case req := <-p.soundDone:
+			p.soundEnded(req)
 		case on := <-p.miningCh:
 			p.mining = on
 			p.update(func(s *Status) { s.Mining = on })
@@ -397,6 +389,17 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 	if p.muted {
 		return
 	}
+	if p.cfg.Wake != nil && (p.sess == nil || p.speaking()) {
+		// The wake word is heard while the device speaks too: it
+		// interrupts (barge-in).
+		s := make([]int16, hal.FrameSamples)
+		copy(s, f.Samples[:])
+		select {
+		case p.wakeAudio <- s:
+		default:
+			p.update(func(st *Status) { st.WakeDropped++ })
+		}
+	}
 	if p.gated.Load() {
 		// The device is speaking: ignore what the mic hears.
 		p.wasGated = true
@@ -426,15 +429,6 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 			p.notifyActivity()
 		}
 	}
-	if p.cfg.Wake != nil && p.sess == nil {
-		s := make([]int16, hal.FrameSamples)
-		copy(s, f.Samples[:])
-		select {
-		case p.wakeAudio <- s:
-		default:
-			p.update(func(st *Status) { st.WakeDropped++ })
-		}
-	}
 	if p.sess == nil || !p.sess.listen {
 		return
 	}
@@ -459,11 +453,16 @@ func (p *Pipeline) startListening(ctx context.Context, trigger string) {
 		return
 	}
 	if p.sess != nil {
-		if p.state != hal.StateSpeaking && p.state != hal.StateError {
+		switch {
+		case p.speaking():
+			p.interrupt() // barge in
+		case p.state == hal.StateError:
+			p.endSession(ErrAborted)
+		default:
 			return
 		}
-		p.endSession(ErrAborted) // barge in
 	}
+	p.cutSound()
 	p.errTimer = nil
 	p.lastTrigger = int64(p.seq)
 	sctx, cancel := context.WithCancel(ctx)
@@ -478,6 +477,13 @@ func (p *Pipeline) startListening(ctx context.Context, trigger string) {
 	p.beginRecord(s)
 	p.setState(ctx, hal.StateListening)
 	go p.work(s)
+}
+
+// speaking reports whether the interaction in progress is speaking: its
+// face says so, or its speech already holds the speaker (the speaking
+// event may still be on its way to the Run loop).
+func (p *Pipeline) speaking() bool {
+	return p.sess != nil && (p.state == hal.StateSpeaking || p.gated.Load() && !p.sess.listen && p.sound == nil)
 }
 
 // finishListening: the utterance is over; STT gets its end of stream.
@@ -512,111 +518,6 @@ func (p *Pipeline) endSession(err error) {
 		r.answer(askResult{err: err})
 	}
 	p.lastEnd = int64(p.seq)
-}
-
-func (p *Pipeline) button(ctx context.Context, ev hal.ButtonEvent) {
-	switch ev.Button {
-	case hal.ButtonAction:
-		switch ev.Action {
-		case hal.Press:
-			if p.confirmCh != nil {
-				select {
-				case p.confirmCh <- confirmPressed:
-				default:
-				}
-				p.confirmCh = nil
-				return
-			}
-			if p.sess != nil && p.sess.listen {
-				// A second press ends listening.
-				if p.ep.Started() {
-					p.finishListening(ctx)
-				} else {
-					p.endSession(ErrAborted)
-					p.setState(ctx, hal.StateIdle)
-				}
-				return
-			}
-			p.startListening(ctx, "button")
-		case hal.Release:
-			// Push to talk: releasing after speech ends the utterance; a
-			// short click leaves the endpointer to find the end.
-			if p.sess != nil && p.sess.listen && p.sess.trigger == "button" && p.ep.Started() {
-				p.finishListening(ctx)
-			}
-		}
-	case hal.ButtonVolUp, hal.ButtonVolDown:
-		if ev.Action != hal.Press || p.cfg.Volume == nil {
-			return
-		}
-		v, err := p.cfg.Volume.Volume()
-		if err != nil {
-			p.log.Warn("voice: volume", "err", err)
-			return
-		}
-		if ev.Button == hal.ButtonVolUp {
-			v = min(v+10, 100)
-		} else {
-			v = max(v-10, 0)
-		}
-		if err := p.cfg.Volume.SetVolume(v); err != nil {
-			p.log.Warn("voice: volume", "err", err)
-			return
-		}
-		f := FaceFor(p.state)
-		f.Volume = v
-		p.show(ctx, f)
-	}
-}
-
-func (p *Pipeline) wake(ctx context.Context, d wyoming.Detection) {
-	p.update(func(st *Status) { st.WakeDetections++ })
-	since := func(at int64) int64 { return int64(p.seq) - at }
-	if p.muted || p.sess != nil || since(p.lastTrigger) < int64(p.cfg.RefractoryFrames) || since(p.lastEnd) < int64(p.cfg.RefractoryFrames) {
-		p.update(func(st *Status) { st.WakeIgnored++ })
-		return
-	}
-	p.log.Info("voice: wake word", "name", d.Name)
-	p.startListening(ctx, "wake")
-}
-
-func (p *Pipeline) ask(ctx context.Context, req *askReq) {
-	if p.sess != nil && p.confirmCh != nil && p.pendingAsk == nil {
-		// The session only waits for a confirming press: a typed question
-		// ends that wait (without the "not confirmed" answer, since the
-		// question may well be "confirm") and is asked once the session
-		// has finished.
-		select {
-		case p.confirmCh <- confirmSuperseded:
-		default:
-		}
-		p.confirmCh = nil
-		p.pendingAsk = req
-		return
-	}
-	if p.sess != nil {
-		req.answer(askResult{err: ErrBusy})
-		return
-	}
-	p.errTimer = nil
-	sctx, cancel := context.WithCancel(ctx)
-	p.nextID++
-	s := &session{id: p.nextID, ctx: sctx, cancel: cancel, trigger: "text", at: p.cfg.Clock.Now(), ask: req}
-	p.sess = s
-	p.update(func(st *Status) { st.Asked++ })
-	p.beginRecord(s)
-	p.note(s, func(r *Interaction) { r.Transcript = req.text })
-	p.setState(ctx, hal.StateThinking)
-	go p.work(s)
-}
-
-// askPending asks the question that ended a confirmation wait, now that
-// its session is over.
-func (p *Pipeline) askPending(ctx context.Context) {
-	if r := p.pendingAsk; r != nil {
-		p.pendingAsk = nil
-		p.ask(ctx, r)
-	}
 }
 
 func (p *Pipeline) setMuted(ctx context.Context, on bool) {

@@ -7,13 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"sync/atomic"
 
-	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/voice/intent"
-	"github.com/mycroft-network/mycroft/voice/tts"
 )
 
 // post sends a worker event to the Run loop.
@@ -103,6 +100,12 @@ func (p *Pipeline) work(s *session) {
 		return
 	}
 	stopThinking()
+	if reply.Stop {
+		// "stop": nothing more is said (what was playing stopped when this
+		// interaction began) and the device goes back to idle.
+		p.finish(s, "", nil)
+		return
+	}
 	spoken := reply.Text
 	if err := p.say(s, reply.Text); err != nil {
 		p.finish(s, spoken, err)
@@ -186,67 +189,4 @@ func (p *Pipeline) finish(s *session, spoken string, err error) {
 		return
 	}
 	p.post(s, evDone, nil)
-}
-
-// say speaks text with the microphone gated.
-func (p *Pipeline) say(s *session, text string) error {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return nil
-	}
-	p.log.Info("voice: say", "chars", len(text))
-	if p.cfg.Voice == nil || p.cfg.Speaker == nil {
-		p.post(s, evSpeaking, nil)
-		return nil
-	}
-	pcm, err := p.cfg.Voice.Synthesize(s.ctx, text)
-	if err != nil {
-		return fmt.Errorf("voice: synthesize: %w", err)
-	}
-	p.post(s, evSpeaking, nil)
-	p.gated.Store(true)
-	defer p.gated.Store(false)
-	return p.play(s.ctx, pcm)
-}
-
-// play writes 16 kHz mono samples to the speaker in 100 ms pieces,
-// converting to the speaker's format, and halts it when ctx ends.
-func (p *Pipeline) play(ctx context.Context, pcm []int16) error {
-	sp := p.cfg.Speaker
-	f := sp.Format()
-	if f.Rate > 0 && f.Rate != hal.Voice.Rate {
-		pcm = tts.Resample(pcm, hal.Voice.Rate, f.Rate)
-	}
-	ch := max(f.Channels, 1)
-	rate := f.Rate
-	if rate <= 0 {
-		rate = hal.Voice.Rate
-	}
-	step := rate / 10
-	buf := make([]int16, 0, step*ch)
-	for len(pcm) > 0 {
-		if ctx.Err() != nil {
-			_ = sp.Halt()
-			return nil
-		}
-		n := min(step, len(pcm))
-		buf = buf[:0]
-		for _, v := range pcm[:n] {
-			for range ch {
-				buf = append(buf, v)
-			}
-		}
-		for off := 0; off < len(buf); {
-			w, err := sp.Write(buf[off:])
-			if err != nil {
-				return fmt.Errorf("voice: speaker: %w", err)
-			}
-			if w <= 0 {
-				return fmt.Errorf("voice: speaker: %w", io.ErrShortWrite)
-			}
-			off += w
-		}
-		pcm = pcm[n:]
-	}
-	return nil
 }
