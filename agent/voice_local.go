@@ -99,22 +99,28 @@ func (s *alarmStore) SaveAlarms(_ context.Context, doc []byte) error {
 	return nil
 }
 
-// Ringing: the device says what rang ("what is ringing", answered by the
-// skills) and shows it, again every ringEvery, at most ringTimes, until
-// StopRinging ("stop").
+// Ringing: the device chimes (voice.Chime, then ringPause of silence) until
+// it is stopped, says what rang ("what is ringing", answered by the skills)
+// first and again every ringEvery, and gives up after ringTimes of those
+// (three minutes). "stop" (StopRinging), the action button or the wake word
+// stops it; the button or the wake word cut the chime within 10 ms.
 const (
 	ringEvery    = 20 * time.Second
 	ringTimes    = 9
+	ringPause    = time.Second
 	ringQuestion = "what is ringing"
 )
 
 // voiceRinger implements skills.Ringer with the pipeline: the faceplate
-// shows what rings and the pipeline speaks it.
+// shows what rings and the pipeline chimes and speaks it.
 type voiceRinger struct {
 	a *Agent
 
 	mu   sync.Mutex
 	stop chan struct{} // closed when the current ring stops; nil: silent
+	// chimes counts the chimes played whole or cut (tests).
+	chimes int
+	rings  sync.WaitGroup // the announce goroutines
 }
 
 func (r *voiceRinger) Ring(name string) {
@@ -125,7 +131,8 @@ func (r *voiceRinger) Ring(name string) {
 	stop := make(chan struct{})
 	r.stop = stop
 	r.mu.Unlock()
-	go r.announce(stop, name)
+	r.rings.Add(1)
+	go func() { defer r.rings.Done(); r.announce(stop, name) }()
 }
 
 func (r *voiceRinger) StopRinging() bool {
@@ -139,35 +146,68 @@ func (r *voiceRinger) StopRinging() bool {
 	return true
 }
 
-func stopped(stop chan struct{}) bool {
-	select {
-	case <-stop:
-		return true
-	default:
-		return false
+// stopped ends the ring that stop belongs to, when it is still the current
+// one: the owner silenced it with the button or the wake word.
+func (r *voiceRinger) stopped(stop chan struct{}) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stop == stop {
+		close(r.stop)
+		r.stop = nil
 	}
 }
 
-// announce speaks and shows what rang until it is stopped, replaced by
-// another ring or the pipeline closes.
+// announce chimes, shows and says what rang until it is stopped, replaced
+// by another ring, silenced by the owner or the pipeline closes.
 func (r *voiceRinger) announce(stop chan struct{}, name string) {
-	for i := 0; i < ringTimes && !stopped(stop); i++ {
-		if p := r.a.voice; p != nil {
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			_, err := p.Ask(ctx, ringQuestion)
-			cancel()
-			if errors.Is(err, voice.ErrClosed) {
-				return
-			}
-		}
-		if stopped(stop) {
-			return
-		}
-		r.show(name)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
 		select {
 		case <-stop:
+			cancel() // cuts the chime within one chunk
+		case <-ctx.Done():
+		}
+	}()
+	chime := voice.Chime()
+	end := time.Now().Add(ringTimes * ringEvery)
+	var say time.Time // when the name is said next
+	for time.Now().Before(end) && ctx.Err() == nil {
+		r.show(name)
+		p := r.a.voice
+		if p != nil {
+			err := p.Alert(ctx, chime)
+			r.mu.Lock()
+			r.chimes++
+			r.mu.Unlock()
+			switch {
+			case errors.Is(err, voice.ErrInterrupted):
+				r.stopped(stop)
+				return
+			case errors.Is(err, voice.ErrClosed), ctx.Err() != nil:
+				return
+			}
+			// ErrBusy: the owner is talking to the device; chime again
+			// after the pause.
+		}
+		if p != nil && !time.Now().Before(say) {
+			tctx, done := context.WithTimeout(ctx, time.Minute)
+			_, err := p.Announce(tctx, ringQuestion)
+			done()
+			switch {
+			case errors.Is(err, voice.ErrInterrupted):
+				r.stopped(stop)
+				return
+			case errors.Is(err, voice.ErrClosed), ctx.Err() != nil:
+				return
+			case err == nil:
+				say = time.Now().Add(ringEvery)
+			}
+		}
+		select {
+		case <-ctx.Done():
 			return
-		case <-time.After(ringEvery):
+		case <-time.After(ringPause):
 		}
 	}
 }

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"go.etcd.io/bbolt"
 
+	"github.com/mycroft-network/mycroft/board/sim"
+	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/voice"
 )
@@ -84,4 +87,59 @@ func TestVoiceRinger(t *testing.T) {
 	if r.StopRinging() {
 		t.Error("second StopRinging reported ringing")
 	}
+}
+
+// TestVoiceRingUntilStop: a timer that runs out chimes through the
+// speaker, says what rang and chimes again, until a typed "stop" ends it
+// (the ring's goroutine returns; nothing is ringing any more).
+func TestVoiceRingUntilStop(t *testing.T) {
+	ctx := context.Background()
+	var rg *voiceRinger
+	overrideVoice(t, func(d *voiceDeps) {
+		rg = d.Skills.Ringer.(*voiceRinger)
+		d.Synth = beepSynth{}
+	})
+	a, _, _ := start(t, testConfig(t), Options{OpenBoard: simBoard(filepath.Join(t.TempDir(), "speaker.wav"))})
+	if a.voice == nil || rg == nil {
+		t.Fatal("voice not wired")
+	}
+	sp, ok := a.board.Speaker.(*sim.Speaker)
+	if !ok {
+		t.Fatalf("speaker %T", a.board.Speaker)
+	}
+	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
+		func(s voice.Status) bool { return s.State == hal.StateIdle })
+	if _, err := a.voice.Ask(ctx, "set a timer for one second"); err != nil {
+		t.Fatal(err)
+	}
+	chimes := func() int { rg.mu.Lock(); defer rg.mu.Unlock(); return rg.chimes }
+	waitFor(t, "the ring's question", func() (voice.Interaction, error) {
+		in, _ := a.voice.LastInteraction()
+		return in, nil
+	}, func(in voice.Interaction) bool { return in.Transcript == ringQuestion && in.Done })
+	waitFor(t, "a second chime", func() (int, error) { return chimes(), nil }, func(n int) bool { return n >= 2 })
+	if w := sp.Written(); w < int64(len(voice.Chime())) {
+		t.Errorf("speaker got %d samples, less than a chime", w)
+	}
+	if got, err := a.voice.Ask(ctx, "stop"); err != nil || got != "" {
+		t.Errorf("stop: %q, %v; want silence", got, err)
+	}
+	rg.rings.Wait() // a ring that went on would hold this for three minutes
+	if rg.StopRinging() {
+		t.Error("still ringing after stop")
+	}
+	if got, err := a.voice.Ask(ctx, "what is ringing"); err != nil || got != "Nothing is ringing." {
+		t.Errorf("what is ringing after stop: %q, %v", got, err)
+	}
+}
+
+// beepSynth is a fast Synthesizer: 0.1 s of tone per sentence.
+type beepSynth struct{}
+
+func (beepSynth) Synthesize(context.Context, string) ([]int16, error) {
+	p := make([]int16, 1600)
+	for i := range p {
+		p[i] = int16((i % 32) * 300)
+	}
+	return p, nil
 }
