@@ -24,6 +24,7 @@ table='
 ./voice/vad|.|1s|
 ./voice/wakeword|.|1s|
 ./voice/psx|Recognize|20x|
+./voice/psx|Spotter|1x|
 ./internal/eip712|.|1s|
 ./internal/wav|.|1s|
 ./chain|.|1s|

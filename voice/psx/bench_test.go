@@ -5,6 +5,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/mycroft-network/mycroft/internal/cputime"
 	"github.com/mycroft-network/mycroft/voice/tts"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkRecognize(b *testing.B) {
 	audio := speech(b, tts.Flite(), "set a timer for five minutes")
 	seconds := float64(len(audio)/2) / Rate
 	ctx := context.Background()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	b.ResetTimer()
 	for range b.N {
 		r, err := d.Recognize(ctx, commands, &trickle{b: audio, end: io.EOF})
@@ -25,7 +26,7 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.ReportMetric(cpu.Seconds()/(seconds*float64(b.N)), "rtf")
 	b.ReportMetric(seconds, "audio-s")
 }

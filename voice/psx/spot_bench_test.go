@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mycroft-network/mycroft/internal/cputime"
 	"github.com/mycroft-network/mycroft/voice/tts"
 	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
@@ -19,13 +20,13 @@ func BenchmarkSpotter(b *testing.B) {
 	s := spotter(b, SpotterConfig{})
 	pcm := speechMinute(b)
 	seconds := float64(len(pcm)) / Rate
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	b.ResetTimer()
 	for range b.N {
 		spotAll(b, s, pcm, spotChunk)
 	}
 	b.StopTimer()
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.ReportMetric(float64(cpu.Milliseconds())/(seconds*float64(b.N)), "cpu-ms/audio-s")
 	b.ReportMetric(seconds, "audio-s")
 }
