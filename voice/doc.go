@@ -4,7 +4,9 @@
 // wyoming) or typed text, streams the utterance to a speech-to-text provider
 // while it is being spoken, seals and keeps the audio under a retention
 // policy, matches the transcript to a skill (package intent), speaks the
-// answer (package tts) with the microphone gated, and drives the faceplate
+// answer (package tts) sentence by sentence with the microphone gated,
+// lets the button, the wake word or "stop" cut it short, plays sounds (a
+// ringing timer's Chime, through Alert), and drives the faceplate
 // through the states idle, listening, thinking, speaking, error, muted and
 // mining.
 //
