@@ -22,7 +22,6 @@ import (
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/tts"
 	"github.com/mycroft-network/mycroft/voice/vad"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // VoiceConfig is the [voice] table.
@@ -39,9 +38,10 @@ type VoiceConfig struct {
 	MaxUtterance Duration `toml:"max_utterance"`
 	// NoSpeechTimeout: listening gives up when no speech starts in this long.
 	NoSpeechTimeout Duration `toml:"no_speech_timeout"`
-	// WakeURI is the Wyoming wake word service, tcp://host:port; "" is
-	// push to talk only.
+	// WakeURI is a Wyoming wake word service, tcp://host:port, used
+	// instead of the engine in process (WakeConfig); "" is none.
 	WakeURI string `toml:"wake_uri"`
+	WakeConfig
 	// TTS is the speech program: "flite" or "espeak-ng".
 	TTS string `toml:"tts"`
 	// KeepVoice is how long sealed utterances are kept; 0 never keeps them.
@@ -61,6 +61,7 @@ func defaultVoiceConfig() VoiceConfig {
 		TTS:             "flite",
 		KeepVoice:       Duration(voice.DefaultRetention),
 		STT:             voice.STTLocalFirst,
+		WakeConfig:      defaultWakeConfig(),
 	}
 }
 
@@ -92,6 +93,7 @@ func (c VoiceConfig) validate(bad badFunc) {
 			bad("voice.wake_uri", "%v", err)
 		}
 	}
+	c.WakeConfig.validate(bad)
 	switch c.TTS {
 	case "flite", "espeak-ng":
 	default:
@@ -151,6 +153,7 @@ type voiceParts struct {
 	spk   bool
 	note  string // what the devices and services leave out
 	stt   sttStatus
+	wake  wakeStatus
 }
 
 // wireVoice builds the voice pipeline and the skills (a.voice). Without a
@@ -235,9 +238,10 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 		Detector: det, Endpoint: c.endpoint(),
 		Log: a.log,
 	}
-	if c.WakeURI != "" {
-		addr, _ := wakeAddr(c.WakeURI) // checked by validate
-		vc.Wake = &wyoming.WakeClient{Addr: addr, Log: a.log}
+	if vc.Mic != nil {
+		vc.Wake, parts.wake = a.wakeDetector(c)
+	} else {
+		parts.wake = wakeStatus{engine: WakeOff, note: "no microphone"}
 	}
 	if vc.Speaker == nil {
 		vc.Voice = nil
@@ -421,6 +425,7 @@ func (a *Agent) voiceStatus() apiclient.VoiceStatus {
 		Utterances: st.Utterances, Asked: st.Asked, NoSpeech: st.NoSpeech, Errors: st.Errors, Gated: st.Gated,
 		WakeConnected: st.WakeConnected, WakeDetections: st.WakeDetections, WakeIgnored: st.WakeIgnored, WakeDropped: st.WakeDropped,
 		KeepVoice: parts.keep.String(), Note: parts.note, STT: parts.stt.used, STTNote: parts.stt.note,
+		Wake: parts.wake.engine, WakeNote: parts.wake.note,
 		LastUtterance: st.LastUtterance, LastError: st.LastError,
 	}
 }

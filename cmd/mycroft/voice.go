@@ -188,8 +188,14 @@ func printVoiceStatus(e *env, st apiclient.VoiceStatus) error {
 	}
 	fmt.Fprintf(tw, "frames:\t%d (dropped %d, muted reads %d, read errors %d)\n", st.Frames, st.Dropped, st.MutedReads, st.ReadErrors)
 	fmt.Fprintf(tw, "utterances:\t%d (typed %d, no speech %d, errors %d)\n", st.Utterances, st.Asked, st.NoSpeech, st.Errors)
+	if st.Wake != "" {
+		fmt.Fprintf(tw, "wake word:\t%s\n", st.Wake)
+	}
+	if st.WakeNote != "" {
+		fmt.Fprintf(tw, "wake note:\t%s\n", st.WakeNote)
+	}
 	if st.WakeConnected || st.WakeDetections > 0 {
-		fmt.Fprintf(tw, "wake word:\t%d detections (%d ignored, %d frames dropped)\n", st.WakeDetections, st.WakeIgnored, st.WakeDropped)
+		fmt.Fprintf(tw, "detections:\t%d (%d ignored, %d frames dropped)\n", st.WakeDetections, st.WakeIgnored, st.WakeDropped)
 	}
 	keep := st.KeepVoice
 	if keep == "0s" {

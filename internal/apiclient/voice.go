@@ -105,6 +105,11 @@ type VoiceStatus struct {
 	// under the threshold", ...); STTNote says why local is not used.
 	STT     string `json:"stt,omitempty"`
 	STTNote string `json:"stt_note,omitempty"`
+	// Wake is the wake word engine listening ("openwakeword
+	// hey_mycroft_v0.1", "pocketsphinx \"hey mycroft\"", "wyoming
+	// tcp://...", "off"); WakeNote says why it is not the one configured.
+	Wake     string `json:"wake,omitempty"`
+	WakeNote string `json:"wake_note,omitempty"`
 }
 
 // VoiceAsk asks a typed question and returns the reply.
