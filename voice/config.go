@@ -27,7 +27,8 @@ type Config struct {
 	// Detector decides speech per frame; default vad.NewStatistical(1).
 	Detector vad.Detector
 	Endpoint vad.EndpointConfig
-	// PrerollFrames of audio before the trigger go to STT first. Default 30
+	// PrerollFrames of audio before a press go to STT first (none before a
+	// wake word: that is the wake phrase). Default 30
 	// (0.3 s); at most PrerollFrames (the 2 s ring).
 	PrerollFrames int
 	// RefractoryFrames after a trigger or the end of an interaction during

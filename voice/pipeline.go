@@ -120,6 +120,8 @@ type session struct {
 	cancel  context.CancelFunc
 	stream  *audioStream // nil for typed questions
 	listen  bool         // still capturing audio
+	tail    int          // wake phrase frames still to skip (wakeTailFrames)
+	gap     int          // silent frames seen while skipping
 	trigger string
 	at      time.Time
 	ask     *askReq
@@ -407,10 +409,12 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 		return
 	}
 	if p.wasGated {
-		// Forget the noise estimate and pre-roll from before the device
-		// spoke.
+		// Forget the pre-roll from before the device spoke. The speech
+		// detector keeps its noise estimate: it saw nothing while the
+		// device spoke, so that is still the room's; starting afresh
+		// would learn "noise" from the first frame after, which after a
+		// barge-in ("hey mycroft" over a ring) is the owner's voice.
 		p.wasGated = false
-		p.cfg.Detector.Reset()
 		p.ring.Reset()
 		p.vadActive, p.quiet = false, 0
 	}
@@ -432,6 +436,9 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 	if p.sess == nil || !p.sess.listen {
 		return
 	}
+	if p.sess.tail > 0 && p.skipTail(speech) {
+		return
+	}
 	p.sess.stream.write(f.Samples[:])
 	switch p.ep.Feed(speech) {
 	case vad.Ended, vad.MaxLength:
@@ -441,6 +448,31 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 		p.endSession(ErrAborted)
 		p.setState(ctx, hal.StateIdle)
 	}
+}
+
+// A wake word is detected before its phrase has quite ended ("hey
+// mycro|ft"): while the speech that carried it goes on, up to
+// wakeTailFrames (0.5 s), the frames are not the command, until
+// wakeGapFrames of silence (0.1 s) or the cap.
+const (
+	wakeTailFrames = 50
+	wakeGapFrames  = 10
+)
+
+// skipTail reports whether this frame is still the wake phrase's tail.
+func (p *Pipeline) skipTail(speech bool) bool {
+	s := p.sess
+	s.tail--
+	if !speech {
+		s.gap++
+	} else {
+		s.gap = 0
+	}
+	if s.gap >= wakeGapFrames || s.tail <= 0 {
+		s.tail = 0
+		return false
+	}
+	return true
 }
 
 // startListening begins an utterance after a trigger.
@@ -469,8 +501,16 @@ func (p *Pipeline) startListening(ctx context.Context, trigger string) {
 	p.nextID++
 	maxBytes := 2 * hal.FrameSamples * (p.cfg.PrerollFrames + p.cfg.Endpoint.MaxFrames + p.cfg.Endpoint.NoSpeechFrames + 10)
 	s := &session{id: p.nextID, ctx: sctx, cancel: cancel, stream: newAudioStream(maxBytes), listen: true, trigger: trigger, at: p.cfg.Clock.Now()}
-	for _, fr := range p.ring.Last(nil, p.cfg.PrerollFrames) {
-		s.stream.write(fr.Samples[:])
+	// A press may come just after the owner started speaking: the audio
+	// before it goes first. A wake word is detected as its phrase ends:
+	// the audio before it is the phrase, which the recogniser must not
+	// hear as the start of the command.
+	if trigger != "wake" {
+		for _, fr := range p.ring.Last(nil, p.cfg.PrerollFrames) {
+			s.stream.write(fr.Samples[:])
+		}
+	} else if p.vadActive {
+		s.tail = wakeTailFrames
 	}
 	p.sess = s
 	p.ep.Begin()
