@@ -32,6 +32,7 @@ TEST_TAGS = $(shell pkg-config --exists pocketsphinx 2>/dev/null && echo pockets
 test: deps fmt-check vet contracts-check
 	@[ -z "$(TEST_TAGS)" ] || $(GO) vet -tags '$(TEST_TAGS)' ./voice/psx/ ./agent/
 	MYCROFT_WAKEWORD_DIR='$(WAKEWORD_DIR)' $(GO) test -tags '$(TEST_TAGS)' -count=1 -timeout 30m ./...
+	@GO=$(GO) MYCROFT_WAKEWORD_DIR='$(WAKEWORD_DIR)' scripts/wakeword-arm.sh
 
 # gofmt, go vet and golangci-lint (a pinned version, through go run), with the
 # same build tags as the tests (the cgo recogniser too; vet covers its stub).
@@ -96,17 +97,21 @@ contracts:
 contracts-check:
 	@if [ -x chain/gen.sh ]; then chain/gen.sh --check; fi
 
-# Device builds: cgo with portaudio, cross-compiled. The device tag leaves the
-# dev chain out of the binary.
+# Device builds: cgo with portaudio and pocketsphinx (local speech
+# recognition and the wake word fallback), cross-compiled: they need
+# Debian's multiarch portaudio19-dev, libpocketsphinx-dev and
+# libsphinxbase-dev for the target (:arm64, :armhf). The device tag leaves
+# the dev chain out of the binary. The wake word engine (voice/wakeword) is
+# pure Go, with NEON kernels on arm64.
 arm64:
 	CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
 	  PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig \
-	  $(GO) build -trimpath -tags device,portaudio -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-arm64 ./cmd/mycroft
+	  $(GO) build -trimpath -tags device,portaudio,pocketsphinx -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-arm64 ./cmd/mycroft
 
 armv7:
 	CGO_ENABLED=1 GOOS=linux GOARCH=arm GOARM=7 CC=arm-linux-gnueabihf-gcc \
 	  PKG_CONFIG_PATH=/usr/lib/arm-linux-gnueabihf/pkgconfig \
-	  $(GO) build -trimpath -tags device,portaudio -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-armv7 ./cmd/mycroft
+	  $(GO) build -trimpath -tags device,portaudio,pocketsphinx -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-armv7 ./cmd/mycroft
 
 # Device builds without cgo (no portaudio: the Mark I/II boards then need
 # their audio another way); used by CI to run the ARM binaries under qemu.
