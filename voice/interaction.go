@@ -26,6 +26,11 @@ type Interaction struct {
 	// ended normally).
 	Error string    `json:"error,omitempty"`
 	Start time.Time `json:"start"`
+	// Heard is when the endpointer decided the utterance had ended (the
+	// silence after it waited out, or the length cap); zero for a typed
+	// question and while listening. Heard to the first sample spoken is
+	// the device's answering latency.
+	Heard time.Time `json:"heard,omitzero"`
 	// End is zero while the interaction is in progress.
 	End time.Time `json:"end,omitzero"`
 	// Faces are the states the faceplate showed, in order, from the

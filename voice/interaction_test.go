@@ -40,7 +40,7 @@ func TestLastInteraction(t *testing.T) {
 		}
 		want := []hal.FaceState{hal.StateThinking, hal.StateSpeaking, hal.StateIdle}
 		if in.Trigger != "text" || in.Transcript != q || in.Reply != reply || in.Error != "" ||
-			in.Start.IsZero() || in.End.IsZero() || !slices.Equal(in.Faces, want) {
+			in.Start.IsZero() || in.End.IsZero() || !in.Heard.IsZero() || !slices.Equal(in.Faces, want) {
 			t.Errorf("interaction %+v, want text %q, reply %q, faces %v", in, q, reply, want)
 		}
 	}

@@ -531,6 +531,8 @@ func (p *Pipeline) finishListening(ctx context.Context) {
 	s := p.sess
 	s.listen = false
 	p.ep.Stop()
+	heard := p.cfg.Clock.Now()
+	p.note(s, func(r *Interaction) { r.Heard = heard })
 	p.setState(ctx, hal.StateThinking)
 	s.stream.end(io.EOF)
 	p.update(func(st *Status) { st.Utterances++; st.LastUtterance = s.at })

@@ -147,6 +147,11 @@ func TestSpokenQuestionToSpokenAnswer(t *testing.T) {
 			if st.Utterances != 1 || st.Errors != 0 || st.State != hal.StateIdle || st.Capture.Dropped != 0 || st.LastUtterance.IsZero() {
 				t.Errorf("status %+v", st)
 			}
+			// The endpointer's decision is recorded, after the trigger and
+			// before the end.
+			if in, _ := p.LastInteraction(); in.Heard.IsZero() || in.Heard.Before(in.Start) || in.Heard.After(in.End) {
+				t.Errorf("interaction heard at %v, want between its start %v and end %v", in.Heard, in.Start, in.End)
+			}
 		})
 	}
 }
