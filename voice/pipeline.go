@@ -450,31 +450,6 @@ func (p *Pipeline) frame(ctx context.Context, f *Frame) {
 	}
 }
 
-// A wake word is detected before its phrase has quite ended ("hey
-// mycro|ft"): while the speech that carried it goes on, up to
-// wakeTailFrames (0.5 s), the frames are not the command, until
-// wakeGapFrames of silence (0.1 s) or the cap.
-const (
-	wakeTailFrames = 50
-	wakeGapFrames  = 10
-)
-
-// skipTail reports whether this frame is still the wake phrase's tail.
-func (p *Pipeline) skipTail(speech bool) bool {
-	s := p.sess
-	s.tail--
-	if !speech {
-		s.gap++
-	} else {
-		s.gap = 0
-	}
-	if s.gap >= wakeGapFrames || s.tail <= 0 {
-		s.tail = 0
-		return false
-	}
-	return true
-}
-
 // startListening begins an utterance after a trigger.
 func (p *Pipeline) startListening(ctx context.Context, trigger string) {
 	if p.muted {
