@@ -21,7 +21,7 @@ import (
 
 // testConfig returns a configuration rooted in fresh temporary directories.
 // The socket goes in a short directory: unix socket paths are limited.
-func testConfig(t *testing.T) Config {
+func testConfig(t testing.TB) Config {
 	t.Helper()
 	sockDir, err := os.MkdirTemp("", "mc")
 	if err != nil {
@@ -42,7 +42,7 @@ func fakeBoard(closed *bool) BoardOpener {
 }
 
 // start runs an agent until the test ends and returns its client.
-func start(t *testing.T, cfg Config, opts Options) (*Agent, *apiclient.Client, func() error) {
+func start(t testing.TB, cfg Config, opts Options) (*Agent, *apiclient.Client, func() error) {
 	t.Helper()
 	a, err := New(context.Background(), cfg, opts)
 	if err != nil {

@@ -113,7 +113,7 @@ func (s *recordSealer) sealed() []string {
 var noon = time.Date(2026, 3, 14, 12, 0, 0, 0, time.UTC)
 
 // overrideVoice injects the test's services into wireVoice.
-func overrideVoice(t *testing.T, f func(*voiceDeps)) {
+func overrideVoice(t testing.TB, f func(*voiceDeps)) {
 	t.Helper()
 	voiceOverride = f
 	t.Cleanup(func() { voiceOverride = nil })
@@ -127,7 +127,7 @@ func simBoard(speaker string) BoardOpener {
 	}
 }
 
-func waitFor[T any](t *testing.T, what string, get func() (T, error), ok func(T) bool) T {
+func waitFor[T any](t testing.TB, what string, get func() (T, error), ok func(T) bool) T {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()

@@ -42,6 +42,7 @@ table='
 ./wallet|PaidCall|300x|
 ./wallet|ProviderThroughput|20000x|MYCROFT_BENCH_PAYERS=128
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
+./agent|LocalAnswer|5x|
 '
 
 # rows prints "package<TAB>pattern<TAB>benchtime<TAB>env" for each row; the
