@@ -10,6 +10,7 @@ import (
 
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/hal/haltest"
+	"github.com/mycroft-network/mycroft/internal/cputime"
 	"github.com/mycroft-network/mycroft/voice/tts"
 	"github.com/mycroft-network/mycroft/voice/vad"
 )
@@ -133,7 +134,7 @@ func BenchmarkFrontEnd(b *testing.B) {
 			c := newCapture(mic, 50, true, SystemClock{})
 			ep := vad.NewEndpointer(vad.EndpointConfig{})
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := cputime.Process()
 			go c.run(context.Background())
 			for f := range c.out {
 				if !ep.Active() {
@@ -146,7 +147,7 @@ func BenchmarkFrontEnd(b *testing.B) {
 			b.ReportMetric(10e6/perFrame, "x-realtime")
 			// CPU time of the process (both goroutines) per frame: the
 			// real-time factor per core, whatever else the machine runs.
-			if cpu := float64((cpuTime() - cpu0).Nanoseconds()) / float64(b.N); cpu > 0 {
+			if cpu := float64((cputime.Process() - cpu0).Nanoseconds()) / float64(b.N); cpu > 0 {
 				b.ReportMetric(cpu, "cpu-ns/frame")
 				b.ReportMetric(10e6/cpu, "x-realtime/core")
 			}

@@ -54,27 +54,9 @@ func New(c Config) (*Decoder, error) {
 			return nil, fmt.Errorf("%w: model: %v", ErrUnavailable, err)
 		}
 	}
-	// The library logs to stderr by default; the decoder's errors come
-	// back as return codes instead.
-	C.err_set_logfp(nil)
-	args := []string{"psx", "-hmm", c.HMM, "-dict", c.Dict}
-	argv := make([]*C.char, len(args))
-	for i, a := range args {
-		argv[i] = C.CString(a)
-	}
-	defer func() {
-		for _, p := range argv {
-			C.free(unsafe.Pointer(p))
-		}
-	}()
-	cfg := C.psx_config(C.int(len(argv)), &argv[0])
-	if cfg == nil {
-		return nil, errors.New("psx: configuration refused")
-	}
-	ps := C.ps_init(cfg)
-	if ps == nil {
-		C.cmd_ln_free_r(cfg)
-		return nil, fmt.Errorf("%w: the decoder did not load %s", ErrUnavailable, c.HMM)
+	ps, cfg, err := initPS([]string{"-hmm", c.HMM, "-dict", c.Dict}, "")
+	if err != nil {
+		return nil, err
 	}
 	d := &Decoder{sem: make(chan struct{}, 1), ps: ps, cfg: cfg}
 	return d, nil
@@ -94,6 +76,34 @@ func (d *Decoder) Close() error {
 		d.free()
 	}
 	return nil
+}
+
+// initPS loads a decoder from pocketsphinx command-line options; what
+// names it in errors ("" or "wake word: ").
+func initPS(args []string, what string) (*C.ps_decoder_t, *C.cmd_ln_t, error) {
+	// The library logs to stderr by default; the decoder's errors come
+	// back as return codes instead.
+	C.err_set_logfp(nil)
+	args = append([]string{"psx"}, args...)
+	argv := make([]*C.char, len(args))
+	for i, a := range args {
+		argv[i] = C.CString(a)
+	}
+	defer func() {
+		for _, p := range argv {
+			C.free(unsafe.Pointer(p))
+		}
+	}()
+	cfg := C.psx_config(C.int(len(argv)), &argv[0])
+	if cfg == nil {
+		return nil, nil, fmt.Errorf("psx: %sconfiguration refused", what)
+	}
+	ps := C.ps_init(cfg)
+	if ps == nil {
+		C.cmd_ln_free_r(cfg)
+		return nil, nil, fmt.Errorf("%w: %sthe decoder did not load %s", ErrUnavailable, what, args[2])
+	}
+	return ps, cfg, nil
 }
 
 // Recognize decodes one utterance: audio is raw 16 kHz mono s16le PCM,

@@ -6,10 +6,6 @@ package psx
 #include <stdlib.h>
 #include <pocketsphinx.h>
 #include <err.h>
-
-static cmd_ln_t *psx_spot_config(int argc, char **argv) {
-	return cmd_ln_parse_r(NULL, ps_args(), argc, argv, TRUE);
-}
 */
 import "C"
 
@@ -61,26 +57,10 @@ func NewSpotter(c SpotterConfig) (*Spotter, error) {
 	if _, err := os.Stat(c.HMM); err != nil {
 		return nil, fmt.Errorf("%w: wake word model: %v", ErrUnavailable, err)
 	}
-	C.err_set_logfp(nil)
 	// No -dict: the dictionary is only the phrase's words, added below.
-	args := []string{"psx", "-hmm", c.HMM, "-kws_threshold", strconv.FormatFloat(c.Threshold, 'g', -1, 64)}
-	argv := make([]*C.char, len(args))
-	for i, a := range args {
-		argv[i] = C.CString(a)
-	}
-	defer func() {
-		for _, p := range argv {
-			C.free(unsafe.Pointer(p))
-		}
-	}()
-	cfg := C.psx_spot_config(C.int(len(argv)), &argv[0])
-	if cfg == nil {
-		return nil, errors.New("psx: wake word: configuration refused")
-	}
-	ps := C.ps_init(cfg)
-	if ps == nil {
-		C.cmd_ln_free_r(cfg)
-		return nil, fmt.Errorf("%w: wake word: the decoder did not load %s", ErrUnavailable, c.HMM)
+	ps, cfg, err := initPS([]string{"-hmm", c.HMM, "-kws_threshold", strconv.FormatFloat(c.Threshold, 'g', -1, 64)}, "wake word: ")
+	if err != nil {
+		return nil, err
 	}
 	s := &Spotter{sem: make(chan struct{}, 1), ps: ps, cfg: cfg, phrase: c.Phrase, name: c.Name}
 	if err := s.load(words); err != nil {
