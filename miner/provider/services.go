@@ -22,6 +22,7 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/jsgf"
 	"github.com/mycroft-network/mycroft/internal/oneline"
+	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // Transcript is the result of an stt call.
@@ -183,64 +184,6 @@ type Wyoming struct {
 	Timeout  time.Duration // whole call (default 30 s)
 }
 
-type wyEvent struct {
-	Type          string          `json:"type"`
-	Data          json.RawMessage `json:"data,omitempty"`
-	DataLength    int             `json:"data_length,omitempty"`
-	PayloadLength int             `json:"payload_length,omitempty"`
-}
-
-func writeWy(w io.Writer, typ string, data any, payload []byte) error {
-	ev := wyEvent{Type: typ, PayloadLength: len(payload)}
-	if data != nil {
-		b, err := json.Marshal(data)
-		if err != nil {
-			return err
-		}
-		ev.Data = b
-	}
-	b, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
-	b = append(b, '\n')
-	if _, err := w.Write(b); err != nil {
-		return err
-	}
-	if len(payload) > 0 {
-		_, err = w.Write(payload)
-	}
-	return err
-}
-
-// readWy reads one event; data may be inline or in a data_length segment.
-func readWy(r *bufio.Reader) (wyEvent, error) {
-	var ev wyEvent
-	line, err := r.ReadSlice('\n')
-	if err != nil {
-		return ev, err
-	}
-	if err := json.Unmarshal(line, &ev); err != nil {
-		return ev, fmt.Errorf("wyoming: bad event: %w", err)
-	}
-	if ev.DataLength < 0 || ev.DataLength > 1<<20 || ev.PayloadLength < 0 || ev.PayloadLength > 1<<24 {
-		return ev, errors.New("wyoming: bad lengths")
-	}
-	if ev.DataLength > 0 {
-		d := make([]byte, ev.DataLength)
-		if _, err := io.ReadFull(r, d); err != nil {
-			return ev, err
-		}
-		ev.Data = d
-	}
-	if ev.PayloadLength > 0 {
-		if _, err := r.Discard(ev.PayloadLength); err != nil {
-			return ev, err
-		}
-	}
-	return ev, nil
-}
-
 // Call streams body to the Wyoming server and returns its transcript.
 func (y *Wyoming) Call(ctx context.Context, params map[string][]string, body io.Reader) ([]byte, error) {
 	timeout := y.Timeout
@@ -258,16 +201,26 @@ func (y *Wyoming) Call(ctx context.Context, params map[string][]string, body io.
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
 	w := bufio.NewWriter(conn)
+	send := func(typ string, data any, payload []byte) error {
+		ev, err := wyoming.NewEvent(typ, data, payload)
+		if err == nil {
+			err = wyoming.WriteEvent(w, ev)
+		}
+		if err != nil {
+			return fmt.Errorf("provider: %w", err)
+		}
+		return nil
+	}
 	tr := map[string]string{}
 	if y.Language != "" {
 		tr["language"] = y.Language
 	}
-	audioFmt := map[string]int{"rate": 16000, "width": 2, "channels": 1}
-	if err := writeWy(w, "transcribe", tr, nil); err != nil {
-		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	audioFmt := wyoming.Audio{Rate: 16000, Width: 2, Channels: 1}
+	if err := send("transcribe", tr, nil); err != nil {
+		return nil, err
 	}
-	if err := writeWy(w, "audio-start", audioFmt, nil); err != nil {
-		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	if err := send("audio-start", audioFmt, nil); err != nil {
+		return nil, err
 	}
 	buf := make([]byte, 3200) // 100 ms
 	total := 0
@@ -275,8 +228,8 @@ func (y *Wyoming) Call(ctx context.Context, params map[string][]string, body io.
 		n, rerr := io.ReadFull(body, buf)
 		if n > 0 {
 			total += n
-			if err := writeWy(w, "audio-chunk", audioFmt, buf[:n]); err != nil {
-				return nil, fmt.Errorf("provider: wyoming: %w", err)
+			if err := send("audio-chunk", audioFmt, buf[:n]); err != nil {
+				return nil, err
 			}
 		}
 		if rerr == io.EOF || rerr == io.ErrUnexpectedEOF {
@@ -289,27 +242,29 @@ func (y *Wyoming) Call(ctx context.Context, params map[string][]string, body io.
 	if total == 0 {
 		return nil, fmt.Errorf("%w: no audio", ErrBadRequest)
 	}
-	if err := writeWy(w, "audio-stop", nil, nil); err != nil {
-		return nil, fmt.Errorf("provider: wyoming: %w", err)
+	if err := send("audio-stop", nil, nil); err != nil {
+		return nil, err
 	}
 	if err := w.Flush(); err != nil {
 		return nil, fmt.Errorf("provider: wyoming: %w", err)
 	}
 	r := bufio.NewReaderSize(conn, 64<<10)
 	for {
-		ev, err := readWy(r)
+		ev, err := wyoming.ReadEvent(r)
 		if err != nil {
 			return nil, fmt.Errorf("provider: wyoming: %w", err)
 		}
 		switch ev.Type {
 		case "transcript":
 			var t Transcript
-			if err := json.Unmarshal(ev.Data, &t); err != nil {
-				return nil, fmt.Errorf("provider: wyoming: transcript: %w", err)
+			if err := ev.Decode(&t); err != nil {
+				return nil, fmt.Errorf("provider: transcript: %w", err)
 			}
 			return json.Marshal(t)
 		case "error":
-			return nil, fmt.Errorf("provider: wyoming: server error: %s", clip(string(ev.Data)))
+			var e wyoming.ErrorData
+			_ = ev.Decode(&e)
+			return nil, fmt.Errorf("provider: wyoming: server error: %s", clip(e.Text))
 		}
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 func TestSphinxTranscribes(t *testing.T) {
@@ -109,23 +111,12 @@ func fakeWyoming(t *testing.T, answer func(events []string, audio int) (string, 
 				var events []string
 				audio := 0
 				for {
-					line, err := r.ReadBytes('\n')
+					ev, err := wyoming.ReadEvent(r)
 					if err != nil {
 						return
 					}
-					var ev struct {
-						Type          string          `json:"type"`
-						Data          json.RawMessage `json:"data"`
-						PayloadLength int             `json:"payload_length"`
-					}
-					if json.Unmarshal(line, &ev) != nil {
-						return
-					}
 					events = append(events, ev.Type)
-					if ev.PayloadLength > 0 {
-						n, _ := io.CopyN(io.Discard, r, int64(ev.PayloadLength))
-						audio += int(n)
-					}
+					audio += len(ev.Payload)
 					if ev.Type == "audio-stop" {
 						typ, data := answer(events, audio)
 						b, _ := json.Marshal(map[string]any{"type": typ, "data": data})
