@@ -22,9 +22,11 @@ table='
 ./voice|.|3s|
 ./voice/tts|.|1s|
 ./voice/vad|.|1s|
-./voice/wakeword|.|1s|
+./voice/wakeword|WakeWord|1s|
+./voice/wakeword|WakeAccuracy|1x|
 ./voice/psx|Recognize|20x|
 ./voice/psx|Spotter|1x|
+./voice/psx|WakeAccuracy|1x|
 ./internal/eip712|.|1s|
 ./internal/wav|.|1s|
 ./chain|.|1s|
