@@ -52,6 +52,8 @@ type AgentConfig struct {
 type BoardConfig struct {
 	Kind         string `toml:"kind"`
 	SerialPort   string `toml:"serial_port"`
+	MixerCard    string `toml:"mixer_card"`
+	MixerControl string `toml:"mixer_control"`
 	XMOSFirmware string `toml:"xmos_firmware"`
 	ThermalZone  string `toml:"thermal_zone"`
 	SimFace      string `toml:"sim_face"`
@@ -80,6 +82,7 @@ func DefaultConfig() Config {
 		Board: BoardConfig{
 			Kind:        "auto",
 			SerialPort:  "/dev/ttyAMA0",
+			MixerCard:   "sndrpiproto",
 			ThermalZone: "/sys/class/thermal/thermal_zone0/temp",
 			SimFace:     "mark1",
 		},

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/mycroft-network/mycroft/board/alsa"
 	"github.com/mycroft-network/mycroft/board/mark1"
 	"github.com/mycroft-network/mycroft/board/mark2"
 	"github.com/mycroft-network/mycroft/board/portaudio"
@@ -41,6 +42,12 @@ type Config struct {
 	Kind string
 	// SerialPort is the Mark I Arduino's tty (mark1.DefaultPort).
 	SerialPort string
+	// MixerCard is the Mark I's sound card, by name or index as in
+	// /proc/asound/cards (DefaultMark1Card when empty).
+	MixerCard string
+	// MixerControl is the Mark I's playback volume control
+	// (alsa.DefaultControls, tried in order, when empty).
+	MixerControl string
 	// XMOSFirmware is the Mark II XVF3510 boot image.
 	XMOSFirmware string
 	// ThermalZone is the SoC temperature file (Mark II fan).
@@ -154,7 +161,15 @@ var (
 	}
 	// mark1After times the Mark I handshake and its retries (time.After
 	// when nil).
-	mark1After  func(time.Duration) <-chan time.Time
+	mark1After func(time.Duration) <-chan time.Time
+	// openMixer opens the Mark I's ALSA mixer.
+	openMixer = func(cfg alsa.Config) (hal.Volume, func() error, string, error) {
+		m, err := alsa.Open(cfg)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		return m, m.Close, m.Describe(), nil
+	}
 	openSpeaker = func() (hal.Speaker, func() error, error) {
 		s, err := portaudio.OpenSpeaker(hal.Voice)
 		if err != nil {
@@ -315,10 +330,37 @@ func openMark1(ctx context.Context, cfg Config, enc *mark1.Enclosure, timeout ti
 		checks = append(checks, func() string { return mark1Status(enc, port) })
 	}
 	closers, checks = addAudio(b, closers, checks)
-	b.Warnings = append(b.Warnings, "volume: the Mark I's ALSA mixer is not driven yet")
+	closers = addMark1Volume(b, cfg, closers)
 	b.Close = closeAll(closers)
 	b.Check = joinChecks(checks)
 	return b, nil
+}
+
+// DefaultMark1Card is the ALSA card of the Mark I's WM8731 codec (the
+// rpi-proto overlay's card id).
+const DefaultMark1Card = "sndrpiproto"
+
+// addMark1Volume gives the Mark I the volume of its sound card's mixer.
+// When the mixer cannot be opened the board says so in Warnings, and its
+// Volume fails with an error the volume skill speaks, rather than
+// pretending.
+func addMark1Volume(b *hal.Board, cfg Config, closers []func() error) []func() error {
+	mc := alsa.Config{Card: cfg.MixerCard}
+	if mc.Card == "" {
+		mc.Card = DefaultMark1Card
+	}
+	if cfg.MixerControl != "" {
+		mc.Controls = []string{cfg.MixerControl}
+	}
+	v, closeFn, desc, err := openMixer(mc)
+	if err != nil {
+		b.Volume = alsa.Unavailable{Err: err}
+		b.Warnings = append(b.Warnings, fmt.Sprintf("volume: the Mark I's mixer is unavailable, so volume commands say so (set board.mixer_card / board.mixer_control): %v", err))
+		return closers
+	}
+	cfg.Log.Info("board: mark1 volume", "mixer", desc)
+	b.Volume = v
+	return append(closers, closeFn)
 }
 
 // mark1Status is the live warning about the enclosure ("" when it is up).

@@ -17,6 +17,7 @@ import (
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 
+	"github.com/mycroft-network/mycroft/board/alsa"
 	"github.com/mycroft-network/mycroft/board/mark2"
 	"github.com/mycroft-network/mycroft/board/portaudio"
 	"github.com/mycroft-network/mycroft/hal"
@@ -28,8 +29,11 @@ var quiet = slog.New(slog.DiscardHandler)
 // hooks replaces the hardware hooks for one test.
 func hooks(t *testing.T, rev string, ok bool, err error, audio bool) {
 	t.Helper()
-	d, o, m, s := detectMark2, openMark2, openMic, openSpeaker
-	t.Cleanup(func() { detectMark2, openMark2, openMic, openSpeaker = d, o, m, s })
+	d, o, m, s, x := detectMark2, openMark2, openMic, openSpeaker, openMixer
+	t.Cleanup(func() { detectMark2, openMark2, openMic, openSpeaker, openMixer = d, o, m, s, x })
+	openMixer = func(alsa.Config) (hal.Volume, func() error, string, error) {
+		return nil, nil, "", alsa.ErrNoCard // as on a machine without sound cards
+	}
 	detectMark2 = func(context.Context) (string, bool, error) { return rev, ok, err }
 	openMark2 = func(context.Context, mark2.Config) (*hal.Board, error) {
 		return nil, errors.New("openMark2 not stubbed")

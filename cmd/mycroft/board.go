@@ -16,6 +16,8 @@ func boardOpener(quit func()) agent.BoardOpener {
 		return board.Open(ctx, board.Config{
 			Kind:         cfg.Kind,
 			SerialPort:   cfg.SerialPort,
+			MixerCard:    cfg.MixerCard,
+			MixerControl: cfg.MixerControl,
 			XMOSFirmware: cfg.XMOSFirmware,
 			ThermalZone:  cfg.ThermalZone,
 			SimFace:      cfg.SimFace,

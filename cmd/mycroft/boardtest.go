@@ -91,12 +91,11 @@ const (
 
 // expectedParts is what a board of this name has, with the simulator's
 // devices that the configuration names: a test that finds one of them
-// missing fails. The Mark I has no mute switch and its mixer is not driven
-// yet (a warning), so neither is expected there.
+// missing fails. The Mark I has no mute switch, so none is expected there.
 func expectedParts(name string, c agent.BoardConfig) []string {
 	switch name {
 	case board.KindMark1:
-		return []string{partFaceplate, partButtons, partSpeaker, partMicrophone}
+		return []string{partFaceplate, partButtons, partVolume, partSpeaker, partMicrophone}
 	case board.KindMark2:
 		return []string{partFaceplate, partButtons, partMute, partVolume, partSpeaker, partMicrophone}
 	case board.KindSim:
@@ -187,6 +186,8 @@ func runBoard(ctx context.Context, e *env, args []string) error {
 	b, err := board.Open(ctx, board.Config{
 		Kind:         cfg.Board.Kind,
 		SerialPort:   cfg.Board.SerialPort,
+		MixerCard:    cfg.Board.MixerCard,
+		MixerControl: cfg.Board.MixerControl,
 		XMOSFirmware: cfg.Board.XMOSFirmware,
 		ThermalZone:  cfg.Board.ThermalZone,
 		SimFace:      cfg.Board.SimFace,
