@@ -26,6 +26,7 @@ table='
 ./voice/wakeword|WakeAccuracy|1x|
 ./voice/psx|Recognize|20x|
 ./voice/psx|Spotter|1x|
+./voice/psx|OutOfDomain|1x|
 ./voice/psx|WakeAccuracy|1x|
 ./internal/eip712|.|1s|
 ./internal/wav|.|1s|
