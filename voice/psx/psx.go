@@ -52,9 +52,10 @@ type Result struct {
 }
 
 // Cost is the path's cost per frame, -Score/Frames: how badly the best
-// phrase of the grammar fits the audio. A phrase of the grammar measured
-// 11-19 (flite) and 19-35 (espeak-ng); other speech forced onto the
-// grammar 28-55 (docs/voice.md).
+// phrase of the grammar fits the audio. On a 12-phrase grammar a phrase
+// of it measured 11-19 (flite) and 19-35 (espeak-ng), other speech forced
+// onto the grammar 28-55; on the skills' grammar 12-39 (flite), 21-55
+// (espeak-ng) and 26-60 (BenchmarkOutOfDomain, docs/voice.md).
 func (r Result) Cost() float64 {
 	if r.Frames == 0 {
 		return math.Inf(1)
