@@ -211,7 +211,9 @@ func (m *Maker) Say(ctx context.Context, v Voice, text string) ([]int16, error) 
 // sox converts in to 16 kHz mono raw at out with effects after the rate
 // conversion, and reads it.
 func (m *Maker) sox(ctx context.Context, in, out string, effects ...string) ([]int16, error) {
-	args := append([]string{"-q", "-V1", in, "-t", "raw", "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-L", out}, effects...)
+	// -R: sox's dither uses the same random numbers on every run, so
+	// the sets are the same on every run.
+	args := append([]string{"-q", "-V1", "-R", in, "-t", "raw", "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", "-L", out}, effects...)
 	if o, err := exec.CommandContext(ctx, "sox", args...).CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("wakecorpus: sox %s: %w: %s", strings.Join(args, " "), err, o)
 	}
