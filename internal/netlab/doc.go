@@ -8,7 +8,7 @@
 // removed by the next run). In it:
 //
 //   - the internet: a switch (a bridge in its own namespace) on
-//     InternetPrefix, a public-looking range, so libp2p sees public
+//     Lab.Internet (7.7.0.0/16), a public-looking range, so libp2p sees public
 //     addresses (it treats the private, shared, loopback, link-local,
 //     documentation and benchmarking ranges as non-public);
 //   - Lab.Host: a machine on the internet with a public address;
@@ -19,7 +19,7 @@
 //
 // Nothing in a lab is connected to the machine it runs on: every veth has
 // both ends inside the lab's namespaces, and no namespace has a route out,
-// so no packet addressed to InternetPrefix (or anywhere else) can leave the
+// so no packet addressed to the lab's internet (or anywhere else) can leave the
 // lab and reach a real address.
 //
 // Programs run inside with Namespace.Command (a child process through

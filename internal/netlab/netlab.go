@@ -24,13 +24,14 @@ import (
 // a process that no longer exists (see New).
 const NamePrefix = "netlab-"
 
-// InternetPrefix is the simulated internet's range. It is a public-looking
-// range on purpose: libp2p's AutoNAT and hole punching only act on public
-// addresses, and it treats 10/8, 172.16/12, 192.168/16, 100.64/10, 127/8,
-// 169.254/16, 192.0.2/24, 198.51.100/24, 203.0.113/24 and 198.18/15 as
-// non-public. It cannot leak: the lab has no link to the machine it runs on
-// and no namespace has a default route (see the package doc).
-var InternetPrefix = netip.MustParsePrefix("7.7.0.0/16")
+// internet is the simulated internet's range (Lab.Internet). It is
+// public-looking on purpose: libp2p's AutoNAT and hole punching only act on
+// public addresses, and it treats 10/8, 172.16/12, 192.168/16, 100.64/10,
+// 127/8, 169.254/16, 192.0.2/24, 198.51.100/24, 203.0.113/24 and
+// 198.18/15 as non-public. It cannot leak: no link joins the lab to the
+// machine it runs on and no namespace has a default route to it (see the
+// package doc).
+var internet = netip.MustParsePrefix("7.7.0.0/16")
 
 // netnsDir is where `ip netns` keeps its named namespaces.
 const netnsDir = "/run/netns"
@@ -110,7 +111,7 @@ type Lab struct {
 	closed     bool
 	names      map[string]bool
 	namespaces []*Namespace
-	internet   *Namespace
+	inetSwitch *Namespace
 	lastPublic int // host number of the last address taken on the internet
 	homes      int
 	ports      int
@@ -153,7 +154,7 @@ func New(tb testing.TB) *Lab {
 	inet := l.newNamespace("internet")
 	l.must(ipCmd("-n", inet.name, "link", "add", "br0", "type", "bridge"))
 	l.must(ipCmd("-n", inet.name, "link", "set", "br0", "up"))
-	l.internet = inet
+	l.inetSwitch = inet
 	return l
 }
 
@@ -163,7 +164,7 @@ func (l *Lab) Host(name string) *Namespace {
 	l.tb.Helper()
 	ns := l.newNamespace(name)
 	addr := l.nextPublic()
-	l.attach(l.internet, "br0", ns, "eth0", netip.PrefixFrom(addr, InternetPrefix.Bits()))
+	l.attach(l.inetSwitch, "br0", ns, "eth0", netip.PrefixFrom(addr, internet.Bits()))
 	ns.addr = addr
 	return ns
 }
@@ -190,7 +191,7 @@ func (l *Lab) Home(name string, nat NATKind) *Home {
 
 	router := l.newNamespace(name)
 	public := l.nextPublic()
-	l.attach(l.internet, "br0", router, "wan0", netip.PrefixFrom(public, InternetPrefix.Bits()))
+	l.attach(l.inetSwitch, "br0", router, "wan0", netip.PrefixFrom(public, internet.Bits()))
 	router.addr = public
 	l.must(ipCmd("-n", router.name, "link", "add", "lan0", "type", "bridge"))
 	l.must(ipCmd("-n", router.name, "addr", "add", netip.PrefixFrom(gw, lan.Bits()).String(), "dev", "lan0"))
@@ -203,6 +204,10 @@ func (l *Lab) Home(name string, nat NATKind) *Home {
 	l.must(nft)
 	return &Home{lab: l, name: name, router: router, nat: nat, lan: lan, gateway: gw}
 }
+
+// Internet is the simulated internet's range, 7.7.0.0/16: hosts and
+// routers get addresses from it in order of creation, from 7.7.0.1.
+func (l *Lab) Internet() netip.Prefix { return internet }
 
 // Namespaces lists every namespace of the lab in creation order, the
 // internet's switch first.
@@ -359,11 +364,11 @@ func (l *Lab) nextPublic() netip.Addr {
 	l.lastPublic++
 	n := l.lastPublic
 	l.mu.Unlock()
-	a := InternetPrefix.Addr().As4()
+	a := internet.Addr().As4()
 	a[2], a[3] = byte(n>>8), byte(n)
 	addr := netip.AddrFrom4(a)
-	if n >= 1<<(32-InternetPrefix.Bits())-1 || !InternetPrefix.Contains(addr) {
-		l.tb.Fatalf("netlab: internet %s is full", InternetPrefix)
+	if n >= 1<<(32-internet.Bits())-1 || !internet.Contains(addr) {
+		l.tb.Fatalf("netlab: internet %s is full", internet)
 	}
 	return addr
 }

@@ -369,3 +369,26 @@ func seenAddrPort(t *testing.T, line string) netip.AddrPort {
 	}
 	return ap
 }
+
+// The internet's addresses are public to libp2p: outside every range
+// go-multiaddr's net/private.go treats as private or unroutable, so AutoNAT
+// and hole punching act on them; and every public address handed out is
+// inside it.
+func TestInternetLooksPublic(t *testing.T) {
+	lab := netlab.New(t)
+	nonPublic := []string{
+		"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+		"172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15",
+		"198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+	}
+	for _, p := range nonPublic {
+		if np := netip.MustParsePrefix(p); np.Overlaps(lab.Internet()) {
+			t.Errorf("the internet %s overlaps the non-public %s", lab.Internet(), np)
+		}
+	}
+	for _, ns := range []*netlab.Namespace{lab.Host("server"), lab.Home("home", netlab.Symmetric).Router()} {
+		if !lab.Internet().Contains(ns.Addr()) {
+			t.Errorf("%s has %s, outside the internet %s", ns, ns.Addr(), lab.Internet())
+		}
+	}
+}
