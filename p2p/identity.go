@@ -112,7 +112,7 @@ func (i Identity) Address() common.Address {
 	return a
 }
 
-func (Identity) String() string            { return "[redacted]" }
-func (Identity) GoString() string          { return "[redacted]" }
+func (Identity) String() string               { return "[redacted]" }
+func (Identity) GoString() string             { return "[redacted]" }
 func (Identity) MarshalJSON() ([]byte, error) { return []byte(`"[redacted]"`), nil }
-func (Identity) LogValue() slog.Value           { return slog.StringValue("[redacted]") }
+func (Identity) LogValue() slog.Value         { return slog.StringValue("[redacted]") }

@@ -23,7 +23,7 @@ type Limits struct {
 	ConnsPerPeer int
 	// Streams: inbound, outbound in total (default 512 each), per peer
 	// (default 64 each).
-	StreamsInbound, StreamsOutbound   int
+	StreamsInbound, StreamsOutbound    int
 	PeerStreamsInbound, PeerStreamsOut int
 	// HTTPStreams caps inbound streams of the HTTP protocol in total
 	// (default 256) and per peer (default 32, as netguard's per-client
