@@ -433,8 +433,8 @@ func removeLeftovers(tb testing.TB) error {
 		if err != nil || pid <= 0 || pid == os.Getpid() {
 			continue
 		}
-		if err := syscall.Kill(pid, 0); !errors.Is(err, syscall.ESRCH) {
-			continue // its process still runs (or is not ours to judge)
+		if processRuns(pid) {
+			continue
 		}
 		tb.Logf("netlab: removing %s, left by process %d", name, pid)
 		if err := deleteNamespace(name); err != nil {
@@ -442,4 +442,19 @@ func removeLeftovers(tb testing.TB) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// processRuns reports whether pid is a live process: not gone, not a
+// zombie (a killed test whose parent has not reaped it yet).
+func processRuns(pid int) bool {
+	if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
+		return false
+	}
+	stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return !errors.Is(err, os.ErrNotExist)
+	}
+	// "pid (comm) S ...": the state follows the last ')'.
+	i := bytes.LastIndexByte(stat, ')')
+	return i < 0 || i+2 >= len(stat) || stat[i+2] != 'Z'
 }

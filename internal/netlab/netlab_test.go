@@ -106,8 +106,9 @@ func TestInboundIsFiltered(t *testing.T) {
 			// A LAN host's connection out holds a public port on the
 			// router; a new connection from elsewhere to that port fails.
 			var local *net.TCPConn
+			serverAddr := addrPort(t, server, 7000)
 			if err := inside.Do(func() error {
-				c, err := net.DialTimeout("tcp4", addrPort(t, server, 7000).String(), 10*time.Second)
+				c, err := net.DialTimeout("tcp4", serverAddr.String(), 10*time.Second)
 				if err == nil {
 					local = c.(*net.TCPConn)
 				}
