@@ -79,6 +79,7 @@ func commands() []command {
 		{"miner", "miner enable|disable|status|earnings", runMiner},
 		{"backup", "backup run|status|restore", runBackup},
 		{"miner-worker", "(internal) the low-priority miner worker process", runMinerWorker},
+		{"p2p", "(internal) p2p id [--file-passphrase-file FILE] KEYFILE: a maintainer's command, the peer id of a v3 key file", runP2P},
 		{"ask", "ask the agent a question as text: mycroft ask \"what time is it\"", runAsk},
 		{"voice", "voice status|faces|last | hear FILE.wav (simulated board)", runVoice},
 		{"board", "board test [-config FILE]: a maintainer's hardware smoke test (daemon stopped)", runBoard},
