@@ -124,8 +124,10 @@ type ClientLimits struct {
 	// (default 15 s: a dial through a relay, or a hole punch, takes a few
 	// round trips).
 	DialTimeout time.Duration
-	// ResponseHeaderTimeout bounds the wait for the answer's headers once
-	// the request is written (default 120 s: a slow speech-to-text run).
+	// ResponseHeaderTimeout bounds the wait for the answer's headers,
+	// counted from the start of the request, its streamed body included
+	// (default 120 s: 15 s of audio on a slow uplink, then a slow
+	// speech-to-text run).
 	ResponseHeaderTimeout time.Duration
 	// IdleTimeout cuts a stream on which nothing was read or written for
 	// this long while the request is sent or the answer read (default

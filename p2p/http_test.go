@@ -390,3 +390,63 @@ func TestDefaultListen(t *testing.T) {
 		t.Errorf("listen addresses %v: want TCP and QUIC on 40917", h.Libp2p().Network().ListenAddresses())
 	}
 }
+
+// Cancelling a call's context mid-body resets the stream: the handler's
+// context ends and its read of the body fails.
+func TestCancelResetsStream(t *testing.T) {
+	for name, listen := range transports {
+		t.Run(name, func(t *testing.T) {
+			server, client := newHost(t, listen), newHost(t, listen)
+			got := make(chan error, 1)
+			started := make(chan struct{})
+			serve(t, server, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				close(started)
+				_, err := io.Copy(io.Discard, r.Body)
+				got <- err
+			}), ServerLimits{})
+			pr, pw := io.Pipe()
+			defer pw.Close()
+			go func() { _, _ = pw.Write([]byte("first part of the audio")) }()
+			ctx, cancel := context.WithCancel(context.Background())
+			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://provider/v1/call/stt", pr)
+			done := make(chan error, 1)
+			go func() {
+				resp, err := client.Client(server.AddrInfo()).Do(req)
+				if err == nil {
+					resp.Body.Close()
+				}
+				done <- err
+			}()
+			<-started
+			cancel()
+			if err := <-done; !errors.Is(err, context.Canceled) {
+				t.Errorf("client: error %v, want context.Canceled", err)
+			}
+			select {
+			case err := <-got:
+				if err == nil {
+					t.Error("handler read the whole body, want an error after the reset")
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("the handler never saw the reset")
+			}
+		})
+	}
+}
+
+// Answer headers beyond the client's cap are refused.
+func TestAnswerHeaderCap(t *testing.T) {
+	server, client := newHost(t, transports["tcp"]), newHost(t, transports["tcp"])
+	serve(t, server, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Big", strings.Repeat("h", 8<<10))
+	}), ServerLimits{})
+	_, err := client.Client(server.AddrInfo(), WithLimits(ClientLimits{MaxResponseHeaderBytes: 4 << 10})).Get("http://p/")
+	if err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("8 KiB of headers with a 4 KiB cap: error %v, want the header cap", err)
+	}
+	resp, err := client.Client(server.AddrInfo()).Get("http://p/")
+	if err != nil {
+		t.Fatalf("same answer with the default 16 KiB cap: %v", err)
+	}
+	resp.Body.Close()
+}
