@@ -7,10 +7,16 @@
 //
 // A JSGF search always answers with some phrase of the grammar (or
 // nothing), so speech the grammar does not hold shows as a low
-// Result.Confidence, from the best path's score per frame. (A second pass
-// with a free phone loop was tried: it costs six times real time and did
-// not separate; ps_get_prob is always 0 for a grammar search.) See
-// docs/voice.md for the measured distributions and the threshold.
+// Result.Confidence, from Result.Cost: after the grammar's pass the
+// decoder runs the utterance's kept audio through a free loop of
+// context-independent phones (the allphone search with Debian's
+// en-us-phone.lm.bin, loaded next to the grammar search) and compares the
+// two paths' acoustic scores per frame, a likelihood ratio, so the voice
+// and the channel cancel. Both passes start from the same cepstral mean
+// and compute all senones (-compallsen), so their scores are comparable.
+// (ps_get_prob is always 0 for a grammar search; context-dependent phones
+// in the loop cost about five times real time.) See docs/voice.md for
+// the measured distributions and the threshold.
 //
 // Spotter is the wake word fallback: a pocketsphinx keyphrase search for
 // "hey mycroft" (as mycroft-core shipped it), streaming, on a decoder of

@@ -2,6 +2,7 @@ package psx
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -55,19 +56,22 @@ var outOfDomainSpeech = []string{
 }
 
 // BenchmarkOutOfDomain measures how well the local recogniser's cost per
-// frame (Result.Cost) tells the skills' phrases from other speech, on the
-// skills' own grammar (skillsGrammar): the intent corpus's phrasings the grammar holds
-// (agent/skills/testdata/intents.tsv) against outOfDomainSpeech and the
-// corpus's phrasings with no skill ("none", knowledge questions), each
-// spoken by flite (slt, rms) and espeak-ng (en-us), with the pipeline's
-// 0.3 s before and 0.7 s of silence after. It logs both distributions and
-// the threshold that minimises the sum of the two error rates, and reports
-// the error rates at ThresholdCost and at that threshold. A false reject
-// is an in-domain phrase with no text or a cost above the threshold (it
-// goes to the paid service, or is not caught); a false accept an
-// out-of-domain one with text at or under it (a wrong command acted on).
-// It is a measurement, run once (-benchtime 1x, -v for the whole log);
-// docs/voice.md quotes it.
+// frame (Result.Cost: the grammar path's acoustic score against the free
+// phone loop's) tells the skills' phrases from other speech, on the
+// skills' own grammar (skillsGrammar): the intent corpus's phrasings the
+// grammar holds (agent/skills/testdata/intents.tsv) against
+// outOfDomainSpeech and the corpus's phrasings with no skill ("none",
+// knowledge questions), each spoken by flite (slt, rms) and espeak-ng
+// (en-us, en-us+m3, en+f3), with the pipeline's 0.3 s before and 0.7 s of
+// silence after. For Cost and, for comparison, the absolute cost it
+// replaced (Result.AbsoluteCost), it logs both distributions per voice,
+// the error rates by threshold, and the threshold that minimises the sum
+// of the two error rates over all voices; it reports the error rates at
+// ThresholdCost and at that threshold. A false reject is an in-domain
+// phrase with no text or a cost above the threshold (it goes to the paid
+// service, or is not caught); a false accept an out-of-domain one with
+// text at or under it (a wrong command acted on). It is a measurement,
+// run once (-benchtime 1x, -v for the whole log); docs/voice.md quotes it.
 func BenchmarkOutOfDomain(b *testing.B) {
 	d := decoder(b)
 	grammar := skillsGrammar(b)
@@ -83,18 +87,36 @@ func BenchmarkOutOfDomain(b *testing.B) {
 	}
 	b.Logf("%d in-grammar phrasings, %d out of domain; %d phrasings of local intents the grammar does not hold (not measured)", len(in), len(other), missing)
 	ctx := context.Background()
-	type sample struct {
-		phrase, text string
-		cost         float64
+	type measure struct {
+		name      string
+		cost      func(Result) float64
+		threshold float64 // the one in use; NaN for none
 	}
+	// The absolute cost's scale moved when the decoder began computing all
+	// senones (-compallsen): its old threshold, 30, no longer applies.
+	measures := []measure{
+		{"cost", Result.Cost, ThresholdCost},
+		{"absolute cost (dropped)", Result.AbsoluteCost, math.NaN()},
+	}
+	type sample struct {
+		phrase string
+		res    Result
+	}
+	cost := func(m measure, s sample) float64 {
+		if s.res.Text == "" {
+			return math.Inf(1)
+		}
+		return m.cost(s.res)
+	}
+	engines := []*tts.Engine{tts.Flite(), {Program: "flite", Voice: "rms"}, tts.EspeakNG(),
+		{Program: "espeak-ng", Voice: "en-us+m3"}, {Program: "espeak-ng", Voice: "en+f3"}}
 	var (
-		ins, outs []sample
-		voices    []string
-		perVoice  [][2][]sample
+		voices   []string
+		perVoice [][2][]sample
 	)
 	for range b.N {
-		ins, outs, voices, perVoice = nil, nil, nil, nil
-		for _, e := range []*tts.Engine{tts.Flite(), {Program: "flite", Voice: "rms"}, tts.EspeakNG()} {
+		voices, perVoice = nil, nil
+		for _, e := range engines {
 			if !e.Available() {
 				b.Logf("%s not installed", e.Program)
 				continue
@@ -108,11 +130,7 @@ func BenchmarkOutOfDomain(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				c := res.Cost()
-				if res.Text == "" {
-					c = math.Inf(1)
-				}
-				return sample{phrase, res.Text, c}
+				return sample{phrase, res}
 			}
 			decode("what time is it") // the first utterance after loading costs more
 			var vin, vout []sample
@@ -124,75 +142,93 @@ func BenchmarkOutOfDomain(b *testing.B) {
 			}
 			right := 0
 			for _, s := range vin {
-				if s.text == s.phrase {
+				if s.res.Text == s.phrase {
 					right++
 				}
 			}
-			b.Logf("%s %s: in-grammar %d/%d word for word; costs in %s; out %s", e.Program, e.Voice, right, len(vin),
-				quantiles(vin, func(s sample) float64 { return s.cost }), quantiles(vout, func(s sample) float64 { return s.cost }))
-			ins, outs = append(ins, vin...), append(outs, vout...)
+			b.Logf("%s %s: in-grammar %d/%d word for word", e.Program, e.Voice, right, len(vin))
+			for _, m := range measures {
+				f := func(s sample) float64 { return cost(m, s) }
+				b.Logf("%s %s: %s: in %s; out %s", e.Program, e.Voice, m.name, quantiles(vin, f), quantiles(vout, f))
+			}
 			voices = append(voices, e.Program+" "+e.Voice)
 			perVoice = append(perVoice, [2][]sample{vin, vout})
 		}
 	}
-	if len(ins) == 0 {
+	if len(voices) == 0 {
 		b.Skip("no speech program installed")
 	}
-	sweep := func(name string, ins, outs []sample) (best, fr, fa, bfr, bfa float64) {
-		rates := func(t float64) (fr, fa float64) {
-			for _, s := range ins {
-				if s.cost > t {
-					fr++
-				}
+	group := func(match func(voice string) bool) (ins, outs []sample) {
+		for i, v := range voices {
+			if match(v) {
+				ins, outs = append(ins, perVoice[i][0]...), append(outs, perVoice[i][1]...)
 			}
-			for _, s := range outs {
-				if s.cost <= t {
-					fa++
-				}
-			}
-			return 100 * fr / float64(len(ins)), 100 * fa / float64(len(outs))
 		}
-		bestSum := math.Inf(1)
-		for t := 10.0; t <= 70; t += 0.5 {
-			fr, fa := rates(t)
+		return ins, outs
+	}
+	rates := func(m measure, ins, outs []sample, t float64) (fr, fa float64) {
+		for _, s := range ins {
+			if cost(m, s) > t {
+				fr++
+			}
+		}
+		for _, s := range outs {
+			if cost(m, s) <= t {
+				fa++
+			}
+		}
+		return 100 * fr / float64(len(ins)), 100 * fa / float64(len(outs))
+	}
+	for i, m := range measures {
+		ins, outs := group(func(string) bool { return true })
+		best, bestSum := 0.0, math.Inf(1)
+		for t := -20.0; t <= 80; t += 0.5 {
+			fr, fa := rates(m, ins, outs, t)
 			if fr+fa < bestSum {
 				best, bestSum = t, fr+fa
 			}
 		}
-		var line []string
-		for t := 24.0; t <= 40; t += 2 {
-			fr, fa := rates(t)
-			line = append(line, fmt.Sprintf("%.0f: %.1f/%.1f", t, fr, fa))
-		}
-		wrong := 0
-		for _, s := range ins {
-			if s.cost <= ThresholdCost && s.text != s.phrase {
-				wrong++
+		groups := []string{"flite slt", "flite rms", "espeak-ng en-us", "espeak-ng en-us+m3", "espeak-ng en+f3", "flite", "espeak-ng", ""}
+		for _, name := range groups {
+			gi, gout := group(func(v string) bool { return name == "" || v == name || strings.HasPrefix(v, name+" ") })
+			if len(gi) == 0 {
+				continue
+			}
+			var line []string
+			for t := math.Round(best) - 8; t <= math.Round(best)+8; t += 2 {
+				fr, fa := rates(m, gi, gout, t)
+				line = append(line, fmt.Sprintf("%.0f: %.1f/%.1f", t, fr, fa))
+			}
+			label := cmp.Or(name, "all voices")
+			b.Logf("%s: %s: false rejects/accepts %% by threshold %s", m.name, label, strings.Join(line, ", "))
+			bfr, bfa := rates(m, gi, gout, best)
+			b.Logf("%s: %s: at the best over all voices, %.1f: %.1f %% / %.1f %%", m.name, label, best, bfr, bfa)
+			if !math.IsNaN(m.threshold) {
+				fr, fa := rates(m, gi, gout, m.threshold)
+				b.Logf("%s: %s: at the threshold in use, %.1f: %.1f %% / %.1f %%", m.name, label, m.threshold, fr, fa)
 			}
 		}
-		fr, fa = rates(ThresholdCost)
-		bfr, bfa = rates(best)
-		b.Logf("%s: false rejects/accepts %% by cost threshold %s", name, strings.Join(line, ", "))
-		b.Logf("%s: at ThresholdCost %.1f: false rejects %.1f %%, false accepts %.1f %% (%d in-grammar accepted as another phrase); best %.1f: %.1f %% and %.1f %%", name, ThresholdCost, fr, fa, wrong, best, bfr, bfa)
-		return best, fr, fa, bfr, bfa
-	}
-	for i, name := range voices {
-		sweep(name, perVoice[i][0], perVoice[i][1])
-	}
-	if len(voices) > 1 {
-		sweep("flite (both voices)", append(slices.Clone(perVoice[0][0]), perVoice[1][0]...), append(slices.Clone(perVoice[0][1]), perVoice[1][1]...))
-	}
-	best, fr, fa, bfr, bfa := sweep("all voices", ins, outs)
-	for _, s := range outs {
-		if s.cost <= ThresholdCost {
-			b.Logf("accepted out of domain: %q -> %q (cost %.1f)", s.phrase, s.text, s.cost)
+		if i > 0 {
+			continue
 		}
+		for _, s := range outs {
+			if cost(m, s) <= ThresholdCost {
+				b.Logf("accepted out of domain: %q -> %q (cost %.1f)", s.phrase, s.res.Text, cost(m, s))
+			}
+		}
+		for _, s := range ins {
+			if cost(m, s) > ThresholdCost {
+				b.Logf("rejected in domain: %q -> %q (cost %.1f)", s.phrase, s.res.Text, cost(m, s))
+			}
+		}
+		fr, fa := rates(m, ins, outs, ThresholdCost)
+		bfr, bfa := rates(m, ins, outs, best)
+		b.ReportMetric(best, "best-cost")
+		b.ReportMetric(bfr, "best-fr-%")
+		b.ReportMetric(bfa, "best-fa-%")
+		b.ReportMetric(fr, "fr-%")
+		b.ReportMetric(fa, "fa-%")
 	}
-	b.ReportMetric(best, "best-cost")
-	b.ReportMetric(bfr, "best-fr-%")
-	b.ReportMetric(bfa, "best-fa-%")
-	b.ReportMetric(fr, "fr-%")
-	b.ReportMetric(fa, "fa-%")
 }
 
 // skillsGrammar is the grammar of the skills a device has with no

@@ -6,11 +6,55 @@ package psx
 #cgo pkg-config: pocketsphinx sphinxbase
 #include <stdlib.h>
 #include <stdio.h>
+#include <string.h>
 #include <pocketsphinx.h>
 #include <err.h>
+#include <feat.h>
+#include <cmn.h>
 
 static cmd_ln_t *psx_config(int argc, char **argv) {
 	return cmd_ln_parse_r(NULL, ps_args(), argc, argv, TRUE);
+}
+
+// psx_ascr sums the acoustic scores of the result's segments.
+static int32 psx_ascr(ps_decoder_t *ps) {
+	int32 sum = 0, ascr, lscr, lback;
+	ps_seg_t *seg;
+	for (seg = ps_seg_iter(ps); seg != NULL; seg = ps_seg_next(seg)) {
+		ps_seg_prob(seg, &ascr, &lscr, &lback);
+		sum += ascr;
+	}
+	return sum;
+}
+
+// psx_cmn_state is the live cepstral mean normalisation's state.
+typedef struct {
+	mfcc_t mean[64], sum[64];
+	int32 nframe;
+	int ok;
+} psx_cmn_state;
+
+// psx_cmn_save saves the decoder's CMN state in s.
+static void psx_cmn_save(ps_decoder_t *ps, psx_cmn_state *s) {
+	feat_t *f = ps_get_feat(ps);
+	cmn_t *c = f == NULL ? NULL : f->cmn_struct;
+	s->ok = c != NULL && c->veclen <= 64;
+	if (s->ok) {
+		memcpy(s->mean, c->cmn_mean, c->veclen * sizeof(mfcc_t));
+		memcpy(s->sum, c->sum, c->veclen * sizeof(mfcc_t));
+		s->nframe = c->nframe;
+	}
+}
+
+// psx_cmn_restore puts a saved CMN state back.
+static void psx_cmn_restore(ps_decoder_t *ps, psx_cmn_state const *s) {
+	feat_t *f = ps_get_feat(ps);
+	cmn_t *c = f == NULL ? NULL : f->cmn_struct;
+	if (s->ok && c != NULL) {
+		memcpy(c->cmn_mean, s->mean, c->veclen * sizeof(mfcc_t));
+		memcpy(c->sum, s->sum, c->veclen * sizeof(mfcc_t));
+		c->nframe = s->nframe;
+	}
 }
 */
 import "C"
@@ -30,8 +74,12 @@ import (
 // Built reports whether this binary has pocketsphinx support.
 const Built = true
 
-// grammarSearch names the decoder's JSGF search.
-const grammarSearch = "grammar"
+// Search names: the JSGF search of the utterance's grammar, and the free
+// phone loop the grammar's path is measured against.
+const (
+	grammarSearch = "grammar"
+	phoneSearch   = "phones"
+)
 
 // readChunk is how much audio is read and fed at a time (64 ms).
 const readChunk = 2048
@@ -43,22 +91,38 @@ type Decoder struct {
 	ps      *C.ps_decoder_t
 	cfg     *C.cmd_ln_t
 	grammar string // the grammar the grammar search holds
+	// The live cepstral mean normalisation's state before and after the
+	// grammar's pass.
+	before, after C.psx_cmn_state
 }
 
 // New loads the model once. It fails with ErrUnavailable when a model
 // file is missing.
 func New(c Config) (*Decoder, error) {
 	c = c.withDefaults()
-	for _, p := range []string{c.HMM, c.Dict} {
+	for _, p := range []string{c.HMM, c.Dict, c.PhoneLM} {
 		if _, err := os.Stat(p); err != nil {
 			return nil, fmt.Errorf("%w: model: %v", ErrUnavailable, err)
 		}
 	}
-	ps, cfg, err := initPS([]string{"-hmm", c.HMM, "-dict", c.Dict}, "")
+	// -compallsen: pocketsphinx scores each frame's senones against the
+	// best of those it computed, so both passes must compute all of them
+	// for their acoustic scores to be comparable. -allphone_ci: the phone
+	// loop of context-independent phones (context-dependent ones cost
+	// about five times real time and 67 MB).
+	args := []string{"-hmm", c.HMM, "-dict", c.Dict, "-compallsen", "yes", "-allphone_ci", "yes"}
+	ps, cfg, err := initPS(args, "")
 	if err != nil {
 		return nil, err
 	}
 	d := &Decoder{sem: make(chan struct{}, 1), ps: ps, cfg: cfg}
+	name, lm := C.CString(phoneSearch), C.CString(c.PhoneLM)
+	defer C.free(unsafe.Pointer(name))
+	defer C.free(unsafe.Pointer(lm))
+	if C.ps_set_allphone_file(ps, name, lm) < 0 {
+		d.free()
+		return nil, fmt.Errorf("%w: the decoder did not load the phone model %s", ErrUnavailable, c.PhoneLM)
+	}
 	return d, nil
 }
 
@@ -123,6 +187,7 @@ func (d *Decoder) Recognize(ctx context.Context, grammar string, audio io.Reader
 	if err := d.setGrammar(grammar); err != nil {
 		return Result{}, err
 	}
+	C.psx_cmn_save(d.ps, &d.before)
 	if err := d.start(grammarSearch); err != nil {
 		return Result{}, err
 	}
@@ -169,8 +234,41 @@ func (d *Decoder) Recognize(ctx context.Context, grammar string, audio io.Reader
 	}
 	r.Score = int32(score)
 	r.Frames = int(C.ps_get_n_frames(d.ps))
+	if r.Text != "" {
+		r.Acoustic = int32(C.psx_ascr(d.ps))
+		loop, err := d.phoneLoop(pcm)
+		if err != nil {
+			return Result{}, err
+		}
+		r.LoopAcoustic = loop
+	}
 	r.Confidence = confidence(r)
 	return r, nil
+}
+
+// phoneLoop decodes the utterance's samples again with the free phone
+// loop and returns its acoustic score. The decoder has one search active
+// at a time and switches only between utterances, so this pass runs after
+// the grammar's, on the kept audio (at most an utterance's 15 s).
+func (d *Decoder) phoneLoop(pcm []int16) (int32, error) {
+	// The grammar's pass moved the cepstral mean on: the loop starts
+	// where it started, so both paths score the same features, and leaves
+	// it where the grammar's pass did, so the next utterance is decoded
+	// as it would be without the loop.
+	C.psx_cmn_save(d.ps, &d.after)
+	defer C.psx_cmn_restore(d.ps, &d.after)
+	C.psx_cmn_restore(d.ps, &d.before)
+	if err := d.start(phoneSearch); err != nil {
+		return 0, err
+	}
+	if err := d.feed(pcm); err != nil {
+		C.ps_end_utt(d.ps)
+		return 0, err
+	}
+	if C.ps_end_utt(d.ps) < 0 {
+		return 0, errors.New("psx: phone loop: end of utterance failed")
+	}
+	return int32(C.psx_ascr(d.ps)), nil
 }
 
 // setGrammar loads grammar into the grammar search unless it holds it.

@@ -101,7 +101,9 @@ func (t *trickle) Read(p []byte) (int, error) {
 // TestRecognizeCommands: flite speech of in-grammar phrases is recognised
 // word for word (at least 90 % of a dozen) with confidence at or above
 // Threshold, espeak-ng's (harder for the en-us model) at least 70 %; speech
-// the grammar does not hold mostly falls under the threshold. It logs both distributions (docs/voice.md quotes them).
+// the grammar does not hold falls under the threshold, at least 90 % of it
+// in flite's voice, at least 40 % in espeak-ng's (Cost does not separate
+// espeak-ng's speech: docs/voice.md). It logs both distributions.
 func TestRecognizeCommands(t *testing.T) {
 	d := decoder(t)
 	ctx := context.Background()
@@ -111,8 +113,8 @@ func TestRecognizeCommands(t *testing.T) {
 		// word and at or above Threshold; of other speech under it.
 		right, accepted, rejected int
 	}{
-		{tts.Flite(), 9, 9, 8},
-		{tts.EspeakNG(), 7, 6, 8},
+		{tts.Flite(), 9, 9, 9},
+		{tts.EspeakNG(), 7, 6, 4},
 	} {
 		engine := c.engine
 		t.Run(engine.Program, func(t *testing.T) {
