@@ -18,6 +18,8 @@
 //     dials one peer, refuses it unless its key is the expected address
 //     (Expect) before any byte of the request leaves, and streams bodies
 //     both ways.
+//   - Endpoints: ParseEndpoint reads a Registry endpoint, an http(s) URL or
+//     a multiaddr ending in /p2p/<peer id> (EndpointOf makes one).
 //
 // Discovery (the DHT), NAT traversal policy and Registry records come
 // next; see docs/network.md.

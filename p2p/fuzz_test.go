@@ -32,3 +32,35 @@ func FuzzAddressOf(f *testing.F) {
 		}
 	})
 }
+
+// ParseEndpoint reads Registry records anyone can write: it never panics,
+// and what it accepts is one of the two forms, within the Registry's cap,
+// and parses again to the same thing.
+func FuzzParseEndpoint(f *testing.F) {
+	for _, s := range []string{"http://192.0.2.10:8470", "https://node.example/", "/ip4/127.0.0.1/tcp/4001/p2p/" + vectorPeer,
+		"/ip4/192.0.2.10/udp/4001/quic-v1/p2p/" + vectorPeer, "/p2p/" + vectorPeer, "/ip4/127.0.0.1/tcp/4001",
+		"/dns4/node.example/tcp/4001/p2p/" + vectorPeer, "http://", "/", "//", "/p2p/16Uiu2HA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, err := ParseEndpoint(s)
+		if err != nil {
+			return
+		}
+		if len(s) > MaxEndpointLength {
+			t.Fatalf("ParseEndpoint accepted %d bytes", len(s))
+		}
+		if e.IsLibp2p() == (e.URL != "") {
+			t.Fatalf("ParseEndpoint(%q) = %+v: want exactly one of URL and peer", s, e)
+		}
+		if e.IsLibp2p() {
+			if a, err := AddressOf(e.Peer.ID); err != nil || a != e.Address {
+				t.Fatalf("ParseEndpoint(%q) address %s, peer id gives %s (%v)", s, e.Address.Hex(), a.Hex(), err)
+			}
+			return
+		}
+		if e2, err := ParseEndpoint(e.URL); err != nil || e2.URL != e.URL {
+			t.Fatalf("ParseEndpoint(%q) = %q, which parses to %+v, %v", s, e.URL, e2, err)
+		}
+	})
+}

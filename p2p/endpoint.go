@@ -1,0 +1,95 @@
+package p2p
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
+)
+
+// MaxEndpointLength is the longest endpoint the Registry stores
+// (chain.MaxEndpointLength; p2p does not import chain).
+const MaxEndpointLength = 256
+
+// ErrBadEndpoint is returned for an endpoint that is neither form.
+var ErrBadEndpoint = errors.New("p2p: bad endpoint")
+
+// Endpoint is a node's Registry endpoint, parsed: an http(s) URL (URL
+// set) or a libp2p multiaddr that ends in /p2p/<peer id> (Peer set, its
+// ID a secp256k1 key whose address is Address).
+type Endpoint struct {
+	URL     string        // "http://192.0.2.10:8470", without a trailing slash
+	Peer    peer.AddrInfo // the peer id and the address to dial
+	Address common.Address
+}
+
+// IsLibp2p reports whether the endpoint is a libp2p multiaddr.
+func (e Endpoint) IsLibp2p() bool { return e.Peer.ID != "" }
+
+// ParseEndpoint parses a Registry endpoint: "http://host:port" or
+// "https://..." (a URL with a host and nothing after the path), or a
+// multiaddr such as "/ip4/192.0.2.10/tcp/4001/p2p/16Uiu2HA..." whose last
+// component is the peer id of a secp256k1 key (a node's wallet key; other
+// key types are refused, they have no address). At most
+// MaxEndpointLength bytes. This is the one place endpoints are read.
+func ParseEndpoint(s string) (Endpoint, error) {
+	if s == "" {
+		return Endpoint{}, fmt.Errorf("%w: empty", ErrBadEndpoint)
+	}
+	if len(s) > MaxEndpointLength {
+		return Endpoint{}, fmt.Errorf("%w: %d bytes, at most %d", ErrBadEndpoint, len(s), MaxEndpointLength)
+	}
+	if strings.HasPrefix(s, "/") {
+		return parseMultiaddrEndpoint(s)
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return Endpoint{}, fmt.Errorf("%w: %v", ErrBadEndpoint, err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" {
+		return Endpoint{}, fmt.Errorf("%w: %q is not an http(s) URL of a host (or a /p2p/ multiaddr)", ErrBadEndpoint, s)
+	}
+	return Endpoint{URL: strings.TrimSuffix(s, "/")}, nil
+}
+
+func parseMultiaddrEndpoint(s string) (Endpoint, error) {
+	m, err := ma.NewMultiaddr(s)
+	if err != nil {
+		return Endpoint{}, fmt.Errorf("%w: multiaddr: %v", ErrBadEndpoint, err)
+	}
+	transport, id := peer.SplitAddr(m)
+	if id == "" {
+		return Endpoint{}, fmt.Errorf("%w: multiaddr %q does not end in /p2p/<peer id>", ErrBadEndpoint, s)
+	}
+	addr, err := AddressOf(id)
+	if err != nil {
+		return Endpoint{}, fmt.Errorf("%w: %v", ErrBadEndpoint, err)
+	}
+	info := peer.AddrInfo{ID: id}
+	if transport != nil {
+		info.Addrs = []ma.Multiaddr{transport}
+	}
+	return Endpoint{Peer: info, Address: addr}, nil
+}
+
+// EndpointOf is the endpoint a node with peer id id announces at the
+// transport address addr (e.g. "/ip4/192.0.2.10/tcp/4001"):
+// addr + "/p2p/" + id. It is checked with ParseEndpoint.
+func EndpointOf(addr ma.Multiaddr, id peer.ID) (string, error) {
+	if addr == nil {
+		return "", fmt.Errorf("%w: no address", ErrBadEndpoint)
+	}
+	if _, last := ma.SplitLast(addr); last != nil && last.Code() == ma.P_P2P {
+		return "", fmt.Errorf("%w: %s already names a peer", ErrBadEndpoint, addr)
+	}
+	s := addr.String() + "/p2p/" + id.String()
+	if _, err := ParseEndpoint(s); err != nil {
+		return "", err
+	}
+	return s, nil
+}
