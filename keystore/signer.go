@@ -263,3 +263,15 @@ func recoverDigest(digest [32]byte, sig []byte) (common.Address, error) {
 	}
 	return a, nil
 }
+
+// withRaw calls fn with the key's raw bytes, zeroed after.
+func (s *Signer) withRaw(fn func(raw []byte) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.key == nil {
+		return ErrLocked
+	}
+	raw := crypto.FromECDSA(s.key)
+	defer wipe(raw)
+	return fn(raw)
+}

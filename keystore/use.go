@@ -106,3 +106,22 @@ func (s *Store) SignTx(tx *types.Transaction, chainID *big.Int) (*types.Transact
 	}
 	return signed, err
 }
+
+// WithWalletKey calls fn with the wallet key's 32 raw bytes (go-ethereum's
+// crypto.FromECDSA) and zeroes them when fn returns. It exists for one
+// caller, the agent, which makes the node's libp2p identity from them
+// (p2p.IdentityFromRaw) so that its peer id proves its on-chain address
+// (docs/security.md, "The node's libp2p key"). fn must not keep raw or
+// hand it on; it runs in this process, under the Store's lock, so it must
+// not call the Store. ErrLocked while the wallet key is locked; the call
+// counts as a use of the key (the idle lock restarts).
+func (s *Store) WithWalletKey(fn func(raw []byte) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expireLocked()
+	if s.signer == nil {
+		return fmt.Errorf("keystore: wallet key: %w", ErrLocked)
+	}
+	s.lastUse = s.now()
+	return s.signer.withRaw(fn)
+}
