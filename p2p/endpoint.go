@@ -3,6 +3,7 @@ package p2p
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -92,4 +93,31 @@ func EndpointOf(addr ma.Multiaddr, id peer.ID) (string, error) {
 		return "", err
 	}
 	return s, nil
+}
+
+// NodeTransport reaches nodes by their Registry endpoint over Host: it is
+// what the wallet's PeerTransport asks for. Options apply to every
+// transport it makes (limits; Expect is always added).
+type NodeTransport struct {
+	Host    *Host
+	Options []DialOption
+}
+
+// RoundTripper parses a libp2p endpoint and returns Host.RoundTripper to
+// its peer with Expect(node): a peer whose key is not node's is refused
+// (ErrWrongPeer) before any byte of a request is sent. An http(s)
+// endpoint is not for this transport (ErrBadEndpoint).
+func (t NodeTransport) RoundTripper(endpoint string, node common.Address) (http.RoundTripper, error) {
+	if t.Host == nil {
+		return nil, errors.New("p2p: node transport: no host")
+	}
+	e, err := ParseEndpoint(endpoint)
+	if err != nil {
+		return nil, err
+	}
+	if !e.IsLibp2p() {
+		return nil, fmt.Errorf("%w: %q is not a libp2p endpoint", ErrBadEndpoint, endpoint)
+	}
+	opts := append(append([]DialOption(nil), t.Options...), Expect(node))
+	return t.Host.RoundTripper(e.Peer, opts...), nil
 }

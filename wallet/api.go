@@ -277,7 +277,7 @@ func (w *Wallet) Recover(ctx context.Context) (int, error) {
 func (w *Wallet) recoverChannel(ctx context.Context, node chain.NodeInfo, id common.Hash, st chain.ChannelState) error {
 	unlock := w.lock(node.Address)
 	defer unlock()
-	info, err := w.fetchChannel(ctx, node.Endpoint, id)
+	info, err := w.fetchChannel(ctx, node.Address, node.Endpoint, id)
 	if err != nil {
 		return fmt.Errorf("wallet: recover %s: %w", id.Hex(), err)
 	}

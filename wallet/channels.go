@@ -10,7 +10,6 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -123,7 +122,7 @@ func (w *Wallet) topUp(ctx context.Context, c *Channel, amount *big.Int) error {
 // and adopts it: a cumulative above what the wallet has on record must
 // carry the wallet's own signature (the database may have been lost).
 func (w *Wallet) resync(ctx context.Context, c *Channel) error {
-	info, err := w.fetchChannel(ctx, c.Endpoint, c.ID)
+	info, err := w.fetchChannel(ctx, c.Provider, c.Endpoint, c.ID)
 	if err != nil {
 		return fmt.Errorf("wallet: resync %s: %w", c.ID.Hex(), err)
 	}
@@ -180,12 +179,16 @@ type channelInfo struct {
 
 // fetchChannel is GET /v1/channel/{id}. A provider that does not know the
 // channel holds 0.
-func (w *Wallet) fetchChannel(ctx context.Context, endpoint string, id common.Hash) (channelInfo, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(endpoint, "/")+"/v1/channel/"+id.Hex(), nil)
+func (w *Wallet) fetchChannel(ctx context.Context, provider common.Address, endpoint string, id common.Hash) (channelInfo, error) {
+	hc, base, err := w.client(provider, endpoint)
 	if err != nil {
 		return channelInfo{}, err
 	}
-	resp, err := w.cfg.HTTP.Do(req)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/v1/channel/"+id.Hex(), nil)
+	if err != nil {
+		return channelInfo{}, err
+	}
+	resp, err := hc.Do(req)
 	if err != nil {
 		return channelInfo{}, err
 	}

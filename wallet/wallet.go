@@ -11,7 +11,6 @@ import (
 	"math/big"
 	"net/http"
 	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -72,6 +71,10 @@ type Config struct {
 	// Registry, deploy block).
 	Manifest chain.Manifest
 	HTTP     *http.Client
+	// Peers, when set, reaches nodes whose endpoint is a libp2p multiaddr
+	// (the agent's p2p host); nil, such nodes are unreachable and calls
+	// fail over to others.
+	Peers PeerTransport
 	// CallTimeout bounds one attempt at one provider (default 20 s).
 	CallTimeout time.Duration
 	// RegistryTTL is how long the Registry's node list is reused (default
@@ -101,6 +104,7 @@ type Wallet struct {
 	mu      sync.Mutex
 	locks   map[common.Address]*sync.Mutex
 	offers  map[common.Address]Offer
+	peers   map[common.Address]peerClient
 	hooks   *Hooks
 	known   []chain.NodeInfo // the Registry's nodes, as last read
 	knownAt time.Time
@@ -177,7 +181,7 @@ func New(cfg Config) (*Wallet, error) {
 		}
 	}
 	return &Wallet{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.Manifest.ChainID), st: st, health: newHealth(cfg.FailWindow, cfg.FailLimit), log: cfg.Log,
-		locks: map[common.Address]*sync.Mutex{}, offers: map[common.Address]Offer{}}, nil
+		locks: map[common.Address]*sync.Mutex{}, offers: map[common.Address]Offer{}, peers: map[common.Address]peerClient{}}, nil
 }
 
 // Address is the wallet's address.
@@ -342,11 +346,15 @@ func (w *Wallet) offer(ctx context.Context, n chain.NodeInfo) (Offer, error) {
 	if ok && w.cfg.Now().Add(30*time.Second).Before(o.Expiry) {
 		return o, nil
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(n.Endpoint, "/")+"/v1/offer", nil)
+	hc, base, err := w.client(n.Address, n.Endpoint)
 	if err != nil {
 		return Offer{}, fmt.Errorf("wallet: offer: %w", err)
 	}
-	resp, err := w.cfg.HTTP.Do(req)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/v1/offer", nil)
+	if err != nil {
+		return Offer{}, fmt.Errorf("wallet: offer: %w", err)
+	}
+	resp, err := hc.Do(req)
 	if err != nil {
 		return Offer{}, fmt.Errorf("wallet: offer: %w", err)
 	}
@@ -474,7 +482,11 @@ func (w *Wallet) pay(ctx context.Context, n chain.NodeInfo, c *Channel, service 
 	if body != nil {
 		rd = io.TeeReader(body, hash)
 	}
-	u := strings.TrimSuffix(n.Endpoint, "/") + "/v1/call/" + url.PathEscape(service)
+	hc, base, err := w.client(n.Address, n.Endpoint)
+	if err != nil {
+		return Result{}, fmt.Errorf("wallet: call %s: %w", service, err) // outcome unknown: stays pending
+	}
+	u := base + "/v1/call/" + url.PathEscape(service)
 	if q := params.Encode(); q != "" {
 		u += "?" + q
 	}
@@ -486,7 +498,7 @@ func (w *Wallet) pay(ctx context.Context, n chain.NodeInfo, c *Channel, service 
 	req.Header.Set(HeaderCumulative, next.String())
 	req.Header.Set(HeaderSignature, hexSig(sig))
 	req.Header.Set("Content-Type", "application/octet-stream")
-	resp, err := w.cfg.HTTP.Do(req)
+	resp, err := hc.Do(req)
 	if err != nil {
 		return Result{}, fmt.Errorf("wallet: call %s: %w", service, err) // outcome unknown: stays pending
 	}
