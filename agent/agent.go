@@ -60,8 +60,8 @@ type Agent struct {
 	status []namedStatus
 
 	// Subsystems, wired in New in this order; each wire* function lives in
-	// the file named after it (keys.go, chain.go, wallet.go, miner.go,
-	// voice.go). A nil field means the subsystem is off or degraded.
+	// the file named after it (keys.go, chain.go, p2p.go, wallet.go,
+	// miner.go, voice.go). A nil field means the subsystem is off or degraded.
 	keys     *keystore.Store
 	chain    *chain.Client
 	manifest chain.Manifest
@@ -70,6 +70,7 @@ type Agent struct {
 	miner    *miner.Miner
 	voice    *voice.Pipeline
 	earn     *earnParts // wallet, provider, miner, storage and backup wiring (wallet.go, miner.go)
+	p2px     *p2pParts  // the libp2p host when [p2p] is on (p2p.go)
 	voicex   *voiceParts
 	chainx   *chainParts
 	notify   notifier
@@ -146,7 +147,7 @@ func New(ctx context.Context, cfg Config, opts Options) (_ *Agent, err error) {
 		}
 	}
 	a.routes()
-	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireWallet, a.wireMiner, a.wireVoice} {
+	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireP2P, a.wireWallet, a.wireMiner, a.wireVoice} {
 		if err := wire(ctx); err != nil {
 			return nil, fmt.Errorf("agent: %w", err)
 		}

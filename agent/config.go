@@ -31,6 +31,7 @@ type Config struct {
 	Keys     KeysConfig     `toml:"keys"`
 	Wallet   WalletConfig   `toml:"wallet"`
 	Provider ProviderConfig `toml:"provider"`
+	P2P      P2PConfig      `toml:"p2p"`
 	Miner    MinerConfig    `toml:"miner"`
 	Voice    VoiceConfig    `toml:"voice"`
 }
@@ -92,6 +93,7 @@ func DefaultConfig() Config {
 		Keys:     defaultKeysConfig(),
 		Wallet:   defaultWalletConfig(),
 		Provider: defaultProviderConfig(),
+		P2P:      defaultP2PConfig(),
 		Miner:    defaultMinerConfig(),
 		Voice:    defaultVoiceConfig(),
 	}
@@ -310,6 +312,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Keys.validate(bad)
 	c.Wallet.validate(bad)
 	c.Provider.validate(bad)
+	c.P2P.validate(bad)
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)
 	validateSTT(c.Voice.STT, bad)

@@ -215,6 +215,10 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	if endpoint == "" {
 		endpoint = deriveEndpoint(ln.Addr())
 	}
+	if a.p2px != nil {
+		// With p2p on, the node is found by its peer id (p2p.go).
+		endpoint = a.p2px.endpoint
+	}
 	services := map[string]provider.Service{}
 	switch c.STT {
 	case "pocketsphinx":
@@ -287,6 +291,15 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 			close: p.Flush},
 		&httpService{name: "provider.http", ln: guard.Listener(ln), srv: guard.Server(mux)},
 	)
+	if a.p2px != nil {
+		// The same handler over libp2p, behind the same limits (p2p.go).
+		svc, err := a.p2pServer(mux, guard.Config())
+		if err != nil {
+			a.health.Set("provider.p2p", Degraded, "provider: not served over libp2p: "+err.Error())
+		} else {
+			a.svcs.list = append(a.svcs.list, svc)
+		}
+	}
 	a.addStatus("provider", func() any {
 		st, err := p.Status()
 		if err != nil {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/p2p"
 	"github.com/mycroft-network/mycroft/wallet"
 )
 
@@ -148,7 +149,12 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 	}); err != nil {
 		return fmt.Errorf("wallet: %w", err)
 	}
+	var peers wallet.PeerTransport // nil: libp2p endpoints are unreachable
+	if a.p2px != nil {
+		peers = p2p.NodeTransport{Host: a.p2px.host}
+	}
 	w, err := wallet.New(wallet.Config{
+		Peers:       peers,
 		DB:          a.db,
 		Signer:      a.keys,
 		Sealer:      a.keys,

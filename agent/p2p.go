@@ -1,0 +1,212 @@
+package agent
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
+	manet "github.com/multiformats/go-multiaddr/net"
+
+	"github.com/mycroft-network/mycroft/internal/bucket"
+	"github.com/mycroft-network/mycroft/internal/netguard"
+	"github.com/mycroft-network/mycroft/p2p"
+)
+
+// P2PConfig is the [p2p] table: the node network over libp2p
+// (docs/network.md). Off by default for now.
+type P2PConfig struct {
+	Enabled bool `toml:"enabled"`
+	// Port of the default listen addresses (TCP and QUIC, all interfaces).
+	Port int `toml:"port"`
+	// Listen replaces the default listen addresses (multiaddrs).
+	Listen []string `toml:"listen_addrs"`
+	// Announce is the transport address put in the Registry endpoint
+	// ("/ip4/192.0.2.10/tcp/4001"); empty: derived from the listeners.
+	Announce string `toml:"announce"`
+	// NAT traversal switches (p2p.Config), all off for now.
+	RelayClient  bool `toml:"relay_client"`
+	HolePunching bool `toml:"hole_punching"`
+	PortMapping  bool `toml:"port_mapping"`
+	AutoNATv2    bool `toml:"autonat_v2"`
+}
+
+func defaultP2PConfig() P2PConfig {
+	return P2PConfig{Port: p2p.DefaultPort, Listen: []string{}}
+}
+
+// maxAnnounce leaves room in the Registry's 256 bytes for "/p2p/" and a
+// secp256k1 peer id (53 characters).
+const maxAnnounce = p2p.MaxEndpointLength - len("/p2p/") - 53
+
+func (c P2PConfig) validate(bad badFunc) {
+	if c.Port < 1 || c.Port > 65535 {
+		bad("p2p.port", "must be 1..65535")
+	}
+	for _, s := range c.Listen {
+		if _, err := ma.NewMultiaddr(s); err != nil {
+			bad("p2p.listen_addrs", "%q is not a multiaddr such as \"/ip4/0.0.0.0/tcp/4001\"", s)
+		}
+	}
+	if c.Announce != "" {
+		m, err := ma.NewMultiaddr(c.Announce)
+		switch {
+		case err != nil:
+			bad("p2p.announce", "%q is not a multiaddr such as \"/ip4/192.0.2.10/tcp/4001\"", c.Announce)
+		case len(c.Announce) > maxAnnounce:
+			bad("p2p.announce", "at most %d bytes (the Registry endpoint adds the peer id)", maxAnnounce)
+		default:
+			if _, id := peer.SplitAddr(m); id != "" {
+				bad("p2p.announce", "must not name a peer (/p2p/...): the node's own peer id is added")
+			}
+		}
+	}
+	if c.HolePunching && !c.RelayClient {
+		bad("p2p.hole_punching", "needs p2p.relay_client = true")
+	}
+}
+
+// p2pParts is the running libp2p host and what it announces.
+type p2pParts struct {
+	host     *p2p.Host
+	endpoint string // the Registry endpoint: a multiaddr with /p2p/<peer id>
+}
+
+// wireP2P starts the libp2p host (a.p2px) when p2p is enabled and the
+// wallet key is unlocked: its identity is the wallet key, so its peer id
+// proves the node's address. The provider and the wallet use it.
+func (a *Agent) wireP2P(ctx context.Context) error {
+	c := a.cfg.P2P
+	if !c.Enabled {
+		return nil
+	}
+	if a.keys == nil {
+		a.health.Set("p2p", Degraded, "p2p: no keystore; not started")
+		return nil
+	}
+	var id p2p.Identity
+	err := a.keys.WithWalletKey(func(raw []byte) error {
+		var err error
+		id, err = p2p.IdentityFromRaw(raw)
+		return err
+	})
+	if err != nil {
+		a.health.Set("p2p", Degraded, "p2p: not started: the node's identity is the wallet key: "+err.Error()+" (unlock, then restart the agent)")
+		return nil
+	}
+	h, err := p2p.New(ctx, p2p.Config{Identity: id, ListenAddrs: c.Listen, Port: c.Port,
+		RelayClient: c.RelayClient, HolePunching: c.HolePunching, PortMapping: c.PortMapping, AutoNATv2: c.AutoNATv2,
+		Log: a.log.With("component", "p2p")})
+	if err != nil {
+		a.health.Set("p2p", Degraded, err.Error())
+		return nil
+	}
+	endpoint, err := p2pEndpoint(h, c.Announce)
+	if err != nil {
+		_ = h.Close()
+		a.health.Set("p2p", Degraded, "p2p: "+err.Error())
+		return nil
+	}
+	a.p2px = &p2pParts{host: h, endpoint: endpoint}
+	a.svcs.list = append(a.svcs.list, &funcService{name: "p2p",
+		run:   func(ctx context.Context) error { <-ctx.Done(); return nil },
+		close: h.Close})
+	a.addStatus("p2p", func() any {
+		var listen []string
+		for _, m := range h.AddrInfo().Addrs {
+			listen = append(listen, m.String())
+		}
+		return map[string]any{"peer": h.ID().String(), "address": h.Address().Hex(), "endpoint": endpoint,
+			"listen": listen, "peers": len(h.Libp2p().Network().Peers())}
+	})
+	return nil
+}
+
+// p2pEndpoint is the endpoint the node registers: announce, or the first
+// TCP listen address by preference public, then private, then loopback
+// (an unspecified listen address stands for each of the machine's
+// interfaces), with the host's peer id.
+func p2pEndpoint(h *p2p.Host, announce string) (string, error) {
+	if announce != "" {
+		m, err := ma.NewMultiaddr(announce)
+		if err != nil {
+			return "", fmt.Errorf("p2p.announce: %w", err)
+		}
+		return p2p.EndpointOf(m, h.ID())
+	}
+	addrs, err := h.Libp2p().Network().InterfaceListenAddresses()
+	if err != nil {
+		return "", fmt.Errorf("listen addresses: %w", err)
+	}
+	best, rank := ma.Multiaddr(nil), math.MaxInt
+	for _, m := range addrs {
+		if _, err := m.ValueForProtocol(ma.P_TCP); err != nil {
+			continue
+		}
+		r := 2
+		switch {
+		case manet.IsPublicAddr(m):
+			r = 0
+		case manet.IsPrivateAddr(m) && !manet.IsIPLoopback(m):
+			r = 1
+		case !manet.IsIPLoopback(m):
+			continue // link-local and the like
+		}
+		if _, err := m.ValueForProtocol(ma.P_IP6); err == nil {
+			r += 3 // IPv4 first, as the http endpoint does
+		}
+		if r < rank {
+			best, rank = m, r
+		}
+	}
+	if best == nil {
+		return "", fmt.Errorf("no TCP listen address to announce (set p2p.announce)")
+	}
+	return p2p.EndpointOf(best, h.ID())
+}
+
+// p2pServer serves h on the host's /mycroft/http/1.1 streams with the
+// node port's limits: its timeouts and header cap (p2p.Server), its
+// per-client token bucket keyed by the caller's peer id (the transport
+// authenticated it) rather than an IP, and the stream caps of the host's
+// resource manager (p2p.DefaultLimits: 32 streams of the protocol per
+// peer, as max_conns_per_client, 256 in all).
+func (a *Agent) p2pServer(h http.Handler, g netguard.Config) (*httpService, error) {
+	l, err := a.p2px.host.Listen(p2p.ProtocolHTTP, 0)
+	if err != nil {
+		return nil, err
+	}
+	lim := p2p.ServerLimits{ReadHeaderTimeout: g.ReadHeaderTimeout, ReadTimeout: g.ReadTimeout, WriteTimeout: g.WriteTimeout,
+		CallTimeout: g.CallTimeout, MaxHeaderBytes: g.MaxHeaderBytes}
+	srv := p2p.Server(peerRateLimit(h, g, a.now), lim, a.log.With("component", "provider.p2p"))
+	return &httpService{name: "provider.p2p", ln: l, srv: srv}, nil
+}
+
+// peerRateLimit runs h for callers whose bucket has a token left; others
+// get 429 with netguard's body, before any signature check or chain read.
+func peerRateLimit(h http.Handler, g netguard.Config, now func() time.Time) http.Handler {
+	max := g.MaxClients
+	if max <= 0 {
+		max = netguard.Defaults().MaxClients
+	}
+	buckets := bucket.New[peer.ID](g.Rate, g.Burst, max, now)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, ok := p2p.CallerOf(r)
+		if !ok { // Server always knows its caller; refuse rather than share a bucket
+			http.Error(w, "unknown caller", http.StatusForbidden)
+			return
+		}
+		if wait, allowed := buckets.Take(c.Peer); !allowed {
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusTooManyRequests)
+			_, _ = w.Write([]byte(`{"error":{"code":"rate_limited","message":"too many requests from this peer"}}` + "\n"))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}

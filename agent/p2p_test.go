@@ -1,0 +1,150 @@
+package agent
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/mycroft-network/mycroft/chain/devnet"
+	"github.com/mycroft-network/mycroft/p2p"
+)
+
+func TestP2PConfigValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(*P2PConfig)
+		bad  string // the key refused; "" for a good config
+	}{
+		{"defaults", func(*P2PConfig) {}, ""},
+		{"loopback listener", func(c *P2PConfig) { c.Listen = []string{"/ip4/127.0.0.1/tcp/0"} }, ""},
+		{"announce", func(c *P2PConfig) { c.Announce = "/ip4/192.0.2.10/tcp/4001" }, ""},
+		{"port 0", func(c *P2PConfig) { c.Port = 0 }, "p2p.port"},
+		{"port too high", func(c *P2PConfig) { c.Port = 70000 }, "p2p.port"},
+		{"listener not a multiaddr", func(c *P2PConfig) { c.Listen = []string{"0.0.0.0:4001"} }, "p2p.listen_addrs"},
+		{"announce not a multiaddr", func(c *P2PConfig) { c.Announce = "192.0.2.10:4001" }, "p2p.announce"},
+		{"announce names a peer", func(c *P2PConfig) {
+			c.Announce = "/ip4/192.0.2.10/tcp/4001/p2p/16Uiu2HAkzh4QdxB7ijzVnwd6JFNNe4bcr1JBwYUypXe3pX5BRpqK"
+		}, "p2p.announce"},
+		{"announce too long", func(c *P2PConfig) { c.Announce = "/dns4/" + strings.Repeat("a", 190) + ".example/tcp/4001" }, "p2p.announce"},
+		{"hole punching without relay", func(c *P2PConfig) { c.HolePunching = true }, "p2p.hole_punching"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := defaultP2PConfig()
+			tc.set(&c)
+			var keys []string
+			c.validate(func(key, _ string, _ ...any) { keys = append(keys, key) })
+			if tc.bad == "" && len(keys) != 0 || tc.bad != "" && (len(keys) != 1 || keys[0] != tc.bad) {
+				t.Fatalf("%+v refused %v, want %q", c, keys, tc.bad)
+			}
+		})
+	}
+}
+
+// TestP2PNetwork: a provider agent and an owner's agent with [p2p] on,
+// on loopback with the devnet. The provider registers a /p2p/ multiaddr
+// endpoint whose peer id is its wallet key; the owner's weather call is
+// paid over libp2p at exactly the price; both statuses show the host.
+func TestP2PNetwork(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	ocfg, owner, _ := speakerConfig(t, ctx, nil)
+	pcfg, prov, _ := speakerConfig(t, ctx, nil)
+	manifest := filepath.Join(t.TempDir(), "deployment.json")
+	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner, prov}, BlockPeriod: -1, ManifestPath: manifest})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dn.Close()
+	reader, err := dn.Client(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	thermal := filepath.Join(t.TempDir(), "temp")
+	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []*Config{&ocfg, &pcfg} {
+		c.Chain.RPCURL, c.Chain.Manifest = dn.URL, manifest
+		c.Board.ThermalZone, c.Miner.MaxLoad = thermal, 16
+		c.P2P.Enabled = true
+		c.P2P.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
+	}
+	pcfg.Provider.Enabled = true
+	pcfg.Provider.Listen = freeAddr(t)
+	pcfg.Provider.PriceWeather = "0.003"
+	pcfg.Provider.WeatherUpstream = upstreamServer(t)
+	pa, pc, _ := start(t, pcfg, Options{})
+	ocfg.Agent.Latitude, ocfg.Agent.Longitude = 52.52, 13.42
+	ocfg.Miner.BackupInterval = 0
+	oa, oc, _ := start(t, ocfg, Options{})
+	if pa.p2px == nil || oa.p2px == nil || pa.provider == nil || oa.wallet == nil {
+		t.Fatalf("wiring: provider p2p %v, owner p2p %v, provider %v, wallet %v", pa.p2px, oa.p2px, pa.provider, oa.wallet)
+	}
+	if pa.p2px.host.Address() != prov || oa.p2px.host.Address() != owner {
+		t.Fatalf("hosts are %s and %s, want the wallet keys' %s and %s", pa.p2px.host.Address().Hex(), oa.p2px.host.Address().Hex(), prov.Hex(), owner.Hex())
+	}
+
+	if st, err := pc.MinerEnable(ctx, []string{"--stake", "100", "--disk", "16MiB", "--cpu", "50"}); err != nil || !st.Enabled {
+		t.Fatalf("miner enable: %+v, %v", st, err)
+	}
+	list, err := reader.ListNodes(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var endpoint string
+	for _, n := range list {
+		if n.Address == prov {
+			endpoint = n.Endpoint
+		}
+	}
+	e, err := p2p.ParseEndpoint(endpoint)
+	if err != nil || !e.IsLibp2p() || e.Address != prov || !strings.HasPrefix(endpoint, "/ip4/127.0.0.1/tcp/") {
+		t.Fatalf("registered endpoint %q (%+v, %v), want a loopback multiaddr with the provider's peer id", endpoint, e, err)
+	}
+
+	cond, err := oa.weatherSkill().Current(ctx)
+	if err != nil || cond.TempC != 4.3 {
+		t.Fatalf("weather over libp2p: %+v, %v; want 4.3 °C", cond, err)
+	}
+	price := myc(t, "0.003")
+	ps, err := pc.ProviderStatus(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps.Held != price.String() || ps.Channels != 1 || ps.Stats.Served != 1 || ps.Endpoint != endpoint {
+		t.Fatalf("provider status = %+v, want %s held after one call, endpoint %s", ps, price, endpoint)
+	}
+	chs, err := oc.WalletChannels(ctx)
+	if err != nil || len(chs) != 1 || chs[0].Endpoint != endpoint || chs[0].Confirmed != price.String() {
+		t.Fatalf("owner channels = %+v, %v; want one at %s with %s confirmed", chs, err, endpoint, price)
+	}
+	bal, err := oc.WalletBalance(ctx)
+	if want := new(big.Int).Sub(myc(t, "10000"), myc(t, "1")); err != nil || bal.Token != want.String() || bal.SpentToday != price.String() {
+		t.Fatalf("balance = %+v, %v; want token %s and %s spent", bal, err, want, price)
+	}
+
+	// Both statuses show the host; the provider is connected to the owner.
+	st, err := pc.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps2p struct {
+		Peer, Address, Endpoint string
+		Listen                  []string
+		Peers                   int
+	}
+	if err := json.Unmarshal(st.Components["p2p"], &ps2p); err != nil {
+		t.Fatalf("status p2p %s: %v", st.Components["p2p"], err)
+	}
+	if ps2p.Peer != e.Peer.ID.String() || !strings.EqualFold(ps2p.Address, prov.Hex()) || ps2p.Endpoint != endpoint || len(ps2p.Listen) == 0 || ps2p.Peers < 1 {
+		t.Errorf("provider's p2p status = %+v, want peer %s, address %s, a listener and the owner connected", ps2p, e.Peer.ID, prov.Hex())
+	}
+}
