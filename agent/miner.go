@@ -356,7 +356,7 @@ func (a *Agent) backupConfig() backup.Config {
 	}
 	if a.wallet != nil {
 		cfg.Client = func(endpoint string) *storage.Client {
-			return &storage.Client{Base: endpoint, Upload: func(ctx context.Context, h common.Hash, chunk []byte) error {
+			c := &storage.Client{Base: endpoint, Upload: func(ctx context.Context, h common.Hash, chunk []byte) error {
 				n, err := a.nodeByEndpoint(ctx, endpoint)
 				if err != nil {
 					return err
@@ -364,6 +364,10 @@ func (a *Agent) backupConfig() backup.Config {
 				_, err = a.wallet.CallProvider(ctx, n, "storage", url.Values{"hash": {h.Hex()}}, bytes.NewReader(chunk))
 				return err
 			}}
+			if hc, base, ok := a.nodeHTTP(endpoint); ok { // a libp2p endpoint (p2p.go)
+				c.HTTP, c.Base = hc, base
+			}
+			return c
 		}
 	}
 	return cfg

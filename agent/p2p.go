@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -209,4 +210,23 @@ func peerRateLimit(h http.Handler, g netguard.Config, now func() time.Time) http
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// nodeHTTP is the HTTP client and base URL of a node whose Registry
+// endpoint is a libp2p multiaddr, over this node's host (ok false for an
+// http(s) endpoint, or with p2p off: the endpoint is then used as a URL,
+// as before). The peer must hold the key the endpoint's peer id names;
+// that it is the registered node's is checked where it matters: the
+// backup verifies each storage commitment against the node's registered
+// address, and paid uploads go through the wallet, which expects it.
+func (a *Agent) nodeHTTP(endpoint string) (*http.Client, string, bool) {
+	if a.p2px == nil {
+		return nil, "", false
+	}
+	e, err := p2p.ParseEndpoint(endpoint)
+	if err != nil || !e.IsLibp2p() {
+		return nil, "", false
+	}
+	hc := a.p2px.host.Client(e.Peer, p2p.Expect(e.Address))
+	return hc, "http://" + strings.ToLower(e.Address.Hex()), true
 }

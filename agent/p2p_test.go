@@ -50,7 +50,9 @@ func TestP2PConfigValidate(t *testing.T) {
 // TestP2PNetwork: a provider agent and an owner's agent with [p2p] on,
 // on loopback with the devnet. The provider registers a /p2p/ multiaddr
 // endpoint whose peer id is its wallet key; the owner's weather call is
-// paid over libp2p at exactly the price; both statuses show the host.
+// paid over libp2p at exactly the price; the owner's backup is stored on
+// the provider's storage node over libp2p, paid per chunk, and audited;
+// the provider's status shows the host.
 func TestP2PNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -84,6 +86,7 @@ func TestP2PNetwork(t *testing.T) {
 	pa, pc, _ := start(t, pcfg, Options{})
 	ocfg.Agent.Latitude, ocfg.Agent.Longitude = 52.52, 13.42
 	ocfg.Miner.BackupInterval = 0
+	ocfg.Miner.BackupCopies = 1
 	oa, oc, _ := start(t, ocfg, Options{})
 	if pa.p2px == nil || oa.p2px == nil || pa.provider == nil || oa.wallet == nil {
 		t.Fatalf("wiring: provider p2p %v, owner p2p %v, provider %v, wallet %v", pa.p2px, oa.p2px, pa.provider, oa.wallet)
@@ -131,7 +134,25 @@ func TestP2PNetwork(t *testing.T) {
 		t.Fatalf("balance = %+v, %v; want token %s and %s spent", bal, err, want, price)
 	}
 
-	// Both statuses show the host; the provider is connected to the owner.
+	// The owner's backup goes to the provider's storage node over libp2p:
+	// chunks paid through the wallet, the commitment, the manifest and the
+	// audit through the storage client.
+	bs, err := oc.BackupRun(ctx)
+	if err != nil {
+		t.Fatalf("backup over libp2p: %v", err)
+	}
+	if len(bs.Replicas) != 1 || bs.Chunks == 0 {
+		t.Fatalf("backup = %+v, want one copy", bs)
+	}
+	if bs, err = oc.BackupStatus(ctx); err != nil || len(bs.Audits) != 1 || bs.Audits[0].Error != "" {
+		t.Fatalf("backup status = %+v, %v; want one clean audit", bs, err)
+	}
+	rent := new(big.Int).Mul(myc(t, "0.0001"), big.NewInt(int64(bs.Chunks)))
+	if ps, err = pc.ProviderStatus(ctx); err != nil || ps.Held != new(big.Int).Add(price, rent).String() {
+		t.Fatalf("provider status after the backup = %+v, %v; want %s + %d chunks of rent held", ps, err, price, bs.Chunks)
+	}
+
+	// The provider's status shows the host, connected to the owner.
 	st, err := pc.Status(ctx)
 	if err != nil {
 		t.Fatal(err)
