@@ -4,15 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/mycroft-network/mycroft/chain/devnet"
+	"github.com/mycroft-network/mycroft/internal/netguard"
 	"github.com/mycroft-network/mycroft/p2p"
 )
 
@@ -167,5 +171,62 @@ func TestP2PNetwork(t *testing.T) {
 	}
 	if ps2p.Peer != e.Peer.ID.String() || !strings.EqualFold(ps2p.Address, prov.Hex()) || ps2p.Endpoint != endpoint || len(ps2p.Listen) == 0 || ps2p.Peers < 1 {
 		t.Errorf("provider's p2p status = %+v, want peer %s, address %s, a listener and the owner connected", ps2p, e.Peer.ID, prov.Hex())
+	}
+}
+
+// The node port's per-client token bucket holds over libp2p, keyed by
+// the caller's peer id: a peer past its burst gets 429 before the handler
+// runs; another peer still gets through.
+func TestP2PRateLimitPerPeer(t *testing.T) {
+	newHost := func() *p2p.Host {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := p2p.IdentityFromECDSA(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := p2p.New(context.Background(), p2p.Config{Identity: id, ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { h.Close() })
+		return h
+	}
+	server, a, b := newHost(), newHost(), newHost()
+	g := netguard.Defaults()
+	g.Rate, g.Burst = 1, 2
+	frozen := time.Unix(1_800_000_000, 0)
+	var served atomic.Int64
+	h := peerRateLimit(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { served.Add(1) }), g, func() time.Time { return frozen })
+	l, err := server.Listen(p2p.ProtocolHTTP, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := p2p.Server(h, p2p.DefaultServerLimits(), nil)
+	go srv.Serve(l)
+	t.Cleanup(func() { srv.Close() })
+
+	get := func(from *p2p.Host) int {
+		t.Helper()
+		c := from.Client(server.AddrInfo(), p2p.Expect(server.Address()))
+		resp, err := c.Get("http://node/v1/offer")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for i, want := range []int{200, 200, 429} {
+		if got := get(a); got != want {
+			t.Fatalf("peer a, call %d: status %d, want %d", i+1, got, want)
+		}
+	}
+	if got := get(b); got != 200 {
+		t.Fatalf("peer b after a was limited: status %d, want 200", got)
+	}
+	if n := served.Load(); n != 3 {
+		t.Fatalf("handler ran %d times, want 3 (the limited call never reaches it)", n)
 	}
 }

@@ -254,3 +254,20 @@ func (r *chainRegistry) ListNodes(ctx context.Context) ([]chain.NodeInfo, error)
 	}
 	return out, nil
 }
+
+// A wallet without p2p cannot reach a node that registered a multiaddr:
+// the call fails like an unreachable provider, with no channel opened.
+func TestLibp2pEndpointWithoutP2P(t *testing.T) {
+	prov, _ := newP2PNode(t, "")
+	pay := newPayer(t, chainNet(t), fixedRegistry{[]chain.NodeInfo{prov.info()}})
+	err := weather(context.Background(), pay.w)
+	if !errors.Is(err, wallet.ErrNoProvider) || !strings.Contains(err.Error(), "p2p is off") {
+		t.Fatalf("weather from a libp2p node without p2p: %v; want ErrNoProvider saying p2p is off", err)
+	}
+	if chs, err := pay.w.Channels(); err != nil || len(chs) != 0 {
+		t.Fatalf("channels %+v, %v; want none", chs, err)
+	}
+	if got := prov.held(t); got.Sign() != 0 {
+		t.Errorf("provider holds %s, want 0", got)
+	}
+}
