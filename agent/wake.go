@@ -7,10 +7,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/psx"
 	"github.com/mycroft-network/mycroft/voice/wakeword"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // WakeConfig is the wake word part of the [voice] table (docs/voice.md,

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/voice/psx"
 	"github.com/mycroft-network/mycroft/voice/wakeword"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // TestWakeDetector: which engine each voice.wake_engine gives, with and

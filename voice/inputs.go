@@ -9,7 +9,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/mycroft-network/mycroft/voice/wyoming"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 )
 
 func (p *Pipeline) readButtons(ctx context.Context) {

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/mycroft-network/mycroft/hal"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/voice/intent"
 	"github.com/mycroft-network/mycroft/voice/vad"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // Brain turns text into a reply: intent.Router with the built-in skills.

@@ -18,12 +18,12 @@ import (
 
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/hal/haltest"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/internal/sphinx"
 	"github.com/mycroft-network/mycroft/voice/tts"
 	"github.com/mycroft-network/mycroft/voice/vad"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 func states(s ...hal.FaceState) []hal.FaceState { return s }

@@ -8,7 +8,7 @@ import (
 	"context"
 
 	"github.com/mycroft-network/mycroft/hal"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 )
 
 // Ask handles a typed utterance as if it had been heard: the reply is

@@ -10,9 +10,9 @@ import (
 
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/hal/haltest"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/internal/sphinx"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // TestWakeSkipsPhrase: after a wake word the recogniser gets the command,

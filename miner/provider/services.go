@@ -22,7 +22,7 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/jsgf"
 	"github.com/mycroft-network/mycroft/internal/oneline"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 )
 
 // Transcript is the result of an stt call.

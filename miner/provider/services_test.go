@@ -16,7 +16,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mycroft-network/mycroft/voice/wyoming"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 )
 
 func TestSphinxTranscribes(t *testing.T) {

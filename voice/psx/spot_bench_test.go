@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/mycroft-network/mycroft/internal/cputime"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/voice/tts"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // BenchmarkSpotter is the spotter on a minute of prose (no wake word, so

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 	"github.com/mycroft-network/mycroft/voice/tts"
-	"github.com/mycroft-network/mycroft/voice/wyoming"
 )
 
 // wakeData is the wake word engine's test recordings (16 kHz mono).

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mycroft-network/mycroft/voice/wyoming"
+	"github.com/mycroft-network/mycroft/internal/wyoming"
 )
 
 // Detector turns scores into detections and runs as the voice pipeline's

@@ -10,5 +10,7 @@
 // Every length is capped, so a hostile or broken peer cannot make the reader
 // allocate without bound.
 //
-// It depends on the standard library only; the voice pipeline imports it.
+// It depends on the standard library only; the voice pipeline (wake word)
+// and the provider (its Wyoming speech-to-text client) import it, so it sits
+// in internal, below both.
 package wyoming
