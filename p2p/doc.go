@@ -20,6 +20,8 @@
 //     both ways.
 //   - Endpoints: ParseEndpoint reads a Registry endpoint, an http(s) URL or
 //     a multiaddr ending in /p2p/<peer id> (EndpointOf makes one).
+//     NodeTransport dials a node by its endpoint, expecting the registered
+//     address (what the wallet's PeerTransport asks for).
 //
 // Discovery (the DHT), NAT traversal policy and Registry records come
 // next; see docs/network.md.
