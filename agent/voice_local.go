@@ -116,8 +116,9 @@ const (
 type voiceRinger struct {
 	a *Agent
 
-	mu   sync.Mutex
-	stop chan struct{} // closed when the current ring stops; nil: silent
+	mu      sync.Mutex
+	stop    chan struct{} // closed when the current ring stops; nil: silent
+	dismiss func()        // the skills forget what rang (skills.Dismissable)
 	// chimes counts the chimes played whole or cut (tests).
 	chimes int
 	rings  sync.WaitGroup // the announce goroutines
@@ -148,12 +149,26 @@ func (r *voiceRinger) StopRinging() bool {
 
 // stopped ends the ring that stop belongs to, when it is still the current
 // one: the owner silenced it with the button or the wake word.
-func (r *voiceRinger) stopped(stop chan struct{}) {
+// OnDismiss implements skills.Dismissable.
+func (r *voiceRinger) OnDismiss(f func()) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.stop == stop {
+	r.dismiss = f
+}
+
+// stopped ends the ring the owner silenced (the button or the wake word
+// over it) and tells the skills it is over.
+func (r *voiceRinger) stopped(stop chan struct{}) {
+	r.mu.Lock()
+	dismiss := r.dismiss
+	current := r.stop == stop
+	if current {
 		close(r.stop)
 		r.stop = nil
+	}
+	r.mu.Unlock()
+	if current && dismiss != nil {
+		dismiss()
 	}
 }
 

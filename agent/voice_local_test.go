@@ -6,6 +6,7 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"go.etcd.io/bbolt"
 
@@ -142,4 +143,58 @@ func (beepSynth) Synthesize(context.Context, string) ([]int16, error) {
 		p[i] = int16((i % 32) * 300)
 	}
 	return p, nil
+}
+
+// TestVoiceRingDismissedByButton: a press over the ring silences it, and
+// the skills know: "what is ringing" then says nothing is (before, only
+// the stop skill cleared what rang).
+func TestVoiceRingDismissedByButton(t *testing.T) {
+	ctx := context.Background()
+	var rg *voiceRinger
+	overrideVoice(t, func(d *voiceDeps) {
+		rg = d.Skills.Ringer.(*voiceRinger)
+		d.Synth = beepSynth{}
+	})
+	a, _, _ := start(t, testConfig(t), Options{OpenBoard: simBoard(filepath.Join(t.TempDir(), "speaker.wav"))})
+	if a.voice == nil || rg == nil {
+		t.Fatal("voice not wired")
+	}
+	buttons, ok := a.board.Buttons.(clicker)
+	if !ok {
+		t.Fatalf("buttons %T", a.board.Buttons)
+	}
+	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
+		func(s voice.Status) bool { return s.State == hal.StateIdle })
+	if _, err := a.voice.Ask(ctx, "set a timer for one second"); err != nil {
+		t.Fatal(err)
+	}
+	chimes := func() int { rg.mu.Lock(); defer rg.mu.Unlock(); return rg.chimes }
+	waitFor(t, "a chime", func() (int, error) { return chimes(), nil }, func(n int) bool { return n >= 1 })
+	// (Asking "what is ringing" now would cut the ring too: a typed
+	// question interrupts.) Press once, just after the speaker starts playing again after a
+	// pause (a chime lasts 1 s; the spoken announcement is cut the same
+	// way, then the device listens).
+	sp, ok := a.board.Speaker.(*sim.Speaker)
+	if !ok {
+		t.Fatalf("speaker %T", a.board.Speaker)
+	}
+	waitFor(t, "a pause between sounds", func() (bool, error) {
+		w := sp.Written()
+		time.Sleep(150 * time.Millisecond)
+		return sp.Written() == w, nil
+	}, func(quiet bool) bool { return quiet })
+	w := sp.Written()
+	waitFor(t, "the next sound", func() (int64, error) { return sp.Written(), nil }, func(n int64) bool { return n > w })
+	buttons.Click(hal.ButtonAction)
+	waitFor(t, "the ring silenced by the press", func() (bool, error) {
+		rg.mu.Lock()
+		defer rg.mu.Unlock()
+		return rg.stop == nil, nil
+	}, func(silent bool) bool { return silent })
+	rg.rings.Wait()
+	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
+		func(s voice.Status) bool { return s.State == hal.StateIdle })
+	if got, err := a.voice.Ask(ctx, "what is ringing"); err != nil || got != "Nothing is ringing." {
+		t.Errorf("what is ringing after a press: %q, %v; want nothing", got, err)
+	}
 }

@@ -18,6 +18,13 @@ type Ringer interface {
 	StopRinging() bool
 }
 
+// Dismissable is a Ringer the owner can silence without the stop skill
+// (the button or the wake word over the ring): it calls the function set
+// with OnDismiss, so "what is ringing" then says nothing is.
+type Dismissable interface {
+	OnDismiss(func())
+}
+
 // AfterFunc runs f once, on its own goroutine, after d; stop cancels it and
 // reports whether it did (time.AfterFunc's contract). Tests pass a fake
 // clock's.
@@ -35,6 +42,21 @@ type bell struct {
 	inner Ringer
 	mu    sync.Mutex
 	names []string
+}
+
+// newBell wraps inner and forgets what rang when inner is dismissed.
+func newBell(inner Ringer) *bell {
+	b := &bell{inner: inner}
+	if d, ok := inner.(Dismissable); ok {
+		d.OnDismiss(b.forget)
+	}
+	return b
+}
+
+func (b *bell) forget() {
+	b.mu.Lock()
+	b.names = nil
+	b.mu.Unlock()
 }
 
 func (b *bell) Ring(name string) {

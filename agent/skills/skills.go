@@ -170,7 +170,7 @@ func NewBrain(cfg Config) (*Brain, error) {
 	if cfg.AfterFunc == nil {
 		cfg.AfterFunc = realAfterFunc
 	}
-	bell := &bell{inner: cfg.Ringer}
+	bell := newBell(cfg.Ringer)
 	timers := &Timers{Now: cfg.Now, After: cfg.AfterFunc, bell: bell}
 	alarms := &Alarms{Now: cfg.Now, Loc: cfg.Location, After: cfg.AfterFunc, Store: cfg.Alarms, bell: bell}
 	_ = alarms.Restore(context.Background()) // retried at the first alarm question
