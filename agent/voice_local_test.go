@@ -95,24 +95,7 @@ func TestVoiceRinger(t *testing.T) {
 // (the ring's goroutine returns; nothing is ringing any more).
 func TestVoiceRingUntilStop(t *testing.T) {
 	ctx := context.Background()
-	var rg *voiceRinger
-	overrideVoice(t, func(d *voiceDeps) {
-		rg = d.Skills.Ringer.(*voiceRinger)
-		d.Synth = beepSynth{}
-	})
-	a, _, _ := start(t, testConfig(t), Options{OpenBoard: simBoard(filepath.Join(t.TempDir(), "speaker.wav"))})
-	if a.voice == nil || rg == nil {
-		t.Fatal("voice not wired")
-	}
-	sp, ok := a.board.Speaker.(*sim.Speaker)
-	if !ok {
-		t.Fatalf("speaker %T", a.board.Speaker)
-	}
-	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
-		func(s voice.Status) bool { return s.State == hal.StateIdle })
-	if _, err := a.voice.Ask(ctx, "set a timer for one second"); err != nil {
-		t.Fatal(err)
-	}
+	a, rg, sp := timerAgent(t)
 	chimes := func() int { rg.mu.Lock(); defer rg.mu.Unlock(); return rg.chimes }
 	waitFor(t, "the ring's question", func() (voice.Interaction, error) {
 		in, _ := a.voice.LastInteraction()
@@ -150,23 +133,10 @@ func (beepSynth) Synthesize(context.Context, string) ([]int16, error) {
 // the stop skill cleared what rang).
 func TestVoiceRingDismissedByButton(t *testing.T) {
 	ctx := context.Background()
-	var rg *voiceRinger
-	overrideVoice(t, func(d *voiceDeps) {
-		rg = d.Skills.Ringer.(*voiceRinger)
-		d.Synth = beepSynth{}
-	})
-	a, _, _ := start(t, testConfig(t), Options{OpenBoard: simBoard(filepath.Join(t.TempDir(), "speaker.wav"))})
-	if a.voice == nil || rg == nil {
-		t.Fatal("voice not wired")
-	}
+	a, rg, sp := timerAgent(t)
 	buttons, ok := a.board.Buttons.(clicker)
 	if !ok {
 		t.Fatalf("buttons %T", a.board.Buttons)
-	}
-	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
-		func(s voice.Status) bool { return s.State == hal.StateIdle })
-	if _, err := a.voice.Ask(ctx, "set a timer for one second"); err != nil {
-		t.Fatal(err)
 	}
 	chimes := func() int { rg.mu.Lock(); defer rg.mu.Unlock(); return rg.chimes }
 	waitFor(t, "a chime", func() (int, error) { return chimes(), nil }, func(n int) bool { return n >= 1 })
@@ -174,10 +144,6 @@ func TestVoiceRingDismissedByButton(t *testing.T) {
 	// question interrupts.) Press once, just after the speaker starts playing again after a
 	// pause (a chime lasts 1 s; the spoken announcement is cut the same
 	// way, then the device listens).
-	sp, ok := a.board.Speaker.(*sim.Speaker)
-	if !ok {
-		t.Fatalf("speaker %T", a.board.Speaker)
-	}
 	waitFor(t, "a pause between sounds", func() (bool, error) {
 		w := sp.Written()
 		time.Sleep(150 * time.Millisecond)
@@ -197,4 +163,30 @@ func TestVoiceRingDismissedByButton(t *testing.T) {
 	if got, err := a.voice.Ask(ctx, "what is ringing"); err != nil || got != "Nothing is ringing." {
 		t.Errorf("what is ringing after a press: %q, %v; want nothing", got, err)
 	}
+}
+
+// timerAgent starts an agent on the simulated board whose speech is a fast
+// beep, and sets a one-second timer by a typed question: a ring is on its
+// way.
+func timerAgent(t *testing.T) (*Agent, *voiceRinger, *sim.Speaker) {
+	t.Helper()
+	var rg *voiceRinger
+	overrideVoice(t, func(d *voiceDeps) {
+		rg = d.Skills.Ringer.(*voiceRinger)
+		d.Synth = beepSynth{}
+	})
+	a, _, _ := start(t, testConfig(t), Options{OpenBoard: simBoard(filepath.Join(t.TempDir(), "speaker.wav"))})
+	if a.voice == nil || rg == nil {
+		t.Fatal("voice not wired")
+	}
+	sp, ok := a.board.Speaker.(*sim.Speaker)
+	if !ok {
+		t.Fatalf("speaker %T", a.board.Speaker)
+	}
+	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
+		func(s voice.Status) bool { return s.State == hal.StateIdle })
+	if _, err := a.voice.Ask(context.Background(), "set a timer for one second"); err != nil {
+		t.Fatal(err)
+	}
+	return a, rg, sp
 }
