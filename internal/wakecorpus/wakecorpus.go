@@ -492,3 +492,17 @@ func AddNoise(pcm []int16, power, snr float64, pink bool, seed uint64) []int16 {
 	}
 	return out
 }
+
+// All makes every set, in the order the accuracy benchmarks report them:
+// prose, near misses, then the wake word itself.
+func (m *Maker) All(ctx context.Context) ([]Set, error) {
+	var sets []Set
+	for _, mk := range []func(context.Context) ([]Set, error){m.Prose, m.NearMiss, m.Positive} {
+		s, err := mk(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s...)
+	}
+	return sets, nil
+}

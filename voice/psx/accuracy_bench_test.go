@@ -24,19 +24,10 @@ func BenchmarkWakeAccuracy(b *testing.B) {
 	s := spotter(b, SpotterConfig{})
 	ctx := context.Background()
 	mk := &wakecorpus.Maker{Dir: b.TempDir(), Recording: wakeData + "hey_mycroft_test.wav"}
-	prose, err := mk.Prose(ctx)
+	sets, err := mk.All(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	near, err := mk.NearMiss(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pos, err := mk.Positive(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sets := append(append(append([]wakecorpus.Set(nil), prose...), near...), pos...)
 	var seconds float64
 	for _, set := range sets {
 		seconds += set.Seconds()

@@ -31,19 +31,10 @@ func BenchmarkWakeAccuracy(b *testing.B) {
 	m := loadModel(b, "")
 	ctx := context.Background()
 	mk := &wakecorpus.Maker{Dir: b.TempDir(), Recording: filepath.Join("testdata", "hey_mycroft_test.wav")}
-	prose, err := mk.Prose(ctx)
+	sets, err := mk.All(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
-	near, err := mk.NearMiss(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pos, err := mk.Positive(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sets := append(append(append([]wakecorpus.Set(nil), prose...), near...), pos...)
 	var seconds float64
 	for _, s := range sets {
 		seconds += s.Seconds()
