@@ -175,39 +175,66 @@ func gemm(g *onnxGraph, n onnxNode, inLen int, op *vecOp) error {
 	return nil
 }
 
-// score runs the model on the window × features values of x.
-func (cm *classModel) score(x []float32, vals map[string][]float32) float32 {
-	clear(vals)
+// classState is one stream's working memory for the classifier: the named
+// vectors and one output buffer per node, allocated on the first step and
+// reused (a score every 80 ms allocates nothing).
+type classState struct {
+	vals map[string][]float32
+	bufs [][]float32
+}
+
+func (cm *classModel) newState() *classState {
+	st := &classState{vals: make(map[string][]float32, len(cm.consts)+len(cm.prog)+1), bufs: make([][]float32, len(cm.prog))}
 	for k, v := range cm.consts {
-		vals[k] = v
+		st.vals[k] = v
 	}
+	return st
+}
+
+// score runs the model on the window × features values of x. Every node
+// writes its own buffer, so no value of the previous step is read.
+func (cm *classModel) score(x []float32, st *classState) float32 {
+	vals := st.vals
 	vals[cm.input] = x
-	for _, op := range cm.prog {
+	for i, op := range cm.prog {
 		a := vals[op.in[0]]
-		var out []float32
+		var b []float32
+		if len(op.in) > 1 && op.op != "Pow" {
+			b = vals[op.in[1]]
+		}
+		n := len(a)
 		switch op.op {
-		case "Flatten", "Reshape":
-			out = a
 		case "Gemm":
-			out = make([]float32, op.rows)
+			n = op.rows
+		case "ReduceMean":
+			n = 1
+		case "Add", "Sub", "Mul", "Div":
+			n = max(len(a), len(b))
+		}
+		if op.op == "Flatten" || op.op == "Reshape" {
+			vals[op.out] = a
+			continue
+		}
+		if cap(st.bufs[i]) < n {
+			st.bufs[i] = make([]float32, n)
+		}
+		out := st.bufs[i][:n]
+		switch op.op {
+		case "Gemm":
 			matVec(out, op.w, a, op.bias)
 		case "Relu":
-			out = make([]float32, len(a))
 			for i, v := range a {
 				out[i] = max(v, 0)
 			}
 		case "Sigmoid":
-			out = make([]float32, len(a))
 			for i, v := range a {
 				out[i] = float32(1 / (1 + math.Exp(-float64(v))))
 			}
 		case "Sqrt":
-			out = make([]float32, len(a))
 			for i, v := range a {
 				out[i] = float32(math.Sqrt(float64(v)))
 			}
 		case "Pow":
-			out = make([]float32, len(a))
 			for i, v := range a {
 				if op.exponent == 2 {
 					out[i] = v * v
@@ -220,10 +247,8 @@ func (cm *classModel) score(x []float32, vals map[string][]float32) float32 {
 			for _, v := range a {
 				s += v
 			}
-			out = []float32{s / float32(len(a))}
+			out[0] = s / float32(len(a))
 		default: // Add, Sub, Mul, Div
-			b := vals[op.in[1]]
-			out = make([]float32, max(len(a), len(b)))
 			for i := range out {
 				x, y := a[i%len(a)], b[i%len(b)]
 				switch op.op {

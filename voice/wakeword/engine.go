@@ -117,29 +117,29 @@ func load[T any](path string, build func(*onnxModel) (*T, error)) (*T, error) {
 
 // Stream scores one audio stream. It is not safe for concurrent use.
 type Stream struct {
-	m       *Model
-	raw     []float32 // contextLen + StepSamples
-	fill    int       // samples of the current step received so far
-	melOut  []float32
-	power   []float32
-	emb     *embedState
-	feats   []float32 // the feature window, window × features, oldest first
-	clsVals map[string][]float32
-	steps   int
+	m      *Model
+	raw    []float32 // contextLen + StepSamples
+	fill   int       // samples of the current step received so far
+	melOut []float32
+	power  []float32
+	emb    *embedState
+	feats  []float32 // the feature window, window × features, oldest first
+	cls    *classState
+	steps  int
 }
 
 // NewStream starts a stream in the initial state of the protocol.
 func (m *Model) NewStream() *Stream {
 	frames := m.mel.frames(StepSamples + contextLen)
 	s := &Stream{
-		m:       m,
-		raw:     make([]float32, contextLen+StepSamples),
-		fill:    0,
-		melOut:  make([]float32, frames*m.mel.mels),
-		power:   make([]float32, m.mel.bins),
-		emb:     m.emb.newState(),
-		feats:   make([]float32, m.cls.window*m.cls.features),
-		clsVals: map[string][]float32{},
+		m:      m,
+		raw:    make([]float32, contextLen+StepSamples),
+		fill:   0,
+		melOut: make([]float32, frames*m.mel.mels),
+		power:  make([]float32, m.mel.bins),
+		emb:    m.emb.newState(),
+		feats:  make([]float32, m.cls.window*m.cls.features),
+		cls:    m.cls.newState(),
 	}
 	ones := make([]float32, m.emb.frames*m.emb.mels)
 	for i := range ones {
@@ -193,7 +193,7 @@ func (s *Stream) step() Step {
 	copy(s.feats, s.feats[f:])
 	copy(s.feats[len(s.feats)-f:], e)
 	st := Step{N: s.steps, Mel: s.melOut, Embedding: e}
-	st.Score = m.cls.score(s.feats, s.clsVals)
+	st.Score = m.cls.score(s.feats, s.cls)
 	s.steps++
 	return st
 }

@@ -86,7 +86,7 @@ func TestTinyClassifier(t *testing.T) {
 	if cm.window != 2 || cm.features != 1 {
 		t.Fatalf("window %d × %d, want 2 × 1", cm.window, cm.features)
 	}
-	got := cm.score([]float32{3, 1}, map[string][]float32{})
+	got := cm.score([]float32{3, 1}, cm.newState())
 	want := float32(1 / (1 + math.Exp(-(3 - 1 + 0.5))))
 	if math.Abs(float64(got-want)) > 1e-6 {
 		t.Fatalf("score %v, want %v", got, want)
@@ -128,7 +128,7 @@ func FuzzModel(f *testing.F) {
 			return
 		}
 		if cm, err := newClassModel(m); err == nil {
-			cm.score(make([]float32, cm.window*cm.features), map[string][]float32{})
+			cm.score(make([]float32, cm.window*cm.features), cm.newState())
 		}
 		if mm, err := newMelModel(m); err == nil {
 			x := make([]float32, StepSamples+contextLen)
