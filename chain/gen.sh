@@ -49,7 +49,7 @@ done
 
 if [ "$check" = 1 ]; then
 	status=0
-	diff -rq "$tmp/artifacts" "$here/artifacts" >&2 || status=1
+	diff -rq -x '*.go' "$tmp/artifacts" "$here/artifacts" >&2 || status=1
 	for f in "$tmp/bindings/"*.go; do
 		cmp -s "$f" "$here/bindings/$(basename "$f")" || {
 			echo "differs: chain/bindings/$(basename "$f")" >&2
@@ -64,8 +64,10 @@ if [ "$check" = 1 ]; then
 	exit 0
 fi
 
-rm -rf "$here/artifacts"
+# The artifacts directory also holds the Go package that embeds them: only
+# the generated files are replaced.
 mkdir -p "$here/artifacts" "$here/bindings"
+rm -f "$here/artifacts/"*.abi "$here/artifacts/"*.bin "$here/artifacts/"*.runtime.json
 cp "$tmp/artifacts/"* "$here/artifacts/"
 cp "$tmp/bindings/"*.go "$here/bindings/"
 echo "chain/gen.sh: wrote chain/artifacts and chain/bindings" >&2

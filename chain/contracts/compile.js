@@ -1,6 +1,8 @@
 // Compiles the Mycroft contracts with the pinned solc (solcjs) and writes
 // deterministic artifacts: <Name>.abi and <Name>.bin (the input
-// of abigen). Usage: node compile.js <outdir>
+// of abigen), and <Name>.runtime.json: the runtime code a deployment must
+// hold, with the byte ranges of its immutables (filled in by the
+// constructor, so left out of the comparison). Usage: node compile.js <outdir>
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -35,7 +37,7 @@ const input = {
     evmVersion: 'cancun',
     optimizer: { enabled: true, runs: 200 },
     metadata: { bytecodeHash: 'none' },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.deployedBytecode.immutableReferences'] } },
   },
 };
 
@@ -74,5 +76,12 @@ for (const [file, name] of wanted) {
   }
   fs.writeFileSync(path.join(out, name + '.abi'), JSON.stringify(c.abi, null, 2) + '\n');
   fs.writeFileSync(path.join(out, name + '.bin'), bin + '\n');
+  const immutables = [];
+  for (const refs of Object.values(c.evm.deployedBytecode.immutableReferences || {})) {
+    for (const r of refs) immutables.push({ start: r.start, length: r.length });
+  }
+  immutables.sort((a, b) => a.start - b.start);
+  const rt = { deployedBytecode: c.evm.deployedBytecode.object, immutables };
+  fs.writeFileSync(path.join(out, name + '.runtime.json'), JSON.stringify(rt) + '\n');
   console.error(name + ': ' + runtime + ' bytes runtime');
 }
