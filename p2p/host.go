@@ -15,6 +15,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/protocol"
 	"github.com/libp2p/go-libp2p/p2p/muxer/yamux"
 	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
+	"github.com/libp2p/go-libp2p/p2p/protocol/holepunch"
 	"github.com/libp2p/go-libp2p/p2p/security/noise"
 	tls "github.com/libp2p/go-libp2p/p2p/security/tls"
 	quic "github.com/libp2p/go-libp2p/p2p/transport/quic"
@@ -68,8 +69,9 @@ type Config struct {
 	AutoNATv2      bool
 	AutoNATService bool
 	// RelayService makes the host a relay for others once it is publicly
-	// reachable (libp2p's default resource limits for relays).
+	// reachable, under RelayPolicy (zero fields take DefaultRelayPolicy).
 	RelayService bool
+	RelayPolicy  RelayPolicy
 	// Reachability, when not Unknown, is forced.
 	Reachability Reachability
 	// PublishPrivateAddrs keeps LAN and loopback addresses in what the
@@ -82,13 +84,16 @@ type Config struct {
 
 // Host is a running libp2p node. Make it with New, stop it with Close.
 type Host struct {
-	h       host.Host
-	id      Identity
-	addr    common.Address
-	limits  Limits
-	log     *slog.Logger
-	closeMu sync.Mutex
-	closed  bool
+	h            host.Host
+	id           Identity
+	addr         common.Address
+	limits       Limits
+	log          *slog.Logger
+	relayService bool
+	watch        *watcher
+	traffic      *traffic
+	closeMu      sync.Mutex
+	closed       bool
 }
 
 // New starts a host: it listens at once on the configured addresses.
@@ -112,6 +117,10 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		return nil, fmt.Errorf("p2p: new host: port %d out of range", cfg.Port)
 	}
 	cfg.Limits.defaults()
+	cfg.RelayPolicy.defaults()
+	if err := cfg.RelayPolicy.validate(); err != nil {
+		return nil, fmt.Errorf("p2p: new host: %w", err)
+	}
 	if cfg.Limits.HighWater < cfg.Limits.LowWater {
 		return nil, fmt.Errorf("p2p: new host: connection high water %d below low water %d", cfg.Limits.HighWater, cfg.Limits.LowWater)
 	}
@@ -138,6 +147,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		rm.Close()
 		return nil, fmt.Errorf("p2p: new host: connection manager: %w", err)
 	}
+	watch, tr := newWatcher(cfg.Reachability), &traffic{}
 	opts := []libp2p.Option{
 		libp2p.Identity(cfg.Identity.key),
 		libp2p.ListenAddrs(addrs...),
@@ -152,6 +162,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		libp2p.ResourceManager(rm),
 		libp2p.ConnectionManager(cm),
 		libp2p.DisableMetrics(),
+		libp2p.BandwidthReporter(tr),
 		libp2p.UserAgent("mycroft"),
 	}
 	if !cfg.PublishPrivateAddrs {
@@ -166,7 +177,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		opts = append(opts, libp2p.DisableRelay())
 	}
 	if cfg.HolePunching {
-		opts = append(opts, libp2p.EnableHolePunching())
+		opts = append(opts, libp2p.EnableHolePunching(holepunch.WithTracer(watch)))
 	}
 	if cfg.PortMapping {
 		opts = append(opts, libp2p.NATPortMap())
@@ -178,7 +189,7 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		opts = append(opts, libp2p.EnableNATService())
 	}
 	if cfg.RelayService {
-		opts = append(opts, libp2p.EnableRelayService())
+		opts = append(opts, libp2p.EnableRelayService(cfg.RelayPolicy.options()...))
 	}
 	switch cfg.Reachability {
 	case ReachabilityPublic:
@@ -197,7 +208,12 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		rm.Close()
 		return nil, fmt.Errorf("p2p: new host: %w", err)
 	}
-	n := &Host{h: h, id: cfg.Identity, addr: cfg.Identity.Address(), limits: cfg.Limits, log: cfg.Log}
+	if err := watch.start(h.EventBus()); err != nil {
+		_ = h.Close()
+		return nil, fmt.Errorf("p2p: new host: events: %w", err)
+	}
+	n := &Host{h: h, id: cfg.Identity, addr: cfg.Identity.Address(), limits: cfg.Limits, log: cfg.Log,
+		relayService: cfg.RelayService, watch: watch, traffic: tr}
 	cfg.Log.Info("p2p: host started", "peer", h.ID().String(), "address", n.addr.Hex(), "listen", fmt.Sprint(h.Addrs()))
 	return n, nil
 }
@@ -225,6 +241,7 @@ func (n *Host) Close() error {
 		return nil
 	}
 	n.closed = true
+	n.watch.stop()
 	if err := n.h.Close(); err != nil {
 		return fmt.Errorf("p2p: close: %w", err)
 	}

@@ -79,7 +79,7 @@ func (l *Listener) handle(s network.Stream) {
 		_ = s.Reset()
 		return
 	}
-	c := &streamConn{Stream: s, caller: Caller{Peer: remote, Address: addr}}
+	c := &streamConn{Stream: s, caller: Caller{Peer: remote, Address: addr, Relayed: s.Conn().Stat().Limited}}
 	t := time.NewTimer(l.accept)
 	defer t.Stop()
 	select {
@@ -119,6 +119,9 @@ func (l *Listener) Addr() net.Addr { return PeerAddr{ID: l.n.h.ID()} }
 type Caller struct {
 	Peer    peer.ID
 	Address common.Address
+	// Relayed is true when the stream came over a relayed (limited)
+	// connection: circuit relay v2 caps it in time and bytes.
+	Relayed bool
 }
 
 type callerKey struct{}
