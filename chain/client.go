@@ -51,6 +51,8 @@ type Backend interface {
 	ethereum.BlockNumberReader
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	PendingNonceAt(ctx context.Context, account common.Address) (uint64, error)
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
+	CodeAt(ctx context.Context, account common.Address, blockNumber *big.Int) ([]byte, error)
 	BalanceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (*big.Int, error)
 }
 
@@ -98,14 +100,17 @@ func WithWaitTimeout(d time.Duration) Option { return func(c *Client) { c.waitTi
 // WithSigner. A Client keeps the signer's next nonce under a mutex, so it is
 // safe to send from many goroutines; use one Client per signing account.
 type Client struct {
-	backend     Backend
-	closer      io.Closer
-	m           Manifest
-	chainID     *big.Int
-	signer      TxSigner
-	log         *slog.Logger
-	poll        time.Duration
-	waitTimeout time.Duration
+	backend       Backend
+	closer        io.Closer
+	m             Manifest
+	chainID       *big.Int
+	signer        TxSigner
+	log           *slog.Logger
+	poll          time.Duration
+	waitTimeout   time.Duration
+	fees          FeeStrategy
+	logRange      uint64
+	confirmations uint64
 
 	mu         sync.Mutex // guards nonce, nonceKnown; held across sign+send
 	nonce      uint64
@@ -174,6 +179,7 @@ func newClient(b Backend, m Manifest, id *big.Int, opts ...Option) *Client {
 		log:         slog.New(slog.DiscardHandler),
 		poll:        500 * time.Millisecond,
 		waitTimeout: 2 * time.Minute,
+		logRange:    2000,
 		token:       bindings.NewToken(),
 		channels:    bindings.NewChannels(),
 		registry:    bindings.NewRegistry(),
@@ -201,6 +207,7 @@ func (c *Client) WithSigner(s TxSigner) *Client {
 	n := &Client{
 		backend: c.backend, m: c.m, chainID: c.chainID, signer: s, log: c.log,
 		poll: c.poll, waitTimeout: c.waitTimeout,
+		fees: c.fees, logRange: c.logRange, confirmations: c.confirmations,
 		token: c.token, channels: c.channels, registry: c.registry,
 		governor: c.governor, timelock: c.timelock, grants: c.grants, abis: c.abis,
 	}
@@ -360,6 +367,27 @@ func (c *Client) Now(ctx context.Context) (time.Time, error) {
 	return time.Unix(int64(h.Time), 0), nil
 }
 
+// Code is the runtime code at account (eth_getCode at the latest block).
+func (c *Client) Code(ctx context.Context, account common.Address) ([]byte, error) {
+	code, err := c.backend.CodeAt(ctx, account, nil)
+	if err != nil {
+		return nil, fmt.Errorf("chain: code: %w", err)
+	}
+	return code, nil
+}
+
+// Nonces returns account's nonce at the latest block and its pending nonce
+// (the latest plus what the node holds in its pool).
+func (c *Client) Nonces(ctx context.Context, account common.Address) (latest, pending uint64, err error) {
+	if latest, err = c.backend.NonceAt(ctx, account, nil); err != nil {
+		return 0, 0, fmt.Errorf("chain: nonce: %w", err)
+	}
+	if pending, err = c.backend.PendingNonceAt(ctx, account); err != nil {
+		return 0, 0, fmt.Errorf("chain: pending nonce: %w", err)
+	}
+	return latest, pending, nil
+}
+
 // NativeBalance is account's balance of the native coin in wei.
 func (c *Client) NativeBalance(ctx context.Context, account common.Address) (*big.Int, error) {
 	b, err := c.backend.BalanceAt(ctx, account, nil)
@@ -409,7 +437,7 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 	if err != nil {
 		return nil, fmt.Errorf("chain: latest header: %w", err)
 	}
-	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(nonNil(head.BaseFee), big.NewInt(2)))
+	tip, feeCap := c.fees.fees(head.BaseFee, tip)
 	for attempt := 0; ; attempt++ {
 		if !c.nonceKnown {
 			n, err := c.backend.PendingNonceAt(ctx, from)

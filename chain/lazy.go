@@ -182,6 +182,14 @@ func (l *lazyBackend) PendingNonceAt(ctx context.Context, a common.Address) (uin
 	return lazy1(ctx, l, func(ec *ethclient.Client) (uint64, error) { return ec.PendingNonceAt(ctx, a) })
 }
 
+func (l *lazyBackend) NonceAt(ctx context.Context, a common.Address, block *big.Int) (uint64, error) {
+	return lazy1(ctx, l, func(ec *ethclient.Client) (uint64, error) { return ec.NonceAt(ctx, a, block) })
+}
+
+func (l *lazyBackend) CodeAt(ctx context.Context, a common.Address, block *big.Int) ([]byte, error) {
+	return lazy1(ctx, l, func(ec *ethclient.Client) ([]byte, error) { return ec.CodeAt(ctx, a, block) })
+}
+
 func (l *lazyBackend) BalanceAt(ctx context.Context, a common.Address, block *big.Int) (*big.Int, error) {
 	return lazy1(ctx, l, func(ec *ethclient.Client) (*big.Int, error) { return ec.BalanceAt(ctx, a, block) })
 }
