@@ -97,16 +97,21 @@ func EndpointOf(addr ma.Multiaddr, id peer.ID) (string, error) {
 
 // NodeTransport reaches nodes by their Registry endpoint over Host: it is
 // what the wallet's PeerTransport asks for. Options apply to every
-// transport it makes (limits; Expect is always added).
+// transport it makes (limits; Expect is always added). Finder, when set
+// (the DHT, Discovery), finds a node its endpoint's address no longer
+// reaches, or whose endpoint has no address (Find).
 type NodeTransport struct {
 	Host    *Host
 	Options []DialOption
+	Finder  PeerFinder
 }
 
 // RoundTripper parses a libp2p endpoint and returns Host.RoundTripper to
 // its peer with Expect(node): a peer whose key is not node's is refused
-// (ErrWrongPeer) before any byte of a request is sent. An http(s)
-// endpoint is not for this transport (ErrBadEndpoint).
+// (ErrWrongPeer) before any byte of a request is sent, and before any
+// lookup. An http(s) endpoint is not for this transport (ErrBadEndpoint).
+// A bare "/p2p/<peer id>" endpoint is dialled at what the host already
+// knows of the peer, else found through Finder.
 func (t NodeTransport) RoundTripper(endpoint string, node common.Address) (http.RoundTripper, error) {
 	if t.Host == nil {
 		return nil, errors.New("p2p: node transport: no host")
@@ -119,5 +124,8 @@ func (t NodeTransport) RoundTripper(endpoint string, node common.Address) (http.
 		return nil, fmt.Errorf("%w: %q is not a libp2p endpoint", ErrBadEndpoint, endpoint)
 	}
 	opts := append(append([]DialOption(nil), t.Options...), Expect(node))
+	if t.Finder != nil {
+		opts = append(opts, Find(t.Finder))
+	}
 	return t.Host.RoundTripper(e.Peer, opts...), nil
 }

@@ -166,6 +166,7 @@ type dialConfig struct {
 	proto        ProtocolID
 	limits       ClientLimits
 	allowLimited string
+	finder       PeerFinder
 }
 
 // Expect makes the RoundTripper refuse the peer unless the Ethereum address
@@ -190,6 +191,21 @@ func WithLimits(l ClientLimits) DialOption { return func(c *dialConfig) { c.limi
 func AllowLimited(reason string) DialOption {
 	return func(c *dialConfig) { c.allowLimited = reason }
 }
+
+// PeerFinder finds where a peer is now, by its id: Discovery (the DHT)
+// is one.
+type PeerFinder interface {
+	FindPeer(ctx context.Context, id peer.ID) (peer.AddrInfo, error)
+}
+
+// Find makes the RoundTripper look the peer up with f when it has no
+// connection to it and cannot make one at the addresses it was given (a
+// node whose address changed since it registered), or was given none (an
+// endpoint that is only /p2p/<peer id>). It then dials what f found. The
+// first attempt gets half of DialTimeout, the lookup and the second dial
+// the rest. What f finds is only an address: the peer must still be the
+// one asked for (the handshake proves its key) and pass Expect.
+func Find(f PeerFinder) DialOption { return func(c *dialConfig) { c.finder = f } }
 
 // RoundTripper returns an http.RoundTripper whose every request goes to
 // the peer p (whatever the URL's host) on a new stream: the request is
@@ -268,16 +284,47 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 func (t *roundTripper) open(ctx context.Context) (network.Stream, error) {
 	dctx, cancel := context.WithTimeout(ctx, t.c.limits.DialTimeout)
 	defer cancel()
-	if len(t.p.Addrs) > 0 {
-		if err := t.n.h.Connect(dctx, t.p); err != nil {
-			return nil, fmt.Errorf("p2p: dial %s: %w", t.p.ID, err)
-		}
+	if err := t.connect(dctx); err != nil {
+		return nil, err
 	}
 	s, err := t.n.h.NewStream(dctx, t.p.ID, t.c.proto)
 	if err != nil {
 		return nil, fmt.Errorf("p2p: open stream to %s: %w", t.p.ID, err)
 	}
 	return s, nil
+}
+
+// connect makes sure there is a connection to the peer: at the addresses
+// given (and those the peerstore holds), then, with a finder, at those it
+// finds. Without a finder and with no address given, NewStream dials what
+// the peerstore knows.
+func (t *roundTripper) connect(ctx context.Context) error {
+	if t.c.finder == nil {
+		if len(t.p.Addrs) == 0 {
+			return nil
+		}
+		if err := t.n.h.Connect(ctx, t.p); err != nil {
+			return fmt.Errorf("p2p: dial %s: %w", t.p.ID, err)
+		}
+		return nil
+	}
+	first, cancel := context.WithTimeout(ctx, t.c.limits.DialTimeout/2)
+	derr := t.n.h.Connect(first, t.p) // no address known: fails at once
+	cancel()
+	if derr == nil {
+		return nil
+	}
+	info, err := t.c.finder.FindPeer(ctx, t.p.ID)
+	if err != nil {
+		return fmt.Errorf("p2p: dial %s: %w; then not found: %w", t.p.ID, derr, err)
+	}
+	if info.ID != t.p.ID {
+		return fmt.Errorf("%w: looked up %s, found %s", ErrWrongPeer, t.p.ID, info.ID)
+	}
+	if err := t.n.h.Connect(ctx, info); err != nil {
+		return fmt.Errorf("p2p: dial %s at the addresses found (%v): %w", t.p.ID, info.Addrs, err)
+	}
+	return nil
 }
 
 // exchange writes req on s while it reads the answer, as net/http does: a
