@@ -383,6 +383,10 @@ func (a *Agent) minerRoutes() {
 		}
 		out := minerStatusView(m.Status(r.Context()))
 		out.Verify = a.verifyView()
+		if a.p2px != nil {
+			v := a.p2px.statusView()
+			out.Network = &v
+		}
 		return out, nil
 	})
 	a.handle("POST /miner/enable", func(r *http.Request) (any, error) {

@@ -20,6 +20,7 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/chain/devnet"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/internal/netlab"
 	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/miner"
 	"github.com/mycroft-network/mycroft/miner/storage"
@@ -32,6 +33,7 @@ const workerHoldEnv = "MYCROFT_TEST_WORKER_HOLD"
 // TestMain lets the test binary act as `mycroft miner-worker` (as
 // cmd/mycroft does) when the agent starts its verify worker.
 func TestMain(m *testing.M) {
+	netlab.RunHelper(labHelpers) // netlab_helpers_test.go
 	if len(os.Args) > 1 && os.Args[1] == miner.WorkerCommand {
 		if hold := os.Getenv(workerHoldEnv); hold != "" {
 			for {

@@ -29,15 +29,12 @@ type P2PConfig struct {
 	// Announce is the transport address put in the Registry endpoint
 	// ("/ip4/192.0.2.10/tcp/4001"); empty: derived from the listeners.
 	Announce string `toml:"announce"`
-	// NAT traversal switches (p2p.Config), all off for now.
-	RelayClient  bool `toml:"relay_client"`
-	HolePunching bool `toml:"hole_punching"`
-	PortMapping  bool `toml:"port_mapping"`
-	AutoNATv2    bool `toml:"autonat_v2"`
+	// Crossing home NATs: reachability, relays, hole punching (p2p_nat.go).
+	P2PNATConfig
 }
 
 func defaultP2PConfig() P2PConfig {
-	return P2PConfig{Port: p2p.DefaultPort, Listen: []string{}}
+	return P2PConfig{Port: p2p.DefaultPort, Listen: []string{}, P2PNATConfig: defaultP2PNATConfig()}
 }
 
 // maxAnnounce leaves room in the Registry's 256 bytes for "/p2p/" and a
@@ -66,9 +63,7 @@ func (c P2PConfig) validate(bad badFunc) {
 			}
 		}
 	}
-	if c.HolePunching && !c.RelayClient {
-		bad("p2p.hole_punching", "needs p2p.relay_client = true")
-	}
+	c.P2PNATConfig.validate(bad)
 }
 
 // p2pParts is the running libp2p host and what it announces.
@@ -99,9 +94,9 @@ func (a *Agent) wireP2P(ctx context.Context) error {
 		a.health.Set("p2p", Degraded, "p2p: not started: the node's identity is the wallet key: "+err.Error()+" (unlock, then restart the agent)")
 		return nil
 	}
-	h, err := p2p.New(ctx, p2p.Config{Identity: id, ListenAddrs: c.Listen, Port: c.Port,
-		RelayClient: c.RelayClient, HolePunching: c.HolePunching, PortMapping: c.PortMapping, AutoNATv2: c.AutoNATv2,
-		Log: a.log.With("component", "p2p")})
+	pc := p2p.Config{Identity: id, ListenAddrs: c.Listen, Port: c.Port, Log: a.log.With("component", "p2p")}
+	c.P2PNATConfig.apply(&pc)
+	h, err := p2p.New(ctx, pc)
 	if err != nil {
 		a.health.Set("p2p", Degraded, err.Error())
 		return nil
@@ -116,14 +111,7 @@ func (a *Agent) wireP2P(ctx context.Context) error {
 	a.svcs.list = append(a.svcs.list, &funcService{name: "p2p",
 		run:   func(ctx context.Context) error { <-ctx.Done(); return nil },
 		close: h.Close})
-	a.addStatus("p2p", func() any {
-		var listen []string
-		for _, m := range h.AddrInfo().Addrs {
-			listen = append(listen, m.String())
-		}
-		return map[string]any{"peer": h.ID().String(), "address": h.Address().Hex(), "endpoint": endpoint,
-			"listen": listen, "peers": len(h.Libp2p().Network().Peers())}
-	})
+	a.addStatus("p2p", func() any { return a.p2px.statusView() })
 	return nil
 }
 
@@ -227,6 +215,6 @@ func (a *Agent) nodeHTTP(endpoint string) (*http.Client, string, bool) {
 	if err != nil || !e.IsLibp2p() {
 		return nil, "", false
 	}
-	hc := a.p2px.host.Client(e.Peer, p2p.Expect(e.Address))
+	hc := a.p2px.host.Client(e.Peer, append(nodeDialOptions(), p2p.Expect(e.Address))...)
 	return hc, "http://" + strings.ToLower(e.Address.Hex()), true
 }

@@ -151,7 +151,7 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 	}
 	var peers wallet.PeerTransport // nil: libp2p endpoints are unreachable
 	if a.p2px != nil {
-		peers = p2p.NodeTransport{Host: a.p2px.host}
+		peers = p2p.NodeTransport{Host: a.p2px.host, Options: nodeDialOptions()}
 	}
 	w, err := wallet.New(wallet.Config{
 		Peers:       peers,

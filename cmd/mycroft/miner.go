@@ -124,6 +124,14 @@ func printMinerStatus(e *env, st apiclient.MinerStatus) error {
 	if v := st.Verify; v != nil {
 		fmt.Fprintf(tw, "verify pass:\t%s\n", verifyLine(*v))
 	}
+	if n := st.Network; n != nil {
+		fmt.Fprintf(tw, "network:\t%s, %s\n", n.Reachability, n.Path)
+		fmt.Fprintf(tw, "peers:\t%d (%d direct, %d relayed)\n", n.Peers, n.Direct, n.Relayed)
+		fmt.Fprintf(tw, "traffic:\t%s in, %s out\n", n.TrafficIn, n.TrafficOut)
+		if n.RelayService {
+			fmt.Fprintf(tw, "relay:\trelaying for others\n")
+		}
+	}
 	if st.ChainError != "" {
 		fmt.Fprintf(tw, "chain:\t%s\n", st.ChainError)
 	}

@@ -24,6 +24,9 @@ type MinerStatus struct {
 	// Verify is the storage node's startup verify pass (nil without a
 	// storage node).
 	Verify *MinerVerify `json:"verify,omitempty"`
+	// Network is the node's libp2p reachability, peers and traffic (nil
+	// with p2p off).
+	Network *P2PStatus `json:"network,omitempty"`
 }
 
 // MinerVerify is the storage node's startup verify pass: a low-priority

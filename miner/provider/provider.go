@@ -73,6 +73,13 @@ type Config struct {
 	CloseMargin time.Duration
 	// MaxStaleness bounds how old cached channel state may be (default 30 s).
 	MaxStaleness time.Duration
+	// OutageGrace: while the chain cannot be read, vouchers on a channel
+	// read within this long are still accepted on that state, so open
+	// channels keep working through an RPC outage (default CloseMargin/2).
+	// A payer who starts closing meanwhile cannot take the work unpaid:
+	// the close delay (at least MinCloseDelay) outlasts the grace, and the
+	// redeemer sees the close once the chain is back.
+	OutageGrace time.Duration
 	// FeePercent is the largest redeem fee, in percent of the amount
 	// redeemed, that the redeemer accepts outside a close (default 2).
 	FeePercent int64
@@ -167,6 +174,9 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if cfg.MaxStaleness <= 0 {
 		cfg.MaxStaleness = 30 * time.Second
+	}
+	if cfg.OutageGrace <= 0 {
+		cfg.OutageGrace = cfg.CloseMargin / 2
 	}
 	if cfg.FeePercent <= 0 {
 		cfg.FeePercent = 2
@@ -383,7 +393,8 @@ func (p *Provider) lock(ch common.Hash) func() {
 }
 
 // channel returns the channel state, from the cache if it is younger than
-// MaxStaleness (or fresh when fresh is set). An id that is not in the set
+// MaxStaleness (or fresh when fresh is set), or younger than OutageGrace
+// when the chain cannot be read. An id that is not in the set
 // of channels opened to the provider is answered as "no such channel"
 // without reading it from the chain.
 func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (chain.ChannelState, error) {
@@ -404,6 +415,12 @@ func (p *Provider) channel(ctx context.Context, id common.Hash, fresh bool) (cha
 	}
 	st, err := p.readChannel(ctx, id, fresh)
 	if err != nil {
+		if c, ok := p.cache.Load(id); ok && !fresh {
+			if cc := c.(cachedChannel); now.Sub(cc.at) < p.cfg.OutageGrace {
+				p.log.Warn("provider: chain unreadable; using the channel state read earlier", "channel", id, "read", cc.at, "err", err)
+				return cc.st, nil
+			}
+		}
 		return chain.ChannelState{}, fmt.Errorf("%w: channel state: %v", ErrUnavailable, err)
 	}
 	if st.Deposit == nil {

@@ -69,7 +69,13 @@ func (p *Provider) RedeemOnce(ctx context.Context) (int, error) {
 		if err := p.st.setRedeemed(r.Channel, cum); err != nil {
 			firstErr = keep(firstErr, err)
 		}
-		p.cache.Delete(r.Channel)
+		// The cached state stays (an RPC outage must not stop the channel,
+		// see OutageGrace), with what was just redeemed.
+		if c, ok := p.cache.Load(r.Channel); ok {
+			cc := c.(cachedChannel)
+			cc.st.Redeemed = new(big.Int).Set(cum)
+			p.cache.Store(r.Channel, cc)
+		}
 		p.log.Info("provider: redeemed", "channel", r.Channel, "cumulative", cum, "paid", amount, "urgent", urgent)
 		p.mu.Lock()
 		p.stats.Redeems++

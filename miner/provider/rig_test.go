@@ -10,6 +10,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -66,12 +67,16 @@ type countingChain struct {
 	mu    sync.Mutex
 	reads map[common.Hash]int
 	scans atomic.Int64
+	down  atomic.Bool // channel reads fail, as with the RPC unreachable
 }
 
 func (c *countingChain) Channel(ctx context.Context, id common.Hash) (chain.ChannelState, error) {
 	c.mu.Lock()
 	c.reads[id]++
 	c.mu.Unlock()
+	if c.down.Load() {
+		return chain.ChannelState{}, errors.New("dial tcp: connect: no route to host")
+	}
 	return c.Client.Channel(ctx, id)
 }
 
@@ -113,6 +118,7 @@ var price = big.NewInt(1_000_000_000_000)
 
 // rig is one provider behind a guard on a loopback port.
 type rig struct {
+	skew  *atomic.Int64 // added to the provider's clock (nanoseconds)
 	d     *devnet.Devnet
 	cc    *countingChain
 	prov  *provider.Provider
@@ -142,8 +148,10 @@ func newRig(t testing.TB, gcfg netguard.Config, maxBody int64) *rig {
 	}
 	t.Cleanup(func() { db.Close() })
 	cc := &countingChain{Client: c, reads: map[common.Hash]int{}}
+	skew := new(atomic.Int64)
 	p, err := provider.New(provider.Config{
-		DB: db, Signer: chain.NewKeySigner(key), Chain: cc, Manifest: c.Manifest(),
+		Now: func() time.Time { return time.Now().Add(time.Duration(skew.Load())) },
+		DB:  db, Signer: chain.NewKeySigner(key), Chain: cc, Manifest: c.Manifest(),
 		RedeemFee: func(context.Context) (*big.Int, error) { return new(big.Int), nil },
 		Endpoint:  "http://127.0.0.1", Prices: chain.Prices{"len": price, "small": price},
 		Services:  map[string]provider.Service{"len": lenService{}, "small": smallService{}},
@@ -164,7 +172,7 @@ func newRig(t testing.TB, gcfg netguard.Config, maxBody int64) *rig {
 	srv := g.Server(p.Handler())
 	go srv.Serve(g.Listener(ln))
 	t.Cleanup(func() { srv.Close() })
-	return &rig{d: d, cc: cc, prov: p, guard: g, addr: ln.Addr().String(), paddr: addr, man: c.Manifest()}
+	return &rig{skew: skew, d: d, cc: cc, prov: p, guard: g, addr: ln.Addr().String(), paddr: addr, man: c.Manifest()}
 }
 
 // payer is a key with a channel open to the rig's provider.

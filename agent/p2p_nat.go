@@ -1,0 +1,136 @@
+package agent
+
+import (
+	"strings"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/p2p"
+)
+
+// P2PNATConfig is the part of [p2p] about crossing home NATs
+// (docs/network.md, "Behind NAT"): what the node learns of its
+// reachability, the relays it uses, and, on a node with a public address,
+// the relay it runs for others under the owner's caps.
+type P2PNATConfig struct {
+	// Reachability: "auto" (learnt with AutoNAT), "public" (the owner
+	// knows the node is reachable: a server, a forwarded port) or
+	// "private" (behind NAT: relay reservations at once).
+	Reachability string `toml:"reachability"`
+	RelayClient  bool   `toml:"relay_client"`
+	// Relays are relays the node keeps a reservation on while behind NAT
+	// (multiaddrs with /p2p/<id>); needs relay_client.
+	Relays       []string `toml:"relays"`
+	HolePunching bool     `toml:"hole_punching"`
+	PortMapping  bool     `toml:"port_mapping"`
+	AutoNATv2    bool     `toml:"autonat_v2"`
+	// AutoNATService answers other nodes' reachability checks.
+	AutoNATService bool `toml:"autonat_service"`
+	// RelayService relays for other nodes once this one is publicly
+	// reachable, within the caps below (p2p.RelayPolicy).
+	RelayService         bool     `toml:"relay_service"`
+	RelayMaxReservations int      `toml:"relay_max_reservations"`
+	RelayCircuitsPerPeer int      `toml:"relay_circuits_per_peer"`
+	RelayCircuitData     string   `toml:"relay_circuit_data"`
+	RelayCircuitDuration Duration `toml:"relay_circuit_duration"`
+}
+
+func defaultP2PNATConfig() P2PNATConfig {
+	d := p2p.DefaultRelayPolicy()
+	return P2PNATConfig{Reachability: "auto", Relays: []string{},
+		RelayMaxReservations: d.MaxReservations, RelayCircuitsPerPeer: d.MaxCircuits,
+		RelayCircuitData: miner.FormatSize(uint64(d.CircuitData)), RelayCircuitDuration: Duration(d.CircuitDuration)}
+}
+
+func (c P2PNATConfig) validate(bad badFunc) {
+	switch c.Reachability {
+	case "auto", "public", "private":
+	default:
+		bad("p2p.reachability", "must be auto, public or private")
+	}
+	for _, s := range c.Relays {
+		if _, err := peer.AddrInfoFromString(s); err != nil {
+			bad("p2p.relays", "%q is not a relay's multiaddr with its peer id (\"/ip4/198.51.100.7/tcp/4001/p2p/16Uiu2…\")", s)
+		}
+	}
+	if len(c.Relays) > 0 && !c.RelayClient {
+		bad("p2p.relays", "need p2p.relay_client = true")
+	}
+	if c.HolePunching && !c.RelayClient {
+		bad("p2p.hole_punching", "needs p2p.relay_client = true")
+	}
+	if c.RelayMaxReservations < 1 || c.RelayMaxReservations > 4096 {
+		bad("p2p.relay_max_reservations", "must be 1..4096")
+	}
+	if c.RelayCircuitsPerPeer < 1 || c.RelayCircuitsPerPeer > 64 {
+		bad("p2p.relay_circuits_per_peer", "must be 1..64")
+	}
+	if n, err := miner.ParseSize(c.RelayCircuitData); err != nil || n < 64<<10 || n > 1<<30 {
+		bad("p2p.relay_circuit_data", "must be a size from 64KiB to 1GiB, such as \"4MiB\"")
+	}
+	if d := time.Duration(c.RelayCircuitDuration); d < 10*time.Second || d > time.Hour {
+		bad("p2p.relay_circuit_duration", "must be from 10s to 1h")
+	}
+}
+
+// apply sets cfg's NAT switches from c (validated).
+func (c P2PNATConfig) apply(cfg *p2p.Config) {
+	cfg.RelayClient, cfg.HolePunching, cfg.PortMapping = c.RelayClient, c.HolePunching, c.PortMapping
+	cfg.AutoNATv2, cfg.AutoNATService, cfg.RelayService = c.AutoNATv2, c.AutoNATService, c.RelayService
+	switch c.Reachability {
+	case "public":
+		cfg.Reachability = p2p.ReachabilityPublic
+	case "private":
+		cfg.Reachability = p2p.ReachabilityPrivate
+	}
+	for _, s := range c.Relays {
+		if info, err := peer.AddrInfoFromString(s); err == nil {
+			cfg.StaticRelays = append(cfg.StaticRelays, *info)
+		}
+	}
+	data, _ := miner.ParseSize(c.RelayCircuitData)
+	cfg.RelayPolicy = p2p.RelayPolicy{MaxReservations: c.RelayMaxReservations, MaxCircuits: c.RelayCircuitsPerPeer,
+		CircuitData: int64(data), CircuitDuration: time.Duration(c.RelayCircuitDuration)}
+}
+
+// statusView is the host's status for the owner (apiclient.P2PStatus).
+func (p *p2pParts) statusView() apiclient.P2PStatus {
+	h := p.host
+	s := h.Status()
+	v := apiclient.P2PStatus{Peer: h.ID().String(), Address: h.Address().Hex(), Endpoint: p.endpoint,
+		Listen: []string{}, Reachability: s.Reachability, NAT: s.NAT, Relays: s.Relays,
+		Peers: s.Peers, Direct: s.Direct, Relayed: s.Relayed,
+		TrafficIn: miner.FormatSize(uint64(s.BytesIn)), TrafficOut: miner.FormatSize(uint64(s.BytesOut)),
+		HolePunchesOK: s.HolePunchesOK, HolePunchesFailed: s.HolePunchesFailed, RelayService: s.RelayService}
+	for _, m := range h.AddrInfo().Addrs {
+		v.Listen = append(v.Listen, m.String())
+	}
+	switch {
+	case s.Reachability == "public":
+		v.Path = "direct"
+	case len(s.Relays) > 0:
+		v.Path = "relayed through " + strings.Join(s.Relays, ", ")
+		if s.HolePunchesOK > 0 {
+			v.Path += " (hole punched to direct with some peers)"
+		}
+	case s.Reachability == "private":
+		v.Path = "unreachable by others (no relay reservation; set p2p.relay_client and p2p.relays)"
+	default:
+		v.Path = "learning (AutoNAT)"
+	}
+	if s.Reachability == "private" {
+		v.Reachability = "behind NAT"
+	}
+	return v
+}
+
+// nodeDialOptions are how the agent dials nodes (wallet calls, backups):
+// over a relayed connection too, since a node behind a symmetric NAT is
+// reached only that way. Relays cap such connections (p2p.RelayPolicy);
+// a call cut by the cap fails and fails over like any unreachable node.
+func nodeDialOptions() []p2p.DialOption {
+	return []p2p.DialOption{p2p.AllowLimited("mycroft: node call through a relay")}
+}
