@@ -38,7 +38,7 @@ func TestP2PAcrossHomes(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	ocfg, owner, _ := speakerConfig(t, ctx, nil)
+	ocfg, owner, ownerWords := speakerConfig(t, ctx, nil)
 	pcfg, prov, _ := speakerConfig(t, ctx, nil)
 
 	chainNS := lab.Host("chain")
@@ -74,6 +74,7 @@ func TestP2PAcrossHomes(t *testing.T) {
 	pcfg.Provider.RedeemFee = "0" // redeem at once, whatever the amount
 	ocfg.Voice.STT = voice.STTPaidFirst
 	ocfg.Miner.BackupInterval = 0
+	ocfg.Miner.BackupCopies = 1
 
 	homeA := lab.Home("a", netlab.EndpointIndependent).Host("pi")
 	homeB := lab.Home("b", netlab.Symmetric).Host("pi")
@@ -169,6 +170,35 @@ func TestP2PAcrossHomes(t *testing.T) {
 	}
 	cut(false)
 	checkPaid("after the question without the chain", 2)
+
+	// The owner's backup goes to the storage node in home B, through the
+	// relay, is audited there, and a fresh device in a third home restores
+	// it from the owner's words.
+	bs, err := oc.BackupRun(ctx)
+	if err != nil {
+		t.Fatalf("backup across homes: %v", err)
+	}
+	if len(bs.Replicas) != 1 || bs.Replicas[0].Endpoint != endpoint || bs.Chunks == 0 {
+		t.Fatalf("backup %+v, want one copy at %s", bs, endpoint)
+	}
+	if bs, err = oc.BackupStatus(ctx); err != nil || len(bs.Audits) != 1 || bs.Audits[0].Error != "" {
+		t.Fatalf("backup status %+v, %v; want one clean audit", bs, err)
+	}
+	rent := new(big.Int).Mul(myc(t, pcfg.Provider.PriceStorage), big.NewInt(int64(bs.Chunks)))
+	paid = func(n int64) string { return new(big.Int).Add(new(big.Int).Mul(price, big.NewInt(n)), rent).String() }
+	checkPaid("after the backup", 2)
+	fcfg, freshAddr, _ := speakerConfig(t, ctx, &ownerWords)
+	if freshAddr != owner {
+		t.Fatalf("restored keyring is %s, want %s", freshAddr.Hex(), owner.Hex())
+	}
+	fcfg.Chain, fcfg.P2P, fcfg.Miner.BackupInterval = ocfg.Chain, ocfg.P2P, 0
+	startProc(t, lab.Home("c", netlab.EndpointIndependent).Host("pi"), "fresh device", "agent",
+		"-config", writeConfig(t, fcfg), "-speaker", filepath.Join(t.TempDir(), "speaker.wav"))
+	fc := apiclient.New(fcfg.Agent.Socket)
+	r, err := fc.BackupRestore(ctx)
+	if err != nil || r.Root != bs.Root {
+		t.Fatalf("restore on a fresh device: %+v, %v; want root %s", r, err, bs.Root)
+	}
 
 	// The relay killed mid-call: the call fails over to the device's own
 	// recogniser (or fails); nothing is paid twice.
