@@ -551,47 +551,60 @@ func (c *Client) SendNative(ctx context.Context, to common.Address, amount *big.
 
 // ---- logs ----
 
-// FilterLogs returns the logs matching q.
+// FilterLogs returns the logs matching q, read in bounded ranges (see
+// LogScanner) from q.FromBlock (default the deployment block) to q.ToBlock
+// (default the latest block). A query pinned to one block (q.BlockHash) is
+// passed through.
 func (c *Client) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	logs, err := c.backend.FilterLogs(ctx, q)
+	if q.BlockHash != nil {
+		logs, err := c.backend.FilterLogs(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("chain: filter logs: %w", err)
+		}
+		return logs, nil
+	}
+	from := c.m.DeployBlock
+	if q.FromBlock != nil {
+		from = q.FromBlock.Uint64()
+	}
+	s := c.Scanner()
+	s.Confirmations = 0
+	to := uint64(0)
+	if q.ToBlock != nil {
+		if to = q.ToBlock.Uint64(); to < from {
+			return nil, nil
+		}
+	}
+	res, err := s.Scan(ctx, q, ScanCursor{Next: from}, to)
 	if err != nil {
 		return nil, fmt.Errorf("chain: filter logs: %w", err)
 	}
-	return logs, nil
+	return res.Logs, nil
 }
 
 // WatchLogs polls for logs matching q (its FromBlock is where to start;
 // ToBlock is ignored) and calls fn for each, in order, until ctx ends or fn
-// fails. It works over HTTP; blocks are fetched in ranges of at most 2000.
+// fails. It works over HTTP, reads in bounded ranges and only blocks with
+// the client's confirmations on top; a log a reorg took back is passed
+// again with Removed set.
 func (c *Client) WatchLogs(ctx context.Context, q ethereum.FilterQuery, fn func(types.Log) error) error {
-	next := uint64(0)
+	var cur ScanCursor
 	if q.FromBlock != nil {
-		next = q.FromBlock.Uint64()
+		cur.Next = q.FromBlock.Uint64()
 	}
+	s := c.Scanner()
 	t := time.NewTicker(c.poll)
 	defer t.Stop()
 	for {
-		head, err := c.backend.BlockNumber(ctx)
+		res, err := s.Scan(ctx, q, cur, 0)
 		if err != nil && ctx.Err() == nil {
-			c.log.Warn("chain: watch logs: block number", "err", err)
+			c.log.Warn("chain: watch logs", "err", err)
 		}
-		for err == nil && next <= head {
-			to := min(head, next+1999)
-			qq := q
-			qq.FromBlock, qq.ToBlock = new(big.Int).SetUint64(next), new(big.Int).SetUint64(to)
-			logs, ferr := c.backend.FilterLogs(ctx, qq)
-			if ferr != nil {
-				if ctx.Err() == nil {
-					c.log.Warn("chain: watch logs: filter", "err", ferr)
-				}
-				break
+		cur = res.Cursor
+		for _, l := range append(res.Removed, res.Logs...) {
+			if err := fn(l); err != nil {
+				return err
 			}
-			for _, l := range logs {
-				if err := fn(l); err != nil {
-					return err
-				}
-			}
-			next = to + 1
 		}
 		select {
 		case <-ctx.Done():

@@ -106,41 +106,29 @@ func (c *Client) Channel(ctx context.Context, id common.Hash) (ChannelState, err
 	return s, nil
 }
 
-// openedSpan is how many blocks one Opened-log query covers (RPC services
-// cap the range of eth_getLogs).
-const openedSpan = 2000
-
 // ChannelsOpenedTo lists the ids of the channels opened to payee in blocks
-// from (never before the deployment block) to the latest, oldest first,
-// and returns the block after the latest: where the next scan starts. Logs
-// are read in ranges of at most 2000 blocks; a failure returns what was
-// found before it with the block to resume from.
+// from (never before the deployment block) to the latest with the client's
+// confirmations on top, oldest first, and returns the block after the last
+// one read: where the next scan starts. Logs are read in bounded ranges
+// (LogScanner); a failure returns what was found before it with the block
+// to resume from.
 func (c *Client) ChannelsOpenedTo(ctx context.Context, payee common.Address, from uint64) ([]common.Hash, uint64, error) {
 	next := c.fromBlock(from).Uint64()
-	head, err := c.backend.BlockNumber(ctx)
-	if err != nil {
-		return nil, next, fmt.Errorf("chain: channels opened: block number: %w", err)
-	}
 	topic := c.channels.GetABI().Events["Opened"].ID
+	res, err := c.Scanner().Scan(ctx, ethereum.FilterQuery{
+		Addresses: []common.Address{c.m.Channels},
+		Topics:    [][]common.Hash{{topic}, nil, nil, {common.BytesToHash(payee.Bytes())}},
+	}, ScanCursor{Next: next}, 0)
 	var ids []common.Hash
-	for next <= head {
-		to := min(head, next+openedSpan-1)
-		logs, err := c.backend.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(next), ToBlock: new(big.Int).SetUint64(to),
-			Addresses: []common.Address{c.m.Channels},
-			Topics:    [][]common.Hash{{topic}, nil, nil, {common.BytesToHash(payee.Bytes())}},
-		})
-		if err != nil {
-			return ids, next, fmt.Errorf("chain: channels opened: blocks %d-%d: %w", next, to, err)
+	for _, l := range res.Logs {
+		if len(l.Topics) == 4 && l.Address == c.m.Channels {
+			ids = append(ids, l.Topics[1])
 		}
-		for _, l := range logs {
-			if len(l.Topics) == 4 && !l.Removed && l.Address == c.m.Channels {
-				ids = append(ids, l.Topics[1])
-			}
-		}
-		next = to + 1
 	}
-	return ids, next, nil
+	if err != nil {
+		return ids, res.Cursor.Next, fmt.Errorf("chain: channels opened: %w", err)
+	}
+	return ids, res.Cursor.Next, nil
 }
 
 // VoucherTypedData is the Voucher for channel id and cumulative on this

@@ -152,17 +152,18 @@ func (c *Client) ProposalEta(ctx context.Context, id *big.Int) (time.Time, error
 }
 
 // Proposals lists the proposals created from block from on (never before
-// the deployment block).
+// the deployment block) up to the latest block with the client's
+// confirmations on top, read in bounded ranges (LogScanner).
 func (c *Client) Proposals(ctx context.Context, from uint64) ([]Proposal, error) {
 	ev := c.governor.GetABI().Events["ProposalCreated"]
-	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: c.fromBlock(from),
+	res, err := c.Scanner().Scan(ctx, ethereum.FilterQuery{
 		Addresses: []common.Address{c.m.Governor},
 		Topics:    [][]common.Hash{{ev.ID}},
-	})
+	}, ScanCursor{Next: c.fromBlock(from).Uint64()}, 0)
 	if err != nil {
 		return nil, fmt.Errorf("chain: proposals: %w", err)
 	}
+	logs := res.Logs
 	out := make([]Proposal, 0, len(logs))
 	for i := range logs {
 		e, err := c.governor.UnpackProposalCreatedEvent(&logs[i])

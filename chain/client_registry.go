@@ -324,6 +324,9 @@ func (c *Client) WatchChallenges(ctx context.Context, node common.Address, from 
 		Topics:    [][]common.Hash{{ev.ID}, nil, {common.BytesToHash(node[:])}},
 	}
 	return c.WatchLogs(ctx, q, func(l types.Log) error {
+		if l.Removed {
+			return nil // a challenge a reorg took back needs no answer
+		}
 		e, err := c.registry.UnpackChallengedEvent(&l)
 		if err != nil {
 			return fmt.Errorf("chain: watch challenges: %w", err)
