@@ -51,6 +51,8 @@ func (c *Client) Ping(ctx context.Context) (uint64, error) {
 type lazyBackend struct {
 	url  string
 	want *big.Int
+	// opts are given to rpc.DialOptions (the pool's HTTP client).
+	opts []rpc.ClientOption
 
 	mu     sync.Mutex
 	ec     *ethclient.Client
@@ -68,7 +70,7 @@ func (l *lazyBackend) get(ctx context.Context) (*ethclient.Client, error) {
 	if l.ec != nil {
 		return l.ec, nil
 	}
-	rc, err := rpc.DialContext(ctx, l.url)
+	rc, err := rpc.DialOptions(ctx, l.url, l.opts...)
 	if err != nil {
 		return nil, fmt.Errorf("chain: dial: %w", err)
 	}

@@ -26,6 +26,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -245,10 +246,11 @@ func (n *Node) Send(t testing.TB, key *ecdsa.PrivateKey, to *common.Address, val
 	}
 	tip := big.NewInt(1e9)
 	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
-	gas := uint64(21000)
-	if len(data) > 0 || to == nil {
-		gas = 3_000_000
+	gas, err := n.Client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
+	if err != nil {
+		t.Fatalf("gethdev: estimate gas: %v", err)
 	}
+	gas += gas / 4
 	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(big.NewInt(ChainID)), &types.DynamicFeeTx{
 		ChainID: big.NewInt(ChainID), Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
 		Gas: gas, To: to, Value: value, Data: data,

@@ -1,0 +1,244 @@
+package chain_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/internal/gethdev"
+)
+
+// flakyProxy stands in front of geth like a public RPC service: it refuses
+// eth_getLogs ranges wider than maxRange with a real provider's error,
+// drops every dropEvery-th request (the connection closes without an
+// answer) and answers every limitEvery-th with HTTP 429 and Retry-After.
+type flakyProxy struct {
+	t                     *testing.T
+	srv                   *httptest.Server
+	maxRange              uint64
+	code                  int
+	message               string
+	dropEvery, limitEvery int
+
+	mu        sync.Mutex
+	n         int
+	drops     int
+	limits    int
+	refused   int
+	notBefore time.Time // Retry-After of the last 429
+	early     int       // requests that came before notBefore
+}
+
+func newFlakyProxy(t *testing.T, target string, p *flakyProxy) *flakyProxy {
+	u, err := url.Parse(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp := httputil.NewSingleHostReverseProxy(u)
+	p.t = t
+	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		p.mu.Lock()
+		p.n++
+		n := p.n
+		if time.Now().Before(p.notBefore) {
+			p.early++
+		}
+		p.mu.Unlock()
+		switch {
+		case p.dropEvery > 0 && n%p.dropEvery == 0:
+			p.mu.Lock()
+			p.drops++
+			p.mu.Unlock()
+			hj, ok := w.(http.Hijacker)
+			if !ok {
+				t.Error("proxy: cannot hijack")
+				return
+			}
+			conn, _, err := hj.Hijack()
+			if err == nil {
+				conn.Close()
+			}
+			return
+		case p.limitEvery > 0 && n%p.limitEvery == 0:
+			p.mu.Lock()
+			p.limits++
+			p.notBefore = time.Now().Add(time.Second)
+			p.mu.Unlock()
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, `{"jsonrpc":"2.0","error":{"code":-32005,"message":"rate limited"}}`, http.StatusTooManyRequests)
+			return
+		}
+		var req struct {
+			ID     json.RawMessage   `json:"id"`
+			Method string            `json:"method"`
+			Params []json.RawMessage `json:"params"`
+		}
+		if json.Unmarshal(body, &req) == nil && req.Method == "eth_getLogs" && len(req.Params) == 1 {
+			var f struct{ FromBlock, ToBlock string }
+			if json.Unmarshal(req.Params[0], &f) == nil {
+				from, err1 := hexutil.DecodeUint64(f.FromBlock)
+				to, err2 := hexutil.DecodeUint64(f.ToBlock)
+				if err1 != nil || err2 != nil || to-from+1 > p.maxRange {
+					p.mu.Lock()
+					p.refused++
+					p.mu.Unlock()
+					w.Header().Set("Content-Type", "application/json")
+					fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"error":{"code":%d,"message":%q}}`, req.ID, p.code, p.message)
+					return
+				}
+			}
+		}
+		rp.ServeHTTP(w, r)
+	}))
+	t.Cleanup(p.srv.Close)
+	return p
+}
+
+// TestPoolScanThroughFlakyProxies scans the logs of a contract on geth
+// --dev through two proxies that refuse wide log ranges (Infura's and
+// Alchemy's errors), drop requests and rate-limit, and checks that the
+// scan, resumed halfway, finds exactly the logs geth has, that a
+// rate-limited endpoint is not asked again before its Retry-After, and
+// that the client's health shows the failures.
+func TestPoolScanThroughFlakyProxies(t *testing.T) {
+	n := gethdev.Start(t)
+	dev := gethdev.DevKey()
+	r := n.Send(t, dev, nil, nil, emitterInit)
+	emitter := r.ContractAddress
+	for i := range 24 {
+		n.Send(t, dev, &emitter, nil, nil)
+		if i%4 == 0 {
+			n.Mine(t, 2) // blocks without our logs
+		}
+	}
+	a := newFlakyProxy(t, n.URL, &flakyProxy{maxRange: 8, code: -32005, message: "query returned more than 10000 results", dropEvery: 5, limitEvery: 7})
+	b := newFlakyProxy(t, n.URL, &flakyProxy{maxRange: 16, code: -32602, message: "Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response.", dropEvery: 6})
+
+	m := chain.Manifest{ChainID: gethdev.ChainID, Token: common.Address{1}, Channels: emitter, Registry: common.Address{3},
+		Governor: common.Address{4}, Timelock: common.Address{5}, Grants: common.Address{6}, DeployBlock: r.BlockNumber.Uint64()}
+	c, err := chain.DialPool([]string{a.srv.URL, b.srv.URL}, m, chain.WithLogRange(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	head, err := n.Client.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := ethereum.FilterQuery{Addresses: []common.Address{emitter}}
+	want, err := n.Client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), ToBlock: new(big.Int).SetUint64(head), Addresses: q.Addresses})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 24 {
+		t.Fatalf("geth has %d logs of the emitter, want 24", len(want))
+	}
+
+	sc := c.Scanner()
+	half := m.DeployBlock + (head-m.DeployBlock)/2
+	res1, err := sc.Scan(ctx, q, chain.ScanCursor{Next: m.DeployBlock}, half)
+	if err != nil {
+		t.Fatalf("scan to block %d: %v", half, err)
+	}
+	if res1.Cursor.Next != half+1 {
+		t.Fatalf("first scan stopped at %d, want %d", res1.Cursor.Next, half+1)
+	}
+	// The cursor survives a restart (JSON).
+	js, err := json.Marshal(res1.Cursor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cur chain.ScanCursor
+	if err := json.Unmarshal(js, &cur); err != nil {
+		t.Fatal(err)
+	}
+	res2, err := sc.Scan(ctx, q, cur, 0)
+	if err != nil {
+		t.Fatalf("resumed scan: %v", err)
+	}
+	got := append(res1.Logs, res2.Logs...)
+	if g, w := keys(got), keys(want); !equalKeys(g, w) {
+		t.Errorf("scanned logs differ from geth's:\n got %v\nwant %v", g, w)
+	}
+
+	// The same through the client's FilterLogs (what the wallet calls).
+	all, err := c.FilterLogs(ctx, ethereum.FilterQuery{Addresses: q.Addresses})
+	if err != nil {
+		t.Fatalf("FilterLogs: %v", err)
+	}
+	if g, w := keys(all), keys(want); !equalKeys(g, w) {
+		t.Errorf("FilterLogs differs from geth's logs: got %d, want %d", len(g), len(w))
+	}
+
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.drops == 0 || a.limits == 0 || a.refused == 0 {
+		t.Errorf("proxy a: %d drops, %d 429s, %d refused ranges; the test needs each to happen", a.drops, a.limits, a.refused)
+	}
+	if a.early != 0 {
+		t.Errorf("proxy a was asked %d times before its Retry-After ran out", a.early)
+	}
+	h := c.Endpoints()
+	if len(h) != 2 || h[0].Failures == 0 || h[0].RateLimited == 0 || h[1].OK == 0 {
+		t.Errorf("endpoint health %+v: want failures and 429s on the first, answers from the second", h)
+	}
+}
+
+// TestPoolAllDown: with every endpoint refusing connections a call fails
+// with ErrNoEndpoint (after backing off), and a cancelled context ends
+// the wait.
+func TestPoolAllDown(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	down := srv.URL
+	srv.Close()
+	m := chain.Manifest{ChainID: 1337, Token: common.Address{1}, Channels: common.Address{2}, Registry: common.Address{3},
+		Governor: common.Address{4}, Timelock: common.Address{5}, Grants: common.Address{6}}
+	c, err := chain.DialPool([]string{down}, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.BlockNumber(ctx); err == nil {
+		t.Fatal("BlockNumber with every endpoint down: no error")
+	}
+	if h := c.Endpoints(); len(h) != 1 || h[0].URL != chain.RedactURL(down) {
+		t.Errorf("Endpoints() = %+v, want the one endpoint", h)
+	}
+	if _, err := chain.DialPool(nil, m); err == nil {
+		t.Error("DialPool(no urls): no error")
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://mainnet.example/v3/0123456789abcdef", "https://mainnet.example/…"},
+		{"https://user:pw@rpc.example", "https://rpc.example/…"},
+		{"http://127.0.0.1:8545", "http://127.0.0.1:8545"},
+		{"wss://rpc.example/?key=s3cret", "wss://rpc.example/…"},
+		{"/run/geth.ipc", "/run/geth.ipc"},
+	} {
+		if got := chain.RedactURL(tc.in); got != tc.want {
+			t.Errorf("RedactURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
