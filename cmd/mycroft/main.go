@@ -34,7 +34,7 @@ func (c command) internal() bool { return strings.HasPrefix(c.summary, "(interna
 // its usage ("keys init|restore|...").
 func (c command) hasSubcommands() bool {
 	switch c.name {
-	case "config", "keys", "governance", "wallet", "provider", "miner", "backup", "voice", "board":
+	case "config", "keys", "governance", "wallet", "provider", "miner", "backup", "voice", "board", "chain":
 		return true
 	}
 	return false
@@ -84,6 +84,7 @@ func commands() []command {
 		{"voice", "voice status|faces|last | hear FILE.wav (simulated board)", runVoice},
 		{"board", "board test [-config FILE]: a maintainer's hardware smoke test (daemon stopped)", runBoard},
 	}
+	cmds = append(cmds, chainCommands()...)
 	cmds = append(cmds, devCommands()...)
 	return cmds
 }
