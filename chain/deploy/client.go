@@ -2,7 +2,9 @@ package deploy
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -10,26 +12,47 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 )
 
-// Dial connects to the endpoint url and returns a client for the chain it
-// serves, before any manifest exists (the client's manifest is a
-// placeholder: use it to deploy and to verify, not to call the contracts).
-// When want is not 0 the endpoint must serve chain want.
-func Dial(ctx context.Context, url string, want uint64, opts ...chain.Option) (*chain.Client, error) {
+// Dial returns a client over the endpoints urls (chain.DialPool: failover
+// between them) for chain want, before any manifest exists: the client's
+// manifest is a placeholder, to deploy and to verify with, not to call the
+// contracts. Each endpoint is asked its chain id first: one serving
+// another chain is an error, and at least one must answer.
+func Dial(ctx context.Context, urls []string, want uint64, opts ...chain.Option) (*chain.Client, error) {
+	if len(urls) == 0 {
+		return nil, fmt.Errorf("deploy: dial: no endpoint")
+	}
+	var errs []error
+	for _, u := range urls {
+		err := checkChainID(ctx, u, want)
+		if errors.Is(err, chain.ErrChainID) {
+			return nil, err
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) == len(urls) {
+		return nil, fmt.Errorf("deploy: dial: %w: %w", chain.ErrNoEndpoint, errors.Join(errs...))
+	}
+	return chain.DialPool(urls, placeholder(want), opts...)
+}
+
+func checkChainID(ctx context.Context, url string, want uint64) error {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
 	ec, err := ethclient.DialContext(ctx, url)
 	if err != nil {
-		return nil, fmt.Errorf("deploy: dial: %w", err)
+		return fmt.Errorf("%s: %w", chain.RedactURL(url), err)
 	}
+	defer ec.Close()
 	id, err := ec.ChainID(ctx)
 	if err != nil {
-		ec.Close()
-		return nil, fmt.Errorf("deploy: dial: chain id: %w", err)
+		return fmt.Errorf("%s: chain id: %w", chain.RedactURL(url), err)
 	}
-	if want != 0 && (!id.IsUint64() || id.Uint64() != want) {
-		ec.Close()
-		return nil, fmt.Errorf("%w: endpoint serves %s, want %d", chain.ErrChainID, id, want)
+	if !id.IsUint64() || id.Uint64() != want {
+		return fmt.Errorf("%w: %s serves chain %s, want %d", chain.ErrChainID, chain.RedactURL(url), id, want)
 	}
-	ec.Close()
-	return chain.Dial(ctx, url, placeholder(id.Uint64()), opts...)
+	return nil
 }
 
 func placeholder(id uint64) chain.Manifest {

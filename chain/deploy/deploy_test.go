@@ -35,7 +35,7 @@ func TestDeployGeth(t *testing.T) {
 	me := crypto.PubkeyToAddress(key.PublicKey)
 	n.Fund(t, ether(100), me)
 	ctx := context.Background()
-	c, err := deploy.Dial(ctx, n.URL, gethdev.ChainID, chain.WithSigner(chain.NewKeySigner(key)), chain.WithPollInterval(20*time.Millisecond))
+	c, err := deploy.Dial(ctx, []string{n.URL}, gethdev.ChainID, chain.WithSigner(chain.NewKeySigner(key)), chain.WithPollInterval(20*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}

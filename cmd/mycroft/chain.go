@@ -54,30 +54,10 @@ func splitURLs(s string) []string {
 	return out
 }
 
-// dialFirst connects to the first endpoint of urls that answers with
-// chain want.
-func dialFirst(ctx context.Context, e *env, urls []string, want uint64, opts ...chain.Option) (*chain.Client, error) {
-	var errs []error
-	for _, u := range urls {
-		dctx, cancel := context.WithTimeout(ctx, 20*time.Second)
-		c, err := deploy.Dial(dctx, u, want, opts...)
-		cancel()
-		if err == nil {
-			return c, nil
-		}
-		if errors.Is(err, chain.ErrChainID) {
-			return nil, err
-		}
-		fmt.Fprintf(e.stderr, "mycroft chain: %s: %v\n", u, err)
-		errs = append(errs, err)
-	}
-	return nil, fmt.Errorf("no endpoint answered: %w", errors.Join(errs...))
-}
-
 func chainDeploy(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "chain deploy", "-preset NAME -rpc URL[,URL...] -key FILE [-passphrase-file FILE] -out MANIFEST [-registrar ADDR]")
 	preset := fs.String("preset", "", "the chain: "+strings.Join(chain.PresetNames(), ", ")+" (see docs/chains.md)")
-	rpcs := fs.String("rpc", "", "JSON-RPC endpoint(s), comma-separated; the first that answers is used")
+	rpcs := fs.String("rpc", "", "JSON-RPC endpoint(s), comma-separated; a call that one does not serve goes to the next")
 	keyFile := fs.String("key", "", "the deployer's Web3 v3 key file (it pays the gas and gets the token supply)")
 	passFile := fs.String("passphrase-file", "", "read the key file's passphrase from FILE (mode 0600) instead of the terminal")
 	out := fs.String("out", "", "write the deployment manifest here; progress goes to MANIFEST.draft, which a rerun resumes from")
@@ -121,7 +101,7 @@ func chainDeploy(ctx context.Context, e *env, args []string) error {
 	cfg.Save = func(d *deploy.Draft) error { return saveDraft(draftPath, d) }
 	cfg.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
 
-	c, err := dialFirst(ctx, e, splitURLs(*rpcs), p.ChainID,
+	c, err := deploy.Dial(ctx, splitURLs(*rpcs), p.ChainID,
 		chain.WithSigner(chain.NewKeySigner(key)), chain.WithPreset(p), chain.WithLogger(cfg.Logger),
 		chain.WithPollInterval(max(p.BlockTime/4, 50*time.Millisecond)), chain.WithWaitTimeout(10*time.Minute))
 	if err != nil {
@@ -184,7 +164,7 @@ func chainVerify(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("chain verify: %w", err)
 	}
-	c, err := dialFirst(ctx, e, splitURLs(*rpcs), m.ChainID)
+	c, err := deploy.Dial(ctx, splitURLs(*rpcs), m.ChainID)
 	if err != nil {
 		return fmt.Errorf("chain verify: %w", err)
 	}
