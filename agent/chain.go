@@ -3,6 +3,8 @@ package agent
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,18 +35,84 @@ func (p *chainParts) set(reachable bool, head uint64) {
 	}
 }
 
-// wireChain builds the chain client (a.chain) when chain.rpc_url is set and
-// the manifest loaded. The client needs no endpoint at boot (chain.DialLazy):
-// wallet and miner keep the pointer, and calls work once the endpoint
-// answers. A service checks the endpoint and keeps the "chain" health
-// warning up to date.
+// URLs are the configured endpoints: chain.rpc_url, then chain.rpc_urls,
+// each once.
+func (c ChainConfig) URLs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, u := range append([]string{c.RPCURL}, c.RPCURLs...) {
+		if u = strings.TrimSpace(u); u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func (c ChainConfig) validate(bad func(key, format string, args ...any)) {
+	check := func(key, u string) {
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "ws://") && !strings.HasPrefix(u, "wss://") && !strings.HasSuffix(u, ".ipc") {
+			bad(key, "must be an http(s):// or ws(s):// URL or an .ipc path, got %q", u)
+		}
+	}
+	if c.RPCURL != "" {
+		check("chain.rpc_url", c.RPCURL)
+	}
+	for _, u := range c.RPCURLs {
+		check("chain.rpc_urls", u)
+	}
+	if c.Preset != "" {
+		if _, err := chain.PresetByName(c.Preset); err != nil {
+			bad("chain.preset", "%v", err)
+		}
+	}
+	if c.Confirmations < -1 {
+		bad("chain.confirmations", "must be -1 (the preset's) or more, got %d", c.Confirmations)
+	}
+	if c.LogRange < 0 {
+		bad("chain.log_range", "must be 0 (the preset's) or more, got %d", c.LogRange)
+	}
+}
+
+// chainOptions are the client options of the configured or the manifest's
+// preset, with the config's overrides; a preset of another chain than the
+// manifest's is an error.
+func chainOptions(c ChainConfig, m chain.Manifest) ([]chain.Option, error) {
+	var opts []chain.Option
+	if c.Preset != "" {
+		p, err := chain.PresetByName(c.Preset)
+		if err != nil {
+			return nil, err
+		}
+		if p.ChainID != m.ChainID {
+			return nil, fmt.Errorf("chain.preset %s is chain %d, the manifest's chain is %d", p.Name, p.ChainID, m.ChainID)
+		}
+		opts = append(opts, chain.WithPreset(p))
+	} else if p, ok := chain.PresetByChainID(m.ChainID); ok {
+		opts = append(opts, chain.WithPreset(p))
+	}
+	if c.Confirmations >= 0 {
+		opts = append(opts, chain.WithConfirmations(uint64(c.Confirmations)))
+	}
+	if c.LogRange > 0 {
+		opts = append(opts, chain.WithLogRange(uint64(c.LogRange)))
+	}
+	return opts, nil
+}
+
+// wireChain builds the chain client (a.chain) when chain.rpc_url or
+// chain.rpc_urls is set and the manifest loaded. The client needs no
+// endpoint at boot (chain.DialPool dials each on first use): wallet and
+// miner keep the pointer, and calls work once an endpoint answers. A
+// service checks the endpoints and keeps the "chain" health warning up to
+// date.
 func (a *Agent) wireChain(ctx context.Context) error {
 	if a.chainx == nil {
 		a.chainx = &chainParts{}
 	}
 	a.governanceRoutes()
-	url := a.cfg.Chain.RPCURL
-	if url == "" {
+	urls := a.cfg.Chain.URLs()
+	if len(urls) == 0 {
 		return nil
 	}
 	if a.chainx.manifestErr != nil {
@@ -52,11 +120,16 @@ func (a *Agent) wireChain(ctx context.Context) error {
 		a.health.Set("chain", Degraded, "no deployment manifest: "+a.chainx.manifestErr.Error())
 		return nil
 	}
-	opts := []chain.Option{chain.WithLogger(a.log.With("component", "chain"))}
+	opts, err := chainOptions(a.cfg.Chain, a.manifest)
+	if err != nil {
+		a.health.Set("chain", Degraded, err.Error())
+		return nil
+	}
+	opts = append(opts, chain.WithLogger(a.log.With("component", "chain")))
 	if a.keys != nil {
 		opts = append(opts, chain.WithSigner(a.keys))
 	}
-	c, err := chain.DialLazy(url, a.manifest, opts...)
+	c, err := chain.DialPool(urls, a.manifest, opts...)
 	if err != nil {
 		// The manifest loaded, so this is a bad manifest or URL: degrade.
 		a.health.Set("chain", Degraded, err.Error())
@@ -73,10 +146,11 @@ func (a *Agent) wireChain(ctx context.Context) error {
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		return map[string]any{
-			"rpcUrl":    url,
+			"rpcUrl":    chain.RedactURL(urls[0]),
 			"chainId":   a.manifest.ChainID,
 			"headBlock": p.head,
 			"reachable": p.reachable,
+			"endpoints": c.Endpoints(),
 		}
 	})
 	return nil

@@ -63,10 +63,19 @@ type BoardConfig struct {
 	SimKeyboard  bool   `toml:"sim_keyboard"`
 }
 
-// ChainConfig is the [chain] table.
+// ChainConfig is the [chain] table; its validation and the choice of
+// endpoints and preset are in chain.go.
 type ChainConfig struct {
-	RPCURL   string `toml:"rpc_url"`
-	Manifest string `toml:"manifest"`
+	RPCURL   string   `toml:"rpc_url"`
+	RPCURLs  []string `toml:"rpc_urls"`
+	Manifest string   `toml:"manifest"`
+	// Preset names the chain's preset (chain.PresetByName); empty: the
+	// one of the manifest's chain id, if any.
+	Preset string `toml:"preset"`
+	// Confirmations overrides the preset's (-1: the preset's).
+	Confirmations int `toml:"confirmations"`
+	// LogRange overrides the preset's eth_getLogs range (0: the preset's).
+	LogRange int `toml:"log_range"`
 }
 
 // DefaultConfig returns the configuration used when a key is not in the
@@ -88,7 +97,9 @@ func DefaultConfig() Config {
 			SimFace:     "mark1",
 		},
 		Chain: ChainConfig{
-			Manifest: "/etc/mycroft/deployment.json",
+			RPCURLs:       []string{},
+			Manifest:      "/etc/mycroft/deployment.json",
+			Confirmations: -1,
 		},
 		Keys:     defaultKeysConfig(),
 		Wallet:   defaultWalletConfig(),
@@ -303,12 +314,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	default:
 		bad("board.sim_face", "must be mark1 or mark2, got %q", c.Board.SimFace)
 	}
-	if c.Chain.RPCURL != "" {
-		u := c.Chain.RPCURL
-		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "ws://") && !strings.HasPrefix(u, "wss://") && !strings.HasSuffix(u, ".ipc") {
-			bad("chain.rpc_url", "must be an http(s):// or ws(s):// URL or an .ipc path, got %q", u)
-		}
-	}
+	c.Chain.validate(bad)
 	c.Keys.validate(bad)
 	c.Wallet.validate(bad)
 	c.Provider.validate(bad)

@@ -40,6 +40,14 @@ func TestParseConfig(t *testing.T) {
 		{name: "bad board kind", doc: "[board]\nkind = \"mark3\"\n", wantErr: "board.kind: must be one of", wantLine: 2},
 		{name: "bad log level", doc: "[agent]\nlog_level = \"loud\"\n", wantErr: "agent.log_level", wantLine: 2},
 		{name: "bad rpc url", doc: "[chain]\nrpc_url = \"localhost:8545\"\n", wantErr: "chain.rpc_url", wantLine: 2},
+		{name: "bad url in rpc_urls", doc: "[chain]\nrpc_urls = [\"https://a.example\", \"b.example\"]\n", wantErr: "chain.rpc_urls: must be", wantLine: 2},
+		{name: "unknown preset", doc: "[chain]\npreset = \"mars\"\n", wantErr: "chain.preset", wantLine: 2},
+		{name: "confirmations below -1", doc: "[chain]\nconfirmations = -2\n", wantErr: "chain.confirmations", wantLine: 2},
+		{name: "rpc_url and rpc_urls together", doc: "[chain]\nrpc_url = \"http://127.0.0.1:8545\"\nrpc_urls = [\"https://b.example\", \"http://127.0.0.1:8545\"]\n", check: func(t *testing.T, c Config) {
+			if got, want := c.Chain.URLs(), []string{"http://127.0.0.1:8545", "https://b.example"}; !reflect.DeepEqual(got, want) {
+				t.Errorf("URLs() = %q, want %q (rpc_url first, each once)", got, want)
+			}
+		}},
 		{name: "syntax error", doc: "[agent\nstate_dir = 1\n", wantErr: "agent.toml:1", wantLine: 1},
 	}
 	for _, c := range cases {

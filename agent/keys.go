@@ -165,7 +165,7 @@ func addressOrEmpty(a common.Address) string {
 func (a *Agent) refreshKeysHealth() {
 	st := a.keys.Status()
 	switch {
-	case !st.Initialized && a.cfg.Chain.RPCURL == "":
+	case !st.Initialized && len(a.cfg.Chain.URLs()) == 0:
 		a.health.Clear("keys")
 	case !st.Initialized:
 		a.health.Set("keys", Degraded, "not initialised — run mycroft keys init")

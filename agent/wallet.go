@@ -125,7 +125,7 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 	}
 	a.walletRoutes()
 	switch {
-	case a.cfg.Chain.RPCURL == "":
+	case len(a.cfg.Chain.URLs()) == 0:
 		// Offline by choice: no warning, the status says why.
 		a.addStatus("wallet", func() any { return map[string]string{"off": "no chain configured (chain.rpc_url)"} })
 		return nil
