@@ -31,10 +31,13 @@ type P2PConfig struct {
 	Announce string `toml:"announce"`
 	// Crossing home NATs: reachability, relays, hole punching (p2p_nat.go).
 	P2PNATConfig
+	// Finding nodes: the DHT and its bootstrap peers (p2p_dht.go).
+	P2PDHTConfig
 }
 
 func defaultP2PConfig() P2PConfig {
-	return P2PConfig{Port: p2p.DefaultPort, Listen: []string{}, P2PNATConfig: defaultP2PNATConfig()}
+	return P2PConfig{Port: p2p.DefaultPort, Listen: []string{}, P2PNATConfig: defaultP2PNATConfig(),
+		P2PDHTConfig: defaultP2PDHTConfig()}
 }
 
 // maxAnnounce leaves room in the Registry's 256 bytes for "/p2p/" and a
@@ -64,12 +67,15 @@ func (c P2PConfig) validate(bad badFunc) {
 		}
 	}
 	c.P2PNATConfig.validate(bad)
+	c.P2PDHTConfig.validate(bad)
 }
 
 // p2pParts is the running libp2p host and what it announces.
 type p2pParts struct {
 	host     *p2p.Host
 	endpoint string // the Registry endpoint: a multiaddr with /p2p/<peer id>
+	// dht finds nodes; nil with p2p.dht = "off" (p2p_dht.go).
+	dht *p2p.Discovery
 }
 
 // wireP2P starts the libp2p host (a.p2px) when p2p is enabled and the
@@ -112,6 +118,7 @@ func (a *Agent) wireP2P(ctx context.Context) error {
 		run:   func(ctx context.Context) error { <-ctx.Done(); return nil },
 		close: h.Close})
 	a.addStatus("p2p", func() any { return a.p2px.statusView() })
+	a.wireDHT()
 	return nil
 }
 
@@ -215,6 +222,6 @@ func (a *Agent) nodeHTTP(endpoint string) (*http.Client, string, bool) {
 	if err != nil || !e.IsLibp2p() {
 		return nil, "", false
 	}
-	hc := a.p2px.host.Client(e.Peer, append(nodeDialOptions(), p2p.Expect(e.Address))...)
+	hc := a.p2px.host.Client(e.Peer, append(a.p2px.dialOptions(), p2p.Expect(e.Address))...)
 	return hc, "http://" + strings.ToLower(e.Address.Hex()), true
 }

@@ -151,7 +151,7 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 	}
 	var peers wallet.PeerTransport // nil: libp2p endpoints are unreachable
 	if a.p2px != nil {
-		peers = p2p.NodeTransport{Host: a.p2px.host, Options: nodeDialOptions()}
+		peers = p2p.NodeTransport{Host: a.p2px.host, Options: a.p2px.dialOptions()}
 	}
 	w, err := wallet.New(wallet.Config{
 		Peers:       peers,

@@ -294,6 +294,9 @@ func (d *Discovery) Status() DiscoveryStatus {
 	return s
 }
 
+// RoutingTablePeers are the peers in the routing table.
+func (d *Discovery) RoutingTablePeers() []peer.ID { return d.d.RoutingTable().ListPeers() }
+
 // Serving reports whether the DHT answers queries now (server mode): the
 // host then handles DHTProtocol.
 func (d *Discovery) Serving() bool {

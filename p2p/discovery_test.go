@@ -1,12 +1,14 @@
 package p2p
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"strings"
@@ -59,11 +61,16 @@ func startDiscovery(t testing.TB, h *Host, mode DHTMode, boot ...*Host) *Discove
 	for _, b := range boot {
 		infos = append(infos, b.AddrInfo())
 	}
+	return joinDiscovery(t, h, mode, infos)
+}
+
+func joinDiscovery(t testing.TB, h *Host, mode DHTMode, infos []peer.AddrInfo) *Discovery {
+	t.Helper()
 	d, err := NewDiscovery(h, DiscoveryConfig{Bootstrap: infos, Mode: mode})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(boot) > 0 {
+	if len(infos) > 0 {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if err := d.Bootstrap(ctx); err != nil {
@@ -442,36 +449,112 @@ func TestDiscoveryCloseLeavesNoGoroutines(t *testing.T) {
 	}
 }
 
-// TestIdleRSSDHT measures what an idle DHT adds to an idle host, in its
-// own process: P2P_RSS=1 go test -run TestIdleRSSDHT -v ./p2p. It logs
-// RSS and heap before New, after 5 s of an idle host (TCP and QUIC on
-// 127.0.0.1), and after 5 s more with a DHT in server mode (no peers).
-// Skipped otherwise: a measurement, not a check.
+// TestIdleRSSDHT measures an idle host's resident memory with and without
+// a DHT, each in its own process:
+//
+//	P2P_RSS=host go test -run TestIdleRSSDHT -v ./p2p
+//	P2P_RSS=dht go test -run TestIdleRSSDHT -v ./p2p
+//	P2P_RSS=dht-peers go test -run TestIdleRSSDHT -v ./p2p
+//
+// A host listens on TCP and QUIC on 127.0.0.1; with "dht" it runs a DHT in
+// server mode with no peers; with "dht-peers" it joins a DHT of
+// rssSwarm server nodes run by a child process (this test with
+// P2P_RSS=swarm). After 10 s idle it logs RSS, heap in use, goroutines and
+// connections. Skipped otherwise: a measurement, not a check.
 func TestIdleRSSDHT(t *testing.T) {
-	if os.Getenv("P2P_RSS") == "" {
-		t.Skip("set P2P_RSS=1 to measure")
+	mode := os.Getenv("P2P_RSS")
+	switch mode {
+	case "host", "dht", "dht-peers":
+	case "swarm":
+		runSwarm(t)
+		return
+	default:
+		t.Skip("set P2P_RSS=host, dht or dht-peers to measure")
 	}
-	heap := func() float64 {
-		runtime.GC()
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		return float64(ms.HeapInuse) / (1 << 20)
+	var boot []peer.AddrInfo
+	if mode == "dht-peers" {
+		boot = startSwarm(t)
 	}
 	runtime.GC()
-	r0, h0 := rss(t), heap()
+	before := rss(t)
 	h, err := New(context.Background(), Config{Identity: newIdentity(t),
 		ListenAddrs: []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}, PublishPrivateAddrs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	time.Sleep(5 * time.Second)
-	r1, h1, g1 := rss(t), heap(), runtime.NumGoroutine()
-	d := startDiscovery(t, h, DHTServer)
-	defer d.Close()
-	time.Sleep(5 * time.Second)
-	r2, h2, g2 := rss(t), heap(), runtime.NumGoroutine()
-	mb := func(b int64) string { return fmt.Sprintf("%.1f MB", float64(b)/1e6) }
-	t.Logf("RSS: before New %s, idle host %s, with DHT %s; DHT adds %s RSS, %.2f MiB heap in use (host %.2f → %.2f MiB), %d goroutines (host %d → %d)",
-		mb(r0), mb(r1), mb(r2), mb(r2-r1), h2-h1, h1-h0, h2-h0, g2-g1, g1, g2)
+	table := 0
+	if mode != "host" {
+		d := joinDiscovery(t, h, DHTServer, boot)
+		defer d.Close()
+		time.Sleep(10 * time.Second)
+		table = d.Status().Peers
+	} else {
+		time.Sleep(10 * time.Second)
+	}
+	after := rss(t)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	t.Logf("%s: RSS before New %.1f MB, after 10 s idle %.1f MB (+%.1f MB); heap in use %.2f MiB; %d goroutines; %d connections; %d peers in the routing table",
+		mode, float64(before)/1e6, float64(after)/1e6, float64(after-before)/1e6, float64(ms.HeapInuse)/(1<<20),
+		runtime.NumGoroutine(), len(h.Libp2p().Network().Conns()), table)
+}
+
+// rssSwarm is the size of the DHT TestIdleRSSDHT joins with dht-peers.
+const rssSwarm = 30
+
+// runSwarm runs rssSwarm DHT server nodes, prints their addresses, and
+// runs until its stdin closes.
+func runSwarm(t *testing.T) {
+	var first *Host
+	for i := range rssSwarm {
+		h := startHost(t, newIdentity(t), "")
+		defer h.Close()
+		var d *Discovery
+		if i == 0 {
+			first, d = h, startDiscovery(t, h, DHTServer)
+		} else {
+			d = startDiscovery(t, h, DHTServer, first)
+		}
+		defer d.Close()
+		fmt.Printf("SWARM %s/p2p/%s\n", h.AddrInfo().Addrs[0], h.ID())
+	}
+	fmt.Println("SWARM ready")
+	_, _ = io.Copy(io.Discard, os.Stdin)
+}
+
+// startSwarm starts runSwarm in a child process and returns two of its
+// nodes to bootstrap from.
+func startSwarm(t *testing.T) []peer.AddrInfo {
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestIdleRSSDHT$")
+	cmd.Env = append(os.Environ(), "P2P_RSS=swarm")
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close(); _ = cmd.Wait() })
+	var addrs []string
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "SWARM ready" {
+			break
+		}
+		if a, ok := strings.CutPrefix(line, "SWARM "); ok {
+			addrs = append(addrs, a)
+		}
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	infos, err := ParseBootstrap(addrs)
+	if err != nil || len(infos) != rssSwarm {
+		t.Fatalf("swarm: %d nodes, %v", len(infos), err)
+	}
+	return infos[:2]
 }

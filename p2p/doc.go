@@ -22,9 +22,12 @@
 //     a multiaddr ending in /p2p/<peer id> (EndpointOf makes one).
 //     NodeTransport dials a node by its endpoint, expecting the registered
 //     address (what the wallet's PeerTransport asks for).
+//   - Discovery (NewDiscovery): the node network's own Kademlia DHT
+//     (/mycroft/kad/1.0.0), peer routing only, joined through configured
+//     bootstrap peers; NodeTransport.Finder (Find) looks a node up when its
+//     endpoint's address no longer reaches it or it has none.
 //
-// Discovery (the DHT), NAT traversal policy and Registry records come
-// next; see docs/network.md.
+// See docs/network.md for what comes next.
 //
 // Who may import it: agent (which wires the host into the provider, the
 // wallet and the storage node), cmd/mycroft and tests. wallet and miner see
