@@ -397,6 +397,32 @@ func TestParseBootstrap(t *testing.T) {
 	}
 }
 
+// ParseBootstrap reads addresses an owner pastes from elsewhere: it never
+// panics, and each peer it gives is a node's (secp256k1) with an address
+// to dial.
+func FuzzParseBootstrap(f *testing.F) {
+	for _, s := range []string{"/ip4/192.0.2.10/tcp/4001/p2p/" + vectorPeer, "/p2p/" + vectorPeer,
+		"/ip4/192.0.2.10/udp/4001/quic-v1/p2p/" + vectorPeer, "/dns4/boot.example/tcp/4001/p2p/" + vectorPeer,
+		"/ip4/192.0.2.10/tcp/4001", "/ip4/192.0.2.10/tcp/4001/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA",
+		"/p2p-circuit/p2p/" + vectorPeer, "", "/"} {
+		f.Add(s, "/ip6/2001:db8::1/tcp/4001/p2p/"+vectorPeer)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got, err := ParseBootstrap([]string{a, b})
+		if err != nil {
+			return
+		}
+		if len(got) < 1 || len(got) > 2 {
+			t.Fatalf("ParseBootstrap(%q, %q) = %d peers", a, b, len(got))
+		}
+		for _, p := range got {
+			if _, err := AddressOf(p.ID); err != nil || len(p.Addrs) == 0 {
+				t.Fatalf("ParseBootstrap(%q, %q) gave %v: %v", a, b, p, err)
+			}
+		}
+	})
+}
+
 func TestParseDHTMode(t *testing.T) {
 	for in, want := range map[string]DHTMode{"auto": DHTAuto, "client": DHTClient, "server": DHTServer} {
 		if got, err := ParseDHTMode(in); err != nil || got != want {
