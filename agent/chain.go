@@ -24,6 +24,39 @@ type chainParts struct {
 	checked   bool
 	reachable bool
 	head      uint64
+
+	// The proposals read so far and where the scan resumes, so a listing
+	// reads only the blocks since the last one.
+	propMu  sync.Mutex
+	props   []chain.Proposal
+	propCur chain.ScanCursor
+}
+
+// proposals brings the known proposals up to date through c and returns
+// them in creation order.
+func (p *chainParts) proposals(ctx context.Context, c *chain.Client) ([]chain.Proposal, error) {
+	p.propMu.Lock()
+	defer p.propMu.Unlock()
+	added, removed, cur, err := c.ScanProposals(ctx, p.propCur)
+	if err != nil {
+		return nil, err
+	}
+	gone := map[string]bool{}
+	for _, r := range removed {
+		gone[r.ID.String()] = true
+	}
+	if len(gone) > 0 {
+		kept := p.props[:0:0]
+		for _, q := range p.props {
+			if !gone[q.ID.String()] {
+				kept = append(kept, q)
+			}
+		}
+		p.props = kept
+	}
+	p.props = append(p.props, added...)
+	p.propCur = cur
+	return append([]chain.Proposal(nil), p.props...), nil
 }
 
 func (p *chainParts) set(reachable bool, head uint64) {

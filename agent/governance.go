@@ -61,7 +61,7 @@ func (g governance) all(ctx context.Context) ([]numbered, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps, err := c.Proposals(ctx, 0)
+	ps, err := g.a.chainx.proposals(ctx, c)
 	if err != nil {
 		return nil, fmt.Errorf("governance: %w", err)
 	}

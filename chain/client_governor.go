@@ -155,15 +155,35 @@ func (c *Client) ProposalEta(ctx context.Context, id *big.Int) (time.Time, error
 // the deployment block) up to the latest block with the client's
 // confirmations on top, read in bounded ranges (LogScanner).
 func (c *Client) Proposals(ctx context.Context, from uint64) ([]Proposal, error) {
+	ps, _, _, err := c.ScanProposals(ctx, ScanCursor{Next: c.fromBlock(from).Uint64()})
+	return ps, err
+}
+
+// ScanProposals reads the proposals created since cur (a zero cursor starts
+// at the deployment block): the new ones, those a reorg took back, and the
+// cursor to resume from. Keep the cursor to read only new blocks next time.
+func (c *Client) ScanProposals(ctx context.Context, cur ScanCursor) (added, removed []Proposal, next ScanCursor, err error) {
+	if cur.Next < c.m.DeployBlock {
+		cur.Next = c.m.DeployBlock
+	}
 	ev := c.governor.GetABI().Events["ProposalCreated"]
 	res, err := c.Scanner().Scan(ctx, ethereum.FilterQuery{
 		Addresses: []common.Address{c.m.Governor},
 		Topics:    [][]common.Hash{{ev.ID}},
-	}, ScanCursor{Next: c.fromBlock(from).Uint64()}, 0)
+	}, cur, 0)
 	if err != nil {
-		return nil, fmt.Errorf("chain: proposals: %w", err)
+		return nil, nil, cur, fmt.Errorf("chain: proposals: %w", err)
 	}
-	logs := res.Logs
+	if added, err = c.proposals(res.Logs); err != nil {
+		return nil, nil, cur, err
+	}
+	if removed, err = c.proposals(res.Removed); err != nil {
+		return nil, nil, cur, err
+	}
+	return added, removed, res.Cursor, nil
+}
+
+func (c *Client) proposals(logs []types.Log) ([]Proposal, error) {
 	out := make([]Proposal, 0, len(logs))
 	for i := range logs {
 		e, err := c.governor.UnpackProposalCreatedEvent(&logs[i])

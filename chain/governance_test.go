@@ -44,6 +44,22 @@ func TestGovernanceSlashAndReward(t *testing.T) {
 		t.Fatalf("Proposals = %+v, want the one proposal %s", listed, id)
 	}
 	p = listed[0]
+	// A resumed scan reads only what came after: nothing new, then the
+	// second proposal alone.
+	first, _, cur, err := relayer.ScanProposals(e.ctx, chain.ScanCursor{})
+	mustOK(t, "scan proposals", err)
+	again, removed, cur, err := relayer.ScanProposals(e.ctx, cur)
+	mustOK(t, "scan proposals again", err)
+	if len(first) != 1 || len(again) != 0 || len(removed) != 0 {
+		t.Fatalf("ScanProposals: %d, then %d new and %d removed; want 1, then 0 and 0", len(first), len(again), len(removed))
+	}
+	id2, _, err := relayer.Propose(e.ctx, p.Targets[:1], nil, p.Calldatas[:1], "Slash node 0 only")
+	mustOK(t, "propose again", err)
+	again, _, _, err = relayer.ScanProposals(e.ctx, cur)
+	mustOK(t, "scan proposals after the second", err)
+	if len(again) != 1 || again[0].ID.Cmp(id2) != 0 {
+		t.Fatalf("ScanProposals after a second proposal = %+v, want only %s", again, id2)
+	}
 
 	e.advance(2 * time.Second)
 	if st, _ := relayer.ProposalState(e.ctx, id); st != chain.ProposalActive {
