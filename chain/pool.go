@@ -219,19 +219,10 @@ func endpointFault(err error) bool {
 	if errors.Is(err, ErrChainID) || errors.Is(err, errLazyClosed) {
 		return true
 	}
-	if IsLogRangeError(err) {
-		return false
-	}
 	var re rpc.Error
 	var de rpc.DataError
 	if errors.As(err, &re) || errors.As(err, &de) {
-		s := strings.ToLower(err.Error())
-		for _, m := range []string{"rate limit", "too many requests", "exceeded its", "capacity", "throttl", "daily request count"} {
-			if strings.Contains(s, m) {
-				return true
-			}
-		}
-		return false
+		return isRateLimit(err) // any other answer is the call's
 	}
 	return true // transport: refused, reset, EOF, bad JSON
 }

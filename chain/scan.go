@@ -99,7 +99,7 @@ func (s *LogScanner) window() uint64 {
 // range or the result size of eth_getLogs (the messages of Infura, Alchemy,
 // QuickNode, Ankr, Chainstack and public endpoints; code -32005).
 func IsLogRangeError(err error) bool {
-	if err == nil {
+	if err == nil || isRateLimit(err) {
 		return false
 	}
 	var re rpc.Error
@@ -113,6 +113,21 @@ func IsLogRangeError(err error) bool {
 		"exceed maximum block range", "exceeds the range", "too many blocks",
 		"query timeout exceeded", "limited to", "max range",
 	} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRateLimit reports whether err's message says the caller sends too
+// much (Infura answers that with -32005 too, the code of its log cap).
+func isRateLimit(err error) bool {
+	s := strings.ToLower(err.Error())
+	if strings.Contains(s, "execution reverted") {
+		return false // a contract's message
+	}
+	for _, m := range []string{"rate limit", "too many requests", "exceeded its", "capacity", "throttl", "daily request count"} {
 		if strings.Contains(s, m) {
 			return true
 		}

@@ -1,0 +1,63 @@
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/rpc"
+)
+
+func TestEndpointFault(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"429", rpc.HTTPError{StatusCode: 429, Status: "429 Too Many Requests"}, true},
+		{"502", rpc.HTTPError{StatusCode: 502}, true},
+		{"connection refused", errors.New("dial tcp 127.0.0.1:1: connect: connection refused"), true},
+		{"other chain", fmt.Errorf("%w: endpoint serves 1", ErrChainID), true},
+		{"rate limit answer", codeErr{-32005, "daily request count exceeded, request rate limited"}, true},
+		{"too many requests answer", codeErr{-32029, "Too Many Requests"}, true},
+		{"revert", codeErr{3, "execution reverted"}, false},
+		{"revert naming a rate limit", codeErr{3, "execution reverted: rate limited by the contract"}, false},
+		{"nonce too low", codeErr{-32000, "nonce too low"}, false},
+		{"log range refused", codeErr{-32005, "query returned more than 10000 results"}, false},
+		{"not found", ethereum.NotFound, false},
+		{"cancelled", context.Canceled, false},
+		{"nil", nil, false},
+	} {
+		if got := endpointFault(tc.err); got != tc.want {
+			t.Errorf("%s: endpointFault(%v) = %v, want %v", tc.name, tc.err, got, tc.want)
+		}
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, tc := range []struct {
+		header string
+		want   time.Duration
+	}{
+		{"7", 7 * time.Second},
+		{"0", minBackoff},
+		{"", minBackoff},
+		{"soon", minBackoff},
+		{now.Add(30 * time.Second).Format(http.TimeFormat), 30 * time.Second},
+		{"86400", maxBackoff},
+	} {
+		ep := &endpoint{}
+		ep.rateLimit(now, http.StatusTooManyRequests, tc.header)
+		if got := ep.until.Sub(now); got != tc.want {
+			t.Errorf("Retry-After %q: backs off %s, want %s", tc.header, got, tc.want)
+		}
+		if ep.limited != 1 {
+			t.Errorf("Retry-After %q: %d rate limits counted, want 1", tc.header, ep.limited)
+		}
+	}
+}
