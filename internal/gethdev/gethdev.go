@@ -115,8 +115,18 @@ func build(version string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	// Build into a directory of our own and rename: packages testing in
-	// parallel may build at once, and each rename is atomic.
+	// Test binaries of several packages start at once under go test ./...:
+	// one builds, the others wait and find its binary.
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	if fi, err := os.Stat(bin); err == nil && fi.Mode().IsRegular() {
+		return bin, nil
+	}
+	// Build into a directory of our own and rename, so a binary at bin is
+	// always a whole one.
 	tmp, err := os.MkdirTemp(dir, "build-")
 	if err != nil {
 		return "", err
