@@ -61,13 +61,12 @@ type Config struct {
 }
 
 type run struct {
-	ctx   context.Context
-	c     *chain.Client
-	cfg   Config
-	d     *Draft
-	me    common.Address
-	log   *slog.Logger
-	codes map[common.Address][]byte
+	ctx context.Context
+	c   *chain.Client
+	cfg Config
+	d   *Draft
+	me  common.Address
+	log *slog.Logger
 }
 
 // Run deploys (or finishes deploying) the contracts with c's signer as the
