@@ -148,7 +148,10 @@ func TestRulesCatchViolations(t *testing.T) {
 
 // TestDeviceBuildsLeaveOutDevChain checks that the binaries built for the
 // Mark I (arm) and Mark II (arm64) with the device tag do not link the dev
-// chain or go-ethereum's full node.
+// chain, go-ethereum's full node or EVM, or the harnesses of the tests,
+// the demo and the operator's tools: none of it runs on a speaker, and
+// every package linked costs its variables and inits even when nothing
+// calls it (issue 15's 30 MB binary target).
 func TestDeviceBuildsLeaveOutDevChain(t *testing.T) {
 	for _, arch := range []string{"arm", "arm64"} {
 		t.Run(arch, func(t *testing.T) {
@@ -162,10 +165,7 @@ func TestDeviceBuildsLeaveOutDevChain(t *testing.T) {
 				if p.ImportPath == module+"/cmd/mycroft" {
 					found = true
 				}
-				if within(p.ImportPath, "chain/devnet") || within(p.ImportPath, "internal/demo") ||
-					p.ImportPath == "github.com/ethereum/go-ethereum/eth" ||
-					p.ImportPath == "github.com/ethereum/go-ethereum/node" ||
-					p.ImportPath == "github.com/ethereum/go-ethereum/ethclient/simulated" {
+				if leftOutOfDevices(p.ImportPath) {
 					t.Errorf("device build for %s links %s", arch, p.ImportPath)
 				}
 			}
@@ -173,5 +173,49 @@ func TestDeviceBuildsLeaveOutDevChain(t *testing.T) {
 				t.Fatalf("cmd/mycroft not in the dependency list")
 			}
 		})
+	}
+}
+
+// leftOutOfDevices reports whether a package must not be in a device build.
+func leftOutOfDevices(path string) bool {
+	for _, dir := range []string{"chain/devnet", "chain/deploy", "internal/demo",
+		"internal/netlab", "internal/gethdev", "internal/wakecorpus"} {
+		if within(path, dir) {
+			return true
+		}
+	}
+	switch path {
+	case "github.com/ethereum/go-ethereum/eth",
+		"github.com/ethereum/go-ethereum/node",
+		"github.com/ethereum/go-ethereum/core",
+		"github.com/ethereum/go-ethereum/core/vm",
+		"github.com/ethereum/go-ethereum/ethclient/simulated":
+		return true
+	}
+	return false
+}
+
+func TestLeftOutOfDevices(t *testing.T) {
+	cases := []struct {
+		name string
+		path string
+		want bool
+	}{
+		{"dev chain", module + "/chain/devnet", true},
+		{"deployer", module + "/chain/deploy", true},
+		{"netns lab", module + "/internal/netlab", true},
+		{"geth --dev harness", module + "/internal/gethdev", true},
+		{"a package below the demo", module + "/internal/demo/x", true},
+		{"go-ethereum's EVM", "github.com/ethereum/go-ethereum/core/vm", true},
+		{"go-ethereum's state machine", "github.com/ethereum/go-ethereum/core", true},
+		{"a prefix is not a parent", module + "/internal/netlabs", false},
+		{"the chain client", module + "/chain", false},
+		{"the p2p host", module + "/p2p", false},
+		{"transaction types", "github.com/ethereum/go-ethereum/core/types", false},
+	}
+	for _, c := range cases {
+		if got := leftOutOfDevices(c.path); got != c.want {
+			t.Errorf("%s: leftOutOfDevices(%q) = %v, want %v", c.name, c.path, got, c.want)
+		}
 	}
 }
