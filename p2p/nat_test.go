@@ -21,7 +21,7 @@ import (
 
 // labNode is a nodeHelper process in a lab namespace.
 type labNode struct {
-	t      *testing.T
+	t      testing.TB
 	name   string
 	id     peer.ID
 	ns     *netlab.Namespace
@@ -32,7 +32,7 @@ type labNode struct {
 }
 
 // startNode runs a node in ns with flags; its key is made here.
-func startNode(t *testing.T, ctx context.Context, ns *netlab.Namespace, name string, flags ...string) *labNode {
+func startNode(t testing.TB, ctx context.Context, ns *netlab.Namespace, name string, flags ...string) *labNode {
 	t.Helper()
 	k, err := crypto.GenerateKey()
 	if err != nil {

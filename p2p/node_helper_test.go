@@ -35,6 +35,8 @@ func TestMain(m *testing.M) {
 //	call MULTIADDR/p2p/ID N    → "ok LIMITED SHA256" (the serving side's view
 //	                              of its connection, and the sha256 it read
 //	                              of N bytes sent) or "err …"
+//	dial MULTIADDR/p2p/ID [direct] → "ok SETUP_NS DIRECT_NS" (helperDial)
+//	rtt MULTIADDR/p2p/ID N     → "ok AVERAGE_NS RELAYED" (helperRTT)
 //	status                     → "ok JSON" (Host.Status)
 //
 // It prints "ready PEERID" once listening, and serves ProtocolHTTP: a
@@ -50,6 +52,7 @@ func nodeHelper(ctx context.Context, args []string) error {
 	natService := fs.Bool("autonat-service", false, "answer AutoNAT checks")
 	public := fs.Bool("public", false, "force public reachability")
 	circuitData := fs.Int64("circuit-data", 0, "relay policy: bytes per circuit each way")
+	portMapping := fs.Bool("port-mapping", false, "ask the router for port mappings (UPnP, NAT-PMP)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,6 +71,7 @@ func nodeHelper(ctx context.Context, args []string) error {
 	if *public {
 		cfg.Reachability = ReachabilityPublic
 	}
+	cfg.PortMapping = *portMapping
 	if *staticRelay != "" {
 		info, err := peer.AddrInfoFromString(*staticRelay)
 		if err != nil {
@@ -124,6 +128,20 @@ func nodeHelper(ctx context.Context, args []string) error {
 			say("ok")
 		case f[0] == "call" && len(f) == 3:
 			out, err := helperCall(ctx, h, f[1], f[2])
+			if err != nil {
+				say("err %v", oneLine(err))
+				continue
+			}
+			say("ok %s", out)
+		case f[0] == "dial" && (len(f) == 2 || len(f) == 3 && f[2] == "direct"): // bench_nat_test.go
+			out, err := helperDial(ctx, h, f[1], len(f) == 3)
+			if err != nil {
+				say("err %v", oneLine(err))
+				continue
+			}
+			say("ok %s", out)
+		case f[0] == "rtt" && len(f) == 3:
+			out, err := helperRTT(ctx, h, f[1], f[2])
 			if err != nil {
 				say("err %v", oneLine(err))
 				continue

@@ -46,6 +46,8 @@ table='
 ./wallet|ProviderThroughput|20000x|MYCROFT_BENCH_PAYERS=128
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
 ./agent|LocalAnswer|5x|
+./p2p|Connect|RoundTrip|1s|
+./p2p|NATPaths|10x|
 '
 
 # rows prints "package<TAB>pattern<TAB>benchtime<TAB>env" for each row; the
