@@ -29,20 +29,23 @@ var unit = big.NewInt(1e18)
 
 func units(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), unit) }
 
-// DefaultParams are the parameters of a public deployment: a day before a
-// vote opens, a week of voting, two days in the timelock.
+// DefaultParams are the parameters of a public deployment, as
+// docs/contracts.md suggests them: a day before a vote opens, a week of
+// voting, two days in the timelock, 0.1 % of the supply to propose, a
+// 12-hour minimum close delay for channels (the wallet asks 24 h), a week
+// of unbonding and 6 hours to answer a storage challenge.
 func DefaultParams() Params {
 	return Params{
 		TokenSupply:          units(100_000_000),
-		ChannelMinCloseDelay: time.Hour,
+		ChannelMinCloseDelay: 12 * time.Hour,
 		MinStake:             units(100),
 		UnbondingDelay:       7 * 24 * time.Hour,
-		ChallengeWindow:      time.Hour,
+		ChallengeWindow:      6 * time.Hour,
 		ChallengeBond:        units(10),
 		ChallengeSlash:       units(50),
 		VotingDelay:          24 * time.Hour,
 		VotingPeriod:         7 * 24 * time.Hour,
-		ProposalThreshold:    units(1000),
+		ProposalThreshold:    units(100_000),
 		QuorumPercent:        4,
 		TimelockDelay:        48 * time.Hour,
 		GrantAmount:          units(100),
