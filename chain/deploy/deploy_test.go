@@ -198,4 +198,28 @@ func TestDeployGeth(t *testing.T) {
 	if again, _ := n.Client.NonceAt(ctx, me, nil); again != nonce {
 		t.Errorf("rerun of a finished deployment sent %d transactions", again-nonce)
 	}
+
+	// A Channels contract of another token has the same code (the token is
+	// an immutable) but is not this deployment's: the links check says so.
+	otherTok, err := bindings.NewToken().GetABI().Pack("", me, big.NewInt(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokAddr, _, err := c.Deploy(ctx, common.FromHex(bindings.TokenMetaData.Bin), otherTok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chArgs, err := bindings.NewChannels().GetABI().Pack("", tokAddr, uint64(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign, _, err := c.Deploy(ctx, common.FromHex(bindings.ChannelsMetaData.Bin), chArgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := m
+	bad.Channels = foreign
+	if err := deploy.Verify(ctx, c, bad); !errors.Is(err, deploy.ErrLinks) {
+		t.Fatalf("Verify(manifest with another token's Channels) = %v, want ErrLinks", err)
+	}
 }
