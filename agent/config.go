@@ -318,6 +318,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Keys.validate(bad)
 	c.Wallet.validate(bad)
 	c.Provider.validate(bad)
+	c.Provider.validatePlain(c.P2P.Enabled, bad)
 	c.P2P.validate(bad)
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)

@@ -29,6 +29,7 @@ import (
 type ProviderConfig struct {
 	Enabled           bool     `toml:"enabled"`
 	Listen            string   `toml:"listen"`
+	PlainHTTP         string   `toml:"plain_http"` // the plain node port's rules (plainhttp.go)
 	Endpoint          string   `toml:"endpoint"`
 	STT               string   `toml:"stt"`
 	WyomingURI        string   `toml:"wyoming_uri"`
@@ -59,6 +60,7 @@ type ProviderConfig struct {
 func defaultProviderConfig() ProviderConfig {
 	return ProviderConfig{
 		Listen:         "0.0.0.0:8470",
+		PlainHTTP:      PlainAuto,
 		PriceSTT:       "0.002",
 		PriceWeather:   "0.001",
 		PriceKnowledge: "0.001",
@@ -206,13 +208,41 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		a.health.Set("provider", Degraded, "provider: no chain configured (chain.rpc_url); not serving")
 		return nil
 	}
-	ln, err := net.Listen("tcp", c.Listen)
-	if err != nil {
-		a.health.Set("provider", Degraded, "provider: "+err.Error())
-		return nil
+	// The plain node port, under the binding rules of plainhttp.go
+	// (checked with the config; checked again here for a Config built in
+	// code).
+	mode := c.plainMode(a.cfg.P2P.Enabled)
+	if a.cfg.P2P.Enabled && a.p2px == nil {
+		if mode == PlainOff {
+			a.health.Set("provider", Degraded, "provider: not serving: p2p is not running (see p2p) and the plain node port is off (provider.plain_http)")
+			return nil
+		}
+		a.health.Set("provider", Degraded, "provider: other nodes cannot reach this provider: p2p is not running (see p2p), and the plain node port serves "+mode+" only (provider.plain_http)")
+	}
+	var ln net.Listener
+	if mode != PlainOff {
+		addr, err := plainListen(c.Listen, mode, c.PlainHTTP == PlainAuto)
+		if err == nil {
+			ln, err = net.Listen("tcp", addr)
+		}
+		if err != nil {
+			a.health.Set("provider", Degraded, "provider: "+err.Error())
+			return nil
+		}
+		if mode == PlainLAN {
+			ln = lanListener{ln}
+		}
+		if msg := plainNotice(mode, ln.Addr()); msg != "" {
+			a.health.Set("provider.plaintext", Notice, "provider: "+msg)
+		}
+	}
+	closeLn := func() {
+		if ln != nil {
+			ln.Close()
+		}
 	}
 	endpoint := c.Endpoint
-	if endpoint == "" {
+	if endpoint == "" && ln != nil {
 		endpoint = deriveEndpoint(ln.Addr())
 	}
 	if a.p2px != nil {
@@ -254,7 +284,7 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		Log:          a.log.With("component", "provider"),
 	})
 	if err != nil {
-		ln.Close()
+		closeLn()
 		a.health.Set("provider", Degraded, "provider: "+err.Error())
 		return nil
 	}
@@ -265,7 +295,7 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		guard, err = netguard.New(gcfg)
 	}
 	if err != nil {
-		ln.Close()
+		closeLn()
 		a.health.Set("provider", Degraded, "provider: limits: "+err.Error())
 		return nil
 	}
@@ -288,9 +318,10 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	// the records of the calls it answered are flushed to disk.
 	a.svcs.list = append(a.svcs.list,
 		&funcService{name: "provider.redeem", run: func(ctx context.Context) error { return p.Run(ctx, c.RedeemInterval.Std()) },
-			close: p.Flush},
-		&httpService{name: "provider.http", ln: guard.Listener(ln), srv: guard.Server(mux)},
-	)
+			close: p.Flush})
+	if ln != nil {
+		a.svcs.list = append(a.svcs.list, &httpService{name: "provider.http", ln: guard.Listener(ln), srv: guard.Server(mux)})
+	}
 	if a.p2px != nil {
 		// The same handler over libp2p, behind the same limits (p2p.go).
 		svc, err := a.p2pServer(mux, guard.Config())
@@ -354,7 +385,11 @@ func (a *Agent) providerRoutes() {
 		if err != nil {
 			return nil, err
 		}
-		return apiclient.ProviderStatus{Address: st.Address, Endpoint: st.Endpoint, Listen: a.earn.prov.ln.Addr().String(),
+		listen := "" // plain node port off: libp2p only
+		if ln := a.earn.prov.ln; ln != nil {
+			listen = ln.Addr().String()
+		}
+		return apiclient.ProviderStatus{Address: st.Address, Endpoint: st.Endpoint, Listen: listen,
 			Prices: st.Prices, Channels: st.Channels, Held: st.Held, Redeemed: st.Redeemed, Unredeemed: st.Unredeemed,
 			Stats: apiclient.ProviderStats(st.Stats), LastError: st.LastError}, nil
 	})

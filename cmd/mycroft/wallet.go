@@ -190,7 +190,11 @@ func runProvider(ctx context.Context, e *env, args []string) error {
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "address:\t%s\n", st.Address)
-	fmt.Fprintf(tw, "endpoint:\t%s (listening on %s)\n", st.Endpoint, st.Listen)
+	if st.Listen == "" {
+		fmt.Fprintf(tw, "endpoint:\t%s (plain HTTP off: libp2p only)\n", st.Endpoint)
+	} else {
+		fmt.Fprintf(tw, "endpoint:\t%s (listening on %s)\n", st.Endpoint, st.Listen)
+	}
 	names := make([]string, 0, len(st.Prices))
 	for k := range st.Prices {
 		names = append(names, k)
