@@ -469,6 +469,22 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 	}
 }
 
+// FeeCap is the maxFeePerGas a transaction sent now would carry (the fee
+// strategy over the latest base fee and the suggested tip): gas times it
+// bounds what a transaction costs, an OP stack chain's L1 data fee aside.
+func (c *Client) FeeCap(ctx context.Context) (*big.Int, error) {
+	tip, err := c.backend.SuggestGasTipCap(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("chain: gas tip: %w", err)
+	}
+	head, err := c.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("chain: latest header: %w", err)
+	}
+	_, feeCap := c.fees.fees(head.BaseFee, tip)
+	return feeCap, nil
+}
+
 // WaitMined polls for tx's receipt until it is mined and its block is the
 // node's head or below (a node can serve a receipt just before it moves its
 // head to the block, and a read of the state right after must see the

@@ -106,6 +106,25 @@ func TestDeployGeth(t *testing.T) {
 	if nonce != 9 {
 		t.Errorf("deployer sent %d transactions, want 9 (6 contracts, 3 roles)", nonce)
 	}
+	// The funds check's estimate covers what the deployment used (the
+	// deployer's transactions alone fill the blocks since DeployBlock).
+	head, err := n.Client.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var used uint64
+	for b := m.DeployBlock; b <= head; b++ {
+		h, err := n.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		used += h.GasUsed
+	}
+	if est, err := deploy.GasNeeded(nil); err != nil || est < used {
+		t.Errorf("GasNeeded(nil) = %d, %v; the deployment used %d gas", est, err, used)
+	} else {
+		t.Logf("deployment: %d gas used, %d estimated", used, est)
+	}
 
 	// Roles: the Governor proposes and cancels, the deployer is no admin,
 	// the registrar is Grants' registrar.
@@ -221,5 +240,29 @@ func TestDeployGeth(t *testing.T) {
 	bad.Channels = foreign
 	if err := deploy.Verify(ctx, c, bad); !errors.Is(err, deploy.ErrLinks) {
 		t.Fatalf("Verify(manifest with another token's Channels) = %v, want ErrLinks", err)
+	}
+}
+
+// TestDeployFunds: a deployer that cannot pay for the whole deployment is
+// refused before it sends anything.
+func TestDeployFunds(t *testing.T) {
+	n := gethdev.Start(t)
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	me := crypto.PubkeyToAddress(key.PublicKey)
+	n.Fund(t, big.NewInt(1e15), me) // 0.001 ether
+	ctx := context.Background()
+	c, err := deploy.Dial(ctx, []string{n.URL}, gethdev.ChainID, chain.WithSigner(chain.NewKeySigner(key)), chain.WithPollInterval(20*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := deploy.Run(ctx, c, deploy.Config{Params: deploy.DefaultParams()}); !errors.Is(err, deploy.ErrFunds) {
+		t.Fatalf("Run with 0.001 ether = %v, want ErrFunds", err)
+	}
+	if nonce, _ := n.Client.NonceAt(ctx, me, nil); nonce != 0 {
+		t.Errorf("an underfunded deployer sent %d transactions", nonce)
 	}
 }
