@@ -17,8 +17,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/libp2p/go-libp2p/core/peer"
+
 	"github.com/mycroft-network/mycroft/board/portaudio"
 	"github.com/mycroft-network/mycroft/internal/demo"
+	"github.com/mycroft-network/mycroft/p2p"
 )
 
 // TestDemoAudioProbe runs the demo's device probe in process. Built without
@@ -178,6 +181,41 @@ func TestDemoUnattended(t *testing.T) {
 		t.Errorf("piped output has an escape code at %d: %q", i, story[max(0, i-40):min(len(story), i+40)])
 	}
 	checkStory(t, story, r)
+	// Every node is on libp2p, its peer id its wallet key; the provider
+	// and the storage nodes registered libp2p multiaddrs on loopback and
+	// serve no plain HTTP, so the paid calls and the backup crossed libp2p
+	// (their hosts received them).
+	owners := map[string]string{"owner": r.Owner, "provider": r.Provider}
+	for i, a := range r.Storage {
+		owners["storage"+itoa(i+1)] = a
+	}
+	for name, addr := range owners {
+		id, err := peer.Decode(r.Peers[name])
+		if err != nil {
+			t.Errorf("%s: peer id %q: %v", name, r.Peers[name], err)
+			continue
+		}
+		if a, err := p2p.AddressOf(id); err != nil || !strings.EqualFold(a.Hex(), addr) {
+			t.Errorf("%s: peer id %s is the key of %v (%v), want %s", name, id, a, err, addr)
+		}
+		if !strings.Contains(story, r.Peers[name]) {
+			t.Errorf("the story does not list %s's peer id %s", name, r.Peers[name])
+		}
+		if name == "owner" {
+			continue
+		}
+		e, err := p2p.ParseEndpoint(r.Endpoints[name])
+		if err != nil || !e.IsLibp2p() || !strings.EqualFold(e.Address.Hex(), addr) || e.Peer.ID != id ||
+			!strings.HasPrefix(r.Endpoints[name], "/ip4/127.0.0.1/tcp/") {
+			t.Errorf("%s registered %q (%v), want a libp2p multiaddr on 127.0.0.1 with peer id %s", name, r.Endpoints[name], err, id)
+		}
+	}
+	if r.ProviderListen != "" || r.ProviderLibp2pIn == "" || r.ProviderLibp2pIn == "0B" {
+		t.Errorf("provider: plain node port %q, %q received over libp2p; want none and the calls", r.ProviderListen, r.ProviderLibp2pIn)
+	}
+	if len(r.ReplicaLibp2pIn) != 2 || slices.Contains(r.ReplicaLibp2pIn, "0B") {
+		t.Errorf("the backup's nodes received %q over libp2p, want the backup on two", r.ReplicaLibp2pIn)
+	}
 	for _, face := range []string{"listening", "thinking", "speaking"} {
 		if !strings.Contains(story, "(your speaker's face: "+face) {
 			t.Errorf("piped output never shows the face %s", face)

@@ -72,7 +72,7 @@ func (r *run) governance(ctx context.Context, owner *node) error {
 	return nil
 }
 
-func (r *run) backup(ctx context.Context, dir string, owner *node) error {
+func (r *run) backup(ctx context.Context, dir string, owner *node, miners []*node) error {
 	r.say("backup: your speaker's data, encrypted, on the two storage nodes, then audited")
 	bs, err := owner.c.BackupRun(ctx)
 	if err != nil {
@@ -91,6 +91,9 @@ func (r *run) backup(ctx context.Context, dir string, owner *node) error {
 	fmt.Fprintf(r.out, "   root %s, %d chunks on %d nodes, %d audits\r\n", bs.Root, bs.Chunks, len(bs.Replicas), len(st.Audits))
 	r.check("backup on two nodes", len(bs.Replicas) == 2 && bs.Root != "", len(bs.Replicas), 2)
 	r.check("backup audited", len(st.Audits) == 2 && r.rep.BackupAuditErrors == 0, fmt.Sprintf("%d audits, %d errors", len(st.Audits), r.rep.BackupAuditErrors), "2 audits, 0 errors")
+	if err := r.checkBackupOverLibp2p(ctx, bs.Replicas, miners); err != nil {
+		return err
+	}
 
 	r.say("restore: a fresh speaker from your backup words")
 	fresh, err := r.newNode(dir, "fresh", "[voice]\nenabled = false\n")

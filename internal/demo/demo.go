@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -99,11 +98,22 @@ type Report struct {
 	RestoredAddress   string     `json:"restoredAddress"`
 	// Speaker is where the answers went: the WAV file or "portaudio";
 	// SpeakerBytes, the WAV file's size after the spoken session.
-	Speaker      string  `json:"speaker"`
-	SpeakerBytes int64   `json:"speakerBytes"`
-	Checks       []Check `json:"checks"`
-	Pids         []int   `json:"pids"`
-	Stopped      bool    `json:"stopped"`
+	// Peers are the nodes' libp2p peer ids, by name; Endpoints, the
+	// Registry endpoints of the provider and the storage nodes (libp2p
+	// multiaddrs on 127.0.0.1).
+	Peers     map[string]string `json:"peers"`
+	Endpoints map[string]string `json:"endpoints"`
+	// ProviderListen is the provider's plain-HTTP node port ("": none);
+	// ProviderLibp2pIn and ReplicaLibp2pIn, what the provider and each
+	// node holding the backup received over libp2p ("1.2MiB").
+	ProviderListen   string   `json:"providerListen"`
+	ProviderLibp2pIn string   `json:"providerLibp2pIn"`
+	ReplicaLibp2pIn  []string `json:"replicaLibp2pIn"`
+	Speaker          string   `json:"speaker"`
+	SpeakerBytes     int64    `json:"speakerBytes"`
+	Checks           []Check  `json:"checks"`
+	Pids             []int    `json:"pids"`
+	Stopped          bool     `json:"stopped"`
 }
 
 // Check is one invariant the demo verified.
@@ -249,15 +259,6 @@ func (r *run) check(name string, ok bool, got, want any) {
 	fmt.Fprintf(r.out, "   [%s] %s  %s: %v (want %v)\r\n", mark, r.elapsed(), name, got, want)
 }
 
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
-}
-
 // newNode writes a node's config. extra is appended TOML.
 func (r *run) newNode(dir, name, extra string) (*node, error) {
 	n := &node{name: name, dir: filepath.Join(dir, name)}
@@ -288,7 +289,10 @@ manifest = %q
 passphrase_file = %q
 [miner]
 max_load = 16.0
-`, filepath.Join(n.dir, "state"), thermal, r.dn.URL, r.man, r.pass) + extra
+[p2p]
+enabled = true
+listen_addrs = [%q, %q]
+`, filepath.Join(n.dir, "state"), thermal, r.dn.URL, r.man, r.pass, p2pTCP, p2pQUIC) + extra
 	if err := os.WriteFile(n.conf, []byte(conf), 0o600); err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@
 // demo` and its end-to-end test: the development chain in process, then a
 // provider node, two storage nodes and the owner's agent on the simulated
 // board as child processes of the same binary (each with its own state
-// directory, socket, config file and log), and a spoken session whose every
+// directory, socket, config file and log, and its libp2p host on
+// 127.0.0.1: the paid calls and the backup go over libp2p, as between
+// homes; the miners serve no plain HTTP), and a spoken session whose every
 // number is checked (balances to the wei, receipts, faceplate states, the
 // vote on chain, the backup and its restore).
 //

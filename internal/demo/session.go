@@ -40,13 +40,12 @@ func (r *run) session(ctx context.Context, dir string) error {
 	fmt.Fprintf(r.out, "   weather and knowledge upstream: canned answers in Open-Meteo's and Wikipedia's formats, written for the demo, served on %s\r\n"+
 		"   (no network; articles: %s)\r\n", upURL, strings.Join(r.up.titles(), ", "))
 
-	sttListen, err := freeAddr()
-	if err != nil {
-		return err
-	}
+	// The provider and the storage nodes serve no plain HTTP at all
+	// (plain_http = "off"): every paid call and every backup exchange
+	// goes over libp2p (the [p2p] table of writeConf).
 	prov, err := r.newNode(dir, "provider", fmt.Sprintf(`[provider]
 enabled = true
-listen = %q
+plain_http = "off"
 stt = "pocketsphinx"
 weather_upstream = %q
 knowledge_upstream = %q
@@ -54,17 +53,13 @@ redeem_interval = "2s"
 redeem_fee = "0"
 [voice]
 enabled = false
-`, sttListen, upURL, upURL))
+`, upURL, upURL))
 	if err != nil {
 		return err
 	}
 	var stores []*node
 	for _, name := range []string{"storage1", "storage2"} {
-		l, err := freeAddr()
-		if err != nil {
-			return err
-		}
-		s, err := r.newNode(dir, name, fmt.Sprintf("[provider]\nenabled = true\nlisten = %q\n[voice]\nenabled = false\n", l))
+		s, err := r.newNode(dir, name, "[provider]\nenabled = true\nplain_http = \"off\"\n[voice]\nenabled = false\n")
 		if err != nil {
 			return err
 		}
@@ -122,6 +117,9 @@ enabled = false
 			return err
 		}
 	}
+	if err := r.showPeers(ctx, all); err != nil {
+		return err
+	}
 	r.say("funding every address (native coin for gas, %d MYC)", fundMYC)
 	funded := devnet.Units(fundMYC, devnet.MYC)
 	r.rep.TokenFunded = funded.String()
@@ -148,6 +146,9 @@ enabled = false
 		ok := st.Enabled && st.Node != nil && st.Node.Stake == stake
 		r.rep.MinerEnabled = append(r.rep.MinerEnabled, ok)
 		r.check(n.name+" staked and registered", ok, st.Stake, stake)
+		if st.Node != nil {
+			r.checkEndpoint(n, st.Node.Endpoint)
+		}
 	}
 	ps, err := prov.c.ProviderStatus(ctx)
 	if err != nil {
@@ -271,6 +272,9 @@ enabled = false
 	r.rep.ProviderHeld, r.rep.ProviderServed = pst.Held, pst.Stats.Served
 	fmt.Fprintf(r.out, "   provider: served %d, redeemed %s MYC, pending %s MYC\r\n", pst.Stats.Served, e.Redeemed, e.Pending)
 	r.check("provider redeemed = sum of prices", e.Redeemed == miner.FormatAmount(priceTotal), e.Redeemed, miner.FormatAmount(priceTotal))
+	if err := r.checkOverLibp2p(ctx, prov, pst); err != nil {
+		return err
+	}
 
 	if err := r.typed(ctx, owner, ps.Prices); err != nil {
 		return err
@@ -278,5 +282,5 @@ enabled = false
 	if err := r.governance(ctx, owner); err != nil {
 		return err
 	}
-	return r.backup(ctx, dir, owner)
+	return r.backup(ctx, dir, owner, append([]*node{prov}, stores...))
 }
