@@ -56,8 +56,17 @@ func TestChainDownAtBoot(t *testing.T) {
 	}
 	probe.Close()
 
+	// A second endpoint that never answers: the client fails over to the
+	// first once it is up, and the status shows both.
+	dead, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadURL := "http://" + dead.Addr().String() + "/v3/secret-key"
+	dead.Close()
 	cfg := testConfig(t)
 	cfg.Chain.RPCURL = fmt.Sprintf("http://127.0.0.1:%d", port)
+	cfg.Chain.RPCURLs = []string{deadURL}
 	cfg.Chain.Manifest = manifest
 	a, c, _ := start(t, cfg, Options{})
 	if a.chain == nil {
@@ -84,6 +93,10 @@ func TestChainDownAtBoot(t *testing.T) {
 	// The client made at boot works.
 	if _, err := a.chain.TokenSupply(ctx); err != nil {
 		t.Errorf("TokenSupply through the boot client: %v", err)
+	}
+	st, _ = c.Status(ctx)
+	if s := string(st.Components["chain"]); !strings.Contains(s, `"endpoints"`) || !strings.Contains(s, chain.RedactURL(deadURL)) || strings.Contains(s, "secret-key") {
+		t.Errorf("status shows the endpoints (redacted) = %s", s)
 	}
 }
 

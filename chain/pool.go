@@ -21,10 +21,12 @@ import (
 // ErrNoEndpoint: every endpoint failed or is backing off.
 var ErrNoEndpoint = errors.New("chain: no endpoint answered")
 
-// Backoff bounds of an endpoint that fails or rate-limits.
+// Backoff bounds of an endpoint that fails or rate-limits, and the longest
+// a call waits for one to come back.
 const (
 	minBackoff = time.Second
 	maxBackoff = 5 * time.Minute
+	maxWait    = 30 * time.Second
 )
 
 // EndpointHealth is what a client knows of one of its endpoints.
@@ -95,6 +97,23 @@ func (e *endpoint) success() {
 	e.consecutive = 0
 }
 
+// redactedError is an endpoint's error with its URL cut to scheme and
+// host (Go's HTTP errors quote the whole URL, API key included).
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e redactedError) Error() string { return e.msg }
+func (e redactedError) Unwrap() error { return e.err }
+
+func (e *endpoint) redact(err error) error {
+	if err == nil || !strings.Contains(err.Error(), e.url) {
+		return err
+	}
+	return redactedError{msg: strings.ReplaceAll(err.Error(), e.url, RedactURL(e.url)), err: err}
+}
+
 func (e *endpoint) failure(now time.Time, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -148,8 +167,9 @@ type poolBackend struct {
 // backs off (Retry-After when the answer has one, else exponentially from
 // 1 s to 5 min) and the call goes to the next. Answers such as reverts and
 // refused log ranges are returned as they are. When every endpoint backs
-// off, a call waits for the first to come back. Endpoints reports each
-// endpoint's health.
+// off, a call waits for the first to come back if that is within 30 s, and
+// fails with ErrNoEndpoint otherwise. Endpoints reports each endpoint's
+// health.
 func DialPool(urls []string, m Manifest, opts ...Option) (*Client, error) {
 	if err := m.Validate(); err != nil {
 		return nil, fmt.Errorf("chain: dial: %w", err)
@@ -247,6 +267,7 @@ func pool1[T any](ctx context.Context, p *poolBackend, f func(*lazyBackend) (T, 
 			}
 			tried = true
 			v, err := f(ep.lb)
+			err = ep.redact(err)
 			if !endpointFault(err) {
 				ep.success()
 				return v, err
@@ -258,8 +279,13 @@ func pool1[T any](ctx context.Context, p *poolBackend, f func(*lazyBackend) (T, 
 			}
 		}
 		// Every endpoint failed once this round, or all back off: wait
-		// for the first to come back, for at most a few rounds.
-		if round >= 3 || (!tried && earliest.IsZero()) {
+		// for the first to come back, for at most a few rounds and never
+		// long (a caller without a deadline would hang): past maxWait the
+		// call fails and the caller tries again later.
+		if round >= 3 || (!tried && earliest.IsZero()) || earliest.Sub(time.Now()) > maxWait {
+			if len(errs) == 0 {
+				errs = append(errs, fmt.Errorf("every endpoint backs off until %s at least", earliest.Format(time.RFC3339)))
+			}
 			return zero, fmt.Errorf("%w: %w", ErrNoEndpoint, errors.Join(errs...))
 		}
 		if !earliest.IsZero() {
