@@ -15,7 +15,10 @@
 //   - Lab.Home: a router with a public address on the internet and a LAN
 //     (192.168.N.0/24) behind a NAT of the given NATKind, with stateful
 //     filtering (replies come in, new inbound connections are dropped);
-//   - Home.Host: a machine on that LAN, with a default route via the router.
+//   - Home.Host: a machine on that LAN, with a default route via the router;
+//   - Home.PortMapping: the router offers port mapping (NAT-PMP and UPnP
+//     IGD servers, run in the test process with their sockets in the
+//     router's namespace), each mapping a real nft DNAT rule.
 //
 // Nothing in a lab is connected to the machine it runs on: every veth has
 // both ends inside the lab's namespaces, and no namespace has a route out,
