@@ -61,3 +61,19 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRetryAfter: whatever a server puts in Retry-After, the backoff stays
+// within 1 s and 5 min.
+func FuzzRetryAfter(f *testing.F) {
+	for _, s := range []string{"", "1", "0", "-5", "120", "99999999999999999999", "Wed, 21 Oct 2015 07:28:00 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "soon"} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, header string) {
+		ep := &endpoint{}
+		ep.rateLimit(now, http.StatusTooManyRequests, header)
+		if d := ep.until.Sub(now); d < minBackoff || d > maxBackoff {
+			t.Fatalf("Retry-After %q: backoff %s, want 1s..5m", header, d)
+		}
+	})
+}
