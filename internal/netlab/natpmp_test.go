@@ -93,10 +93,12 @@ func TestPortMappingNATPMP(t *testing.T) {
 		t.Errorf("opcode 3: result %d, want 5 (unsupported opcode)", code)
 	}
 	// A malformed request (a mapping with a byte too many) gets nothing:
-	// the answer that comes is the next request's.
-	c.send([]byte{0, 2, 0, 0, 0x1b, 0x5a, 0, 0, 0, 0, 0, 60, 0})
-	if r := c.ask(0, nil); r[1] != 128 {
-		t.Errorf("after a malformed request, got %x, want only the external address answer", r)
+	// on a fresh socket, the answer that comes is the next request's.
+	fresh := newPMPClient(t, inside, pm.NATPMPAddr())
+	fresh.send([]byte{0, 2, 0, 0, 0x1b, 0x5a, 0, 0, 0, 0, 0, 60, 0})
+	fresh.ask(0, nil)
+	if len(fresh.skipped) != 0 {
+		t.Errorf("a malformed request was answered: %x", fresh.skipped)
 	}
 
 	// Delete: the port closes.
@@ -133,9 +135,10 @@ func hasMapping(pm *netlab.PortMapper, proto string, port uint16) bool {
 
 // pmpClient is a NAT-PMP client on a UDP socket of a namespace.
 type pmpClient struct {
-	t      *testing.T
-	conn   *net.UDPConn
-	server netip.AddrPort
+	t       *testing.T
+	conn    *net.UDPConn
+	server  netip.AddrPort
+	skipped [][]byte // answers ask read that were not to its opcode
 }
 
 func newPMPClient(t *testing.T, ns *netlab.Namespace, server netip.AddrPort) *pmpClient {
@@ -177,6 +180,7 @@ func (c *pmpClient) ask(op byte, req []byte) []byte {
 			if from == c.server && n >= 8 && buf[0] == 0 && buf[1] == op|0x80 {
 				return bytes.Clone(buf[:n])
 			}
+			c.skipped = append(c.skipped, bytes.Clone(buf[:n]))
 		}
 	}
 	c.t.Fatalf("no NAT-PMP answer from %s to %x in 20 tries of 500ms", c.server, req)
