@@ -64,9 +64,8 @@ func TestP2PAcrossHomes(t *testing.T) {
 		c.P2P.Relays = []string{relayAddr}
 		c.P2P.Reachability = "private"
 	}
-	// The provider, behind a symmetric NAT, announces its address through
-	// the relay.
-	pcfg.P2P.Announce = fmt.Sprintf("/ip4/%s/tcp/4001/p2p/%s/p2p-circuit", relayNS.Addr(), relay.ready)
+	// The provider, behind a symmetric NAT with no public address,
+	// registers its address through the relay (p2pEndpoint).
 	pcfg.Provider.Enabled = true
 	pcfg.Provider.Listen = "127.0.0.1:8470"
 	pcfg.Provider.STT = "pocketsphinx"
@@ -95,6 +94,9 @@ func TestP2PAcrossHomes(t *testing.T) {
 		t.Fatalf("provider's miner status %+v, %v; want registered at a relayed endpoint", ms, err)
 	}
 	endpoint := ms.Node.Endpoint
+	if want := relayAddr + "/p2p-circuit/p2p/"; !strings.HasPrefix(endpoint, want) {
+		t.Errorf("registered endpoint %s, want %s<provider>", endpoint, want)
+	}
 	if n := ms.Network; n == nil || n.Reachability != "behind NAT" || n.Path != "relayed through "+relay.ready || len(n.Relays) != 1 {
 		t.Errorf("provider's miner status network %+v, want behind NAT, relayed through %s", n, relay.ready)
 	}

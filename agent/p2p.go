@@ -107,7 +107,7 @@ func (a *Agent) wireP2P(ctx context.Context) error {
 		a.health.Set("p2p", Degraded, err.Error())
 		return nil
 	}
-	endpoint, err := p2pEndpoint(h, c.Announce)
+	endpoint, err := p2pEndpoint(h, c.Announce, c.Relays)
 	if err != nil {
 		_ = h.Close()
 		a.health.Set("p2p", Degraded, "p2p: "+err.Error())
@@ -125,8 +125,11 @@ func (a *Agent) wireP2P(ctx context.Context) error {
 // p2pEndpoint is the endpoint the node registers: announce, or the first
 // TCP listen address by preference public, then private, then loopback
 // (an unspecified listen address stands for each of the machine's
-// interfaces), with the host's peer id.
-func p2pEndpoint(h *p2p.Host, announce string) (string, error) {
+// interfaces), with the host's peer id. A node with no public listen
+// address and relays configured is behind NAT: it registers its address
+// through the first relay (relayedEndpoint), which peers in other homes
+// can dial.
+func p2pEndpoint(h *p2p.Host, announce string, relays []string) (string, error) {
 	if announce != "" {
 		m, err := ma.NewMultiaddr(announce)
 		if err != nil {
@@ -158,6 +161,9 @@ func p2pEndpoint(h *p2p.Host, announce string) (string, error) {
 		if r < rank {
 			best, rank = m, r
 		}
+	}
+	if rank > 0 && len(relays) > 0 {
+		return relayedEndpoint(relays[0], h.ID())
 	}
 	if best == nil {
 		return "", fmt.Errorf("no TCP listen address to announce (set p2p.announce)")

@@ -1,10 +1,12 @@
 package agent
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/miner"
@@ -133,4 +135,26 @@ func (p *p2pParts) statusView() apiclient.P2PStatus {
 // a call cut by the cap fails and fails over like any unreachable node.
 func nodeDialOptions() []p2p.DialOption {
 	return []p2p.DialOption{p2p.AllowLimited("mycroft: node call through a relay")}
+}
+
+// relayedEndpoint is id's address through relay (a multiaddr with the
+// relay's peer id): the relay's first TCP address (else its first),
+// /p2p/<relay>/p2p-circuit, then /p2p/<id>.
+func relayedEndpoint(relay string, id peer.ID) (string, error) {
+	info, err := peer.AddrInfoFromString(relay)
+	if err != nil || len(info.Addrs) == 0 {
+		return "", fmt.Errorf("p2p.relays: %q is not a relay address with its peer id", relay)
+	}
+	addr := info.Addrs[0]
+	for _, m := range info.Addrs {
+		if _, err := m.ValueForProtocol(ma.P_TCP); err == nil {
+			addr = m
+			break
+		}
+	}
+	circuit, err := ma.NewMultiaddr("/p2p/" + info.ID.String() + "/p2p-circuit")
+	if err != nil {
+		return "", err
+	}
+	return p2p.EndpointOf(addr.Encapsulate(circuit), id)
 }
