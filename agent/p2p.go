@@ -101,7 +101,7 @@ func (a *Agent) wireP2P(ctx context.Context) error {
 		return nil
 	}
 	pc := p2p.Config{Identity: id, ListenAddrs: c.Listen, Port: c.Port, Log: a.log.With("component", "p2p")}
-	c.P2PNATConfig.apply(&pc)
+	c.P2PNATConfig.apply(&pc, a.stakedRelayCheck())
 	h, err := p2p.New(ctx, pc)
 	if err != nil {
 		a.health.Set("p2p", Degraded, err.Error())

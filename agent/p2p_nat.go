@@ -1,13 +1,17 @@
 package agent
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 	ma "github.com/multiformats/go-multiaddr"
 
+	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/miner"
 	"github.com/mycroft-network/mycroft/p2p"
@@ -33,7 +37,10 @@ type P2PNATConfig struct {
 	AutoNATService bool `toml:"autonat_service"`
 	// RelayService relays for other nodes once this one is publicly
 	// reachable, within the caps below (p2p.RelayPolicy).
-	RelayService         bool     `toml:"relay_service"`
+	RelayService bool `toml:"relay_service"`
+	// RelayFor: "staked" (nodes registered with stake in the Registry,
+	// checked on the chain; the default) or "nodes" (any node key).
+	RelayFor             string   `toml:"relay_for"`
 	RelayMaxReservations int      `toml:"relay_max_reservations"`
 	RelayCircuitsPerPeer int      `toml:"relay_circuits_per_peer"`
 	RelayCircuitData     string   `toml:"relay_circuit_data"`
@@ -42,7 +49,7 @@ type P2PNATConfig struct {
 
 func defaultP2PNATConfig() P2PNATConfig {
 	d := p2p.DefaultRelayPolicy()
-	return P2PNATConfig{Reachability: "auto", Relays: []string{},
+	return P2PNATConfig{Reachability: "auto", Relays: []string{}, RelayFor: "staked",
 		RelayMaxReservations: d.MaxReservations, RelayCircuitsPerPeer: d.MaxCircuits,
 		RelayCircuitData: miner.FormatSize(uint64(d.CircuitData)), RelayCircuitDuration: Duration(d.CircuitDuration)}
 }
@@ -64,6 +71,9 @@ func (c P2PNATConfig) validate(bad badFunc) {
 	if c.HolePunching && !c.RelayClient {
 		bad("p2p.hole_punching", "needs p2p.relay_client = true")
 	}
+	if c.RelayFor != "staked" && c.RelayFor != "nodes" {
+		bad("p2p.relay_for", "must be staked or nodes")
+	}
 	if c.RelayMaxReservations < 1 || c.RelayMaxReservations > 4096 {
 		bad("p2p.relay_max_reservations", "must be 1..4096")
 	}
@@ -78,8 +88,9 @@ func (c P2PNATConfig) validate(bad badFunc) {
 	}
 }
 
-// apply sets cfg's NAT switches from c (validated).
-func (c P2PNATConfig) apply(cfg *p2p.Config) {
+// apply sets cfg's NAT switches from c (validated); staked is the relay
+// service's check for relay_for = "staked".
+func (c P2PNATConfig) apply(cfg *p2p.Config, staked func(peer.ID) bool) {
 	cfg.RelayClient, cfg.HolePunching, cfg.PortMapping = c.RelayClient, c.HolePunching, c.PortMapping
 	cfg.AutoNATv2, cfg.AutoNATService, cfg.RelayService = c.AutoNATv2, c.AutoNATService, c.RelayService
 	switch c.Reachability {
@@ -96,6 +107,9 @@ func (c P2PNATConfig) apply(cfg *p2p.Config) {
 	data, _ := miner.ParseSize(c.RelayCircuitData)
 	cfg.RelayPolicy = p2p.RelayPolicy{MaxReservations: c.RelayMaxReservations, MaxCircuits: c.RelayCircuitsPerPeer,
 		CircuitData: int64(data), CircuitDuration: time.Duration(c.RelayCircuitDuration)}
+	if c.RelayService && c.RelayFor == "staked" {
+		cfg.RelayPolicy.AllowReserve = staked
+	}
 }
 
 // statusView is the host's status for the owner (apiclient.P2PStatus).
@@ -157,4 +171,73 @@ func relayedEndpoint(relay string, id peer.ID) (string, error) {
 		return "", err
 	}
 	return p2p.EndpointOf(addr.Encapsulate(circuit), id)
+}
+
+// stakedRelay is the relay service's AllowReserve for relay_for =
+// "staked": a peer may reserve when its key's address is a registered
+// node with stake. Answers are cached (a reservation is refreshed every
+// few minutes; stake changes slowly); a chain that cannot be read refuses
+// (the peer retries later), and each lookup is bounded in time.
+type stakedRelay struct {
+	lookup func(ctx context.Context, a common.Address) (chain.NodeInfo, error)
+	now    func() time.Time
+	mu     sync.Mutex
+	cache  map[common.Address]stakedAnswer
+}
+
+type stakedAnswer struct {
+	ok bool
+	at time.Time
+}
+
+const (
+	stakedTTL     = 10 * time.Minute
+	stakedTimeout = 5 * time.Second
+	stakedMax     = 4096 // cached answers; the oldest half goes beyond
+)
+
+func (s *stakedRelay) allow(id peer.ID) bool {
+	a, err := p2p.AddressOf(id)
+	if err != nil {
+		return false
+	}
+	now := s.now()
+	s.mu.Lock()
+	if c, ok := s.cache[a]; ok && now.Sub(c.at) < stakedTTL {
+		s.mu.Unlock()
+		return c.ok
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), stakedTimeout)
+	defer cancel()
+	n, err := s.lookup(ctx, a)
+	if err != nil {
+		return false // not cached: the next reservation asks again
+	}
+	ok := n.Registered && n.Stake != nil && n.Stake.Sign() > 0
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cache == nil {
+		s.cache = map[common.Address]stakedAnswer{}
+	}
+	if len(s.cache) >= stakedMax {
+		for k, v := range s.cache {
+			if now.Sub(v.at) >= stakedTTL/2 {
+				delete(s.cache, k)
+			}
+		}
+	}
+	s.cache[a] = stakedAnswer{ok: ok, at: now}
+	return ok
+}
+
+// stakedRelayCheck is the relay service's check that a peer is a staked
+// node; with no chain configured no one is (the relay serves no one
+// until the owner sets relay_for = "nodes").
+func (a *Agent) stakedRelayCheck() func(peer.ID) bool {
+	if a.chain == nil {
+		return func(peer.ID) bool { return false }
+	}
+	s := &stakedRelay{lookup: a.chain.Node, now: a.now}
+	return s.allow
 }
