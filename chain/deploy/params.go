@@ -1,6 +1,7 @@
 package deploy
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
@@ -90,3 +91,55 @@ func (p Params) Validate() error {
 }
 
 func secs(d time.Duration) uint64 { return uint64(d / time.Second) }
+
+// ParseParams reads a parameters file: a JSON object whose keys are those
+// of Params (tokenSupply, votingDelay, ...), each optional (the default
+// stays), amounts as decimal strings of base units ("100000000000000000000"
+// is 100 MYC), durations as Go durations ("36h", "90s"). Unknown keys and
+// bad values are errors.
+func ParseParams(data []byte) (Params, error) {
+	p := DefaultParams()
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return p, fmt.Errorf("%w: %v", ErrParams, err)
+	}
+	amounts := map[string]**big.Int{
+		"tokenSupply": &p.TokenSupply, "minStake": &p.MinStake, "challengeBond": &p.ChallengeBond,
+		"challengeSlash": &p.ChallengeSlash, "proposalThreshold": &p.ProposalThreshold,
+		"grantAmount": &p.GrantAmount, "gasGrant": &p.GasGrant,
+	}
+	durations := map[string]*time.Duration{
+		"channelMinCloseDelay": &p.ChannelMinCloseDelay, "unbondingDelay": &p.UnbondingDelay,
+		"challengeWindow": &p.ChallengeWindow, "votingDelay": &p.VotingDelay,
+		"votingPeriod": &p.VotingPeriod, "timelockDelay": &p.TimelockDelay,
+	}
+	for key, v := range raw {
+		var s string
+		if key == "quorumPercent" {
+			if err := json.Unmarshal(v, &p.QuorumPercent); err != nil {
+				return p, fmt.Errorf("%w: quorumPercent: want a number: %v", ErrParams, err)
+			}
+			continue
+		}
+		if err := json.Unmarshal(v, &s); err != nil {
+			return p, fmt.Errorf("%w: %s: want a string", ErrParams, key)
+		}
+		switch {
+		case amounts[key] != nil:
+			n, ok := new(big.Int).SetString(s, 10)
+			if !ok {
+				return p, fmt.Errorf("%w: %s: %q is not a decimal amount in base units", ErrParams, key, s)
+			}
+			*amounts[key] = n
+		case durations[key] != nil:
+			d, err := time.ParseDuration(s)
+			if err != nil {
+				return p, fmt.Errorf("%w: %s: %v", ErrParams, key, err)
+			}
+			*durations[key] = d
+		default:
+			return p, fmt.Errorf("%w: unknown key %q", ErrParams, key)
+		}
+	}
+	return p, p.Validate()
+}

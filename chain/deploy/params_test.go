@@ -32,3 +32,29 @@ func TestParamsValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestParseParams(t *testing.T) {
+	p, err := ParseParams([]byte(`{"votingDelay":"90s","votingPeriod":"2h","quorumPercent":10,"grantAmount":"5000000000000000000"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := DefaultParams()
+	if p.VotingDelay != 90*time.Second || p.VotingPeriod != 2*time.Hour || p.QuorumPercent != 10 ||
+		p.GrantAmount.Cmp(big.NewInt(5e18)) != 0 || p.TimelockDelay != def.TimelockDelay || p.TokenSupply.Cmp(def.TokenSupply) != 0 {
+		t.Errorf("ParseParams = %+v", p)
+	}
+	for _, doc := range []string{
+		`[]`,
+		`{"votingDelay":90}`,
+		`{"votingDelay":"soon"}`,
+		`{"grantAmount":"1e18"}`,
+		`{"quorumPercent":"4"}`,
+		`{"quorumPercent":0}`,
+		`{"votingDelai":"1h"}`,
+		`{"tokenSupply":"-1"}`,
+	} {
+		if _, err := ParseParams([]byte(doc)); !errors.Is(err, ErrParams) {
+			t.Errorf("ParseParams(%s) = %v, want ErrParams", doc, err)
+		}
+	}
+}

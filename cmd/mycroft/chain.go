@@ -55,13 +55,14 @@ func splitURLs(s string) []string {
 }
 
 func chainDeploy(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "chain deploy", "-preset NAME -rpc URL[,URL...] -key FILE [-passphrase-file FILE] -out MANIFEST [-registrar ADDR]")
+	fs := newFlags(e, "chain deploy", "-preset NAME -rpc URL[,URL...] -key FILE [-passphrase-file FILE] -out MANIFEST [-registrar ADDR] [-params FILE]")
 	preset := fs.String("preset", "", "the chain: "+strings.Join(chain.PresetNames(), ", ")+" (see docs/chains.md)")
 	rpcs := fs.String("rpc", "", "JSON-RPC endpoint(s), comma-separated; a call that one does not serve goes to the next")
 	keyFile := fs.String("key", "", "the deployer's Web3 v3 key file (it pays the gas and gets the token supply)")
 	passFile := fs.String("passphrase-file", "", "read the key file's passphrase from FILE (mode 0600) instead of the terminal")
 	out := fs.String("out", "", "write the deployment manifest here; progress goes to MANIFEST.draft, which a rerun resumes from")
 	registrar := fs.String("registrar", "", "0x address allowed to sign sign-up grants (default: the deployer)")
+	paramsFile := fs.String("params", "", "JSON file of contract parameters to change from the defaults (docs/chains.md)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -73,6 +74,15 @@ func chainDeploy(ctx context.Context, e *env, args []string) error {
 		return usagef("chain deploy: %v", err)
 	}
 	cfg := deploy.Config{Params: deploy.DefaultParams()}
+	if *paramsFile != "" {
+		b, err := os.ReadFile(*paramsFile)
+		if err != nil {
+			return fmt.Errorf("chain deploy: %w", err)
+		}
+		if cfg.Params, err = deploy.ParseParams(b); err != nil {
+			return fmt.Errorf("chain deploy: %s: %w", *paramsFile, err)
+		}
+	}
 	if *registrar != "" {
 		if !common.IsHexAddress(*registrar) {
 			return usagef("chain deploy: -registrar: %q is not a 0x address", *registrar)

@@ -47,6 +47,7 @@ func TestChainDeployGeth(t *testing.T) {
 	wrongPass := write("wrong", []byte("nope\n"), 0o600)
 	openPass := write("open", []byte("deployer pass\n"), 0o644)
 	junkKey := write("junk.json", []byte(`{"version":3}`), 0o600)
+	badParams := write("params.json", []byte(`{"votingPeriod":"forever"}`), 0o644)
 	out := filepath.Join(dir, "manifest.json")
 	ctx := context.Background()
 
@@ -62,6 +63,7 @@ func TestChainDeployGeth(t *testing.T) {
 		{"not a key file", []string{"-preset", "dev", "-rpc", n.URL, "-key", junkKey, "-passphrase-file", pass, "-out", out}, 1, "not a usable Web3 v3 key file"},
 		{"wrong passphrase", []string{"-preset", "dev", "-rpc", n.URL, "-key", keyFile, "-passphrase-file", wrongPass, "-out", out}, 1, "deployer.json"},
 		{"readable passphrase file", []string{"-preset", "dev", "-rpc", n.URL, "-key", keyFile, "-passphrase-file", openPass, "-out", out}, 1, "refusing"},
+		{"bad params file", []string{"-preset", "dev", "-rpc", n.URL, "-key", keyFile, "-passphrase-file", pass, "-out", out, "-params", badParams}, 1, "votingPeriod"},
 		{"other chain", []string{"-preset", "sepolia", "-rpc", n.URL, "-key", keyFile, "-passphrase-file", pass, "-out", out}, 1, "chain id mismatch"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
