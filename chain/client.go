@@ -401,7 +401,7 @@ func (c *Client) NativeBalance(ctx context.Context, account common.Address) (*bi
 
 func isNonceError(err error) bool {
 	s := strings.ToLower(err.Error())
-	for _, m := range []string{"nonce too low", "nonce too high", "already known", "replacement transaction underpriced", "invalid nonce"} {
+	for _, m := range []string{"nonce too low", "nonce too high", "replacement transaction underpriced", "invalid nonce"} {
 		if strings.Contains(s, m) {
 			return true
 		}
@@ -455,6 +455,13 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 			return nil, fmt.Errorf("chain: sign: %w", err)
 		}
 		err = c.backend.SendTransaction(ctx, signed)
+		// "already known", or a nonce error for a transaction the node
+		// has: an earlier send of this very transaction reached it and
+		// the answer was lost. It is sent; a resync would sign the next
+		// nonce and send it twice.
+		if err != nil && (strings.Contains(strings.ToLower(err.Error()), "already known") || isNonceError(err)) && c.known(ctx, signed.Hash()) {
+			err = nil
+		}
 		if err == nil {
 			c.nonce++
 			c.log.Debug("chain: sent", "tx", signed.Hash(), "nonce", signed.Nonce(), "from", from)
@@ -483,6 +490,12 @@ func (c *Client) FeeCap(ctx context.Context) (*big.Int, error) {
 	}
 	_, feeCap := c.fees.fees(head.BaseFee, tip)
 	return feeCap, nil
+}
+
+// known reports whether the node has transaction h, pending or mined.
+func (c *Client) known(ctx context.Context, h common.Hash) bool {
+	tx, _, err := c.backend.TransactionByHash(ctx, h)
+	return err == nil && tx != nil
 }
 
 // WaitMined polls for tx's receipt until it is mined and its block is the

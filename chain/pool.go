@@ -315,14 +315,17 @@ func (p *poolBackend) SuggestGasTipCap(ctx context.Context) (*big.Int, error) {
 }
 
 // SendTransaction: once an endpoint may have taken the transaction before
-// failing, "already known" from the next one means it was sent.
+// failing, an error from the next try ("already known", "nonce too low":
+// it was mined meanwhile) means it was sent if the endpoint has it.
 func (p *poolBackend) SendTransaction(ctx context.Context, tx *types.Transaction) error {
 	attempts := 0
 	_, err := pool1(ctx, p, func(l *lazyBackend) (struct{}, error) {
 		attempts++
 		err := l.SendTransaction(ctx, tx)
-		if err != nil && attempts > 1 && strings.Contains(strings.ToLower(err.Error()), "already known") {
-			return struct{}{}, nil
+		if err != nil && attempts > 1 && !endpointFault(err) {
+			if got, _, terr := l.TransactionByHash(ctx, tx.Hash()); terr == nil && got != nil {
+				return struct{}{}, nil
+			}
 		}
 		return struct{}{}, err
 	})

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/gethdev"
@@ -240,5 +241,74 @@ func TestRedactURL(t *testing.T) {
 		if got := chain.RedactURL(tc.in); got != tc.want {
 			t.Errorf("RedactURL(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestPoolSendAnswerLost: the first eth_sendRawTransaction reaches geth but
+// its answer is lost (the proxy closes the connection); the client tries
+// again, geth says "already known", and the transfer happens once.
+func TestPoolSendAnswerLost(t *testing.T) {
+	n := gethdev.Start(t)
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	me := crypto.PubkeyToAddress(key.PublicKey)
+	n.Fund(t, big.NewInt(1e18), me)
+	target, _ := url.Parse(n.URL)
+	rp := httputil.NewSingleHostReverseProxy(target)
+	var mu sync.Mutex
+	lost := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		mu.Lock()
+		first := lost == 0 && bytes.Contains(body, []byte(`"eth_sendRawTransaction"`))
+		if first {
+			lost++
+		}
+		mu.Unlock()
+		if !first {
+			rp.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		rp.ServeHTTP(rec, r) // geth takes the transaction
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close() // and the answer is lost
+			}
+		}
+	}))
+	defer srv.Close()
+
+	m := chain.Manifest{ChainID: gethdev.ChainID, Token: common.Address{1}, Channels: common.Address{2}, Registry: common.Address{3},
+		Governor: common.Address{4}, Timelock: common.Address{5}, Grants: common.Address{6}}
+	c, err := chain.DialPool([]string{srv.URL}, m, chain.WithSigner(chain.NewKeySigner(key)), chain.WithPollInterval(20*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx := context.Background()
+	to := common.HexToAddress("0x00000000000000000000000000000000000000bb")
+	if _, err := c.SendNative(ctx, to, big.NewInt(12345)); err != nil {
+		t.Fatalf("SendNative: %v", err)
+	}
+	if _, err := c.SendNative(ctx, to, big.NewInt(1)); err != nil {
+		t.Fatalf("second SendNative: %v", err)
+	}
+	if lost != 1 {
+		t.Fatalf("the proxy lost %d answers, want 1", lost)
+	}
+	bal, err := n.Client.BalanceAt(ctx, to, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce, err := n.Client.NonceAt(ctx, me, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bal.Int64() != 12346 || nonce != 2 {
+		t.Errorf("after two sends (one answer lost): balance %s, nonce %d; want 12346 and 2", bal, nonce)
 	}
 }
