@@ -282,7 +282,7 @@ func pool1[T any](ctx context.Context, p *poolBackend, f func(*lazyBackend) (T, 
 		// for the first to come back, for at most a few rounds and never
 		// long (a caller without a deadline would hang): past maxWait the
 		// call fails and the caller tries again later.
-		if round >= 3 || (!tried && earliest.IsZero()) || earliest.Sub(time.Now()) > maxWait {
+		if round >= 3 || (!tried && earliest.IsZero()) || time.Until(earliest) > maxWait {
 			if len(errs) == 0 {
 				errs = append(errs, fmt.Errorf("every endpoint backs off until %s at least", earliest.Format(time.RFC3339)))
 			}
