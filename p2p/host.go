@@ -9,17 +9,12 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/libp2p/go-libp2p"
 	"github.com/libp2p/go-libp2p/core/host"
+	"github.com/libp2p/go-libp2p/core/network"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
-	"github.com/libp2p/go-libp2p/p2p/muxer/yamux"
 	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
 	"github.com/libp2p/go-libp2p/p2p/protocol/holepunch"
-	"github.com/libp2p/go-libp2p/p2p/security/noise"
-	tls "github.com/libp2p/go-libp2p/p2p/security/tls"
-	quic "github.com/libp2p/go-libp2p/p2p/transport/quic"
-	"github.com/libp2p/go-libp2p/p2p/transport/tcp"
 	ma "github.com/multiformats/go-multiaddr"
 )
 
@@ -148,61 +143,30 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		return nil, fmt.Errorf("p2p: new host: connection manager: %w", err)
 	}
 	watch, tr := newWatcher(cfg.Reachability), &traffic{}
-	opts := []libp2p.Option{
-		libp2p.Identity(cfg.Identity.key),
-		libp2p.ListenAddrs(addrs...),
-		// Only TCP and QUIC: setting Transport replaces libp2p's default
-		// list (WebSocket, WebTransport, WebRTC are not used).
-		libp2p.Transport(tcp.NewTCPTransport),
-		libp2p.Transport(quic.NewTransport),
-		// Noise first: hole punching over TCP is tested with Noise.
-		libp2p.Security(noise.ID, noise.New),
-		libp2p.Security(tls.ID, tls.New),
-		libp2p.Muxer(yamux.ID, yamux.DefaultTransport),
-		libp2p.ResourceManager(rm),
-		libp2p.ConnectionManager(cm),
-		libp2p.DisableMetrics(),
-		libp2p.BandwidthReporter(tr),
-		libp2p.UserAgent("mycroft"),
-	}
-	if !cfg.PublishPrivateAddrs {
-		opts = append(opts, libp2p.NonPublicAddrPublishing(false))
-	}
-	if cfg.RelayClient {
-		opts = append(opts, libp2p.EnableRelay())
-		if len(cfg.StaticRelays) > 0 {
-			opts = append(opts, libp2p.EnableAutoRelayWithStaticRelays(cfg.StaticRelays))
-		}
-	} else {
-		opts = append(opts, libp2p.DisableRelay())
-	}
+	lc := libp2pConfig{key: cfg.Identity.key, listen: addrs, rm: rm, cm: cm, reporter: tr,
+		publishPrivate: cfg.PublishPrivateAddrs, relayClient: cfg.RelayClient, staticRelays: cfg.StaticRelays,
+		holePunching: cfg.HolePunching, portMapping: cfg.PortMapping, autoNATv2: cfg.AutoNATv2,
+		autoNATService: cfg.AutoNATService, relayService: cfg.RelayService}
 	if cfg.HolePunching {
-		opts = append(opts, libp2p.EnableHolePunching(holepunch.WithTracer(watch)))
-	}
-	if cfg.PortMapping {
-		opts = append(opts, libp2p.NATPortMap())
-	}
-	if cfg.AutoNATv2 {
-		opts = append(opts, libp2p.EnableAutoNATv2())
-	}
-	if cfg.AutoNATService {
-		opts = append(opts, libp2p.EnableNATService())
+		lc.holePunchOpts = []holepunch.Option{holepunch.WithTracer(watch)}
 	}
 	if cfg.RelayService {
-		opts = append(opts, libp2p.EnableRelayService(cfg.RelayPolicy.options()...))
+		lc.relayOpts = cfg.RelayPolicy.options()
 	}
 	switch cfg.Reachability {
 	case ReachabilityPublic:
-		opts = append(opts, libp2p.ForceReachabilityPublic())
+		r := network.ReachabilityPublic
+		lc.reachability = &r
 	case ReachabilityPrivate:
-		opts = append(opts, libp2p.ForceReachabilityPrivate())
+		r := network.ReachabilityPrivate
+		lc.reachability = &r
 	}
 	if err := ctx.Err(); err != nil {
 		cm.Close()
 		rm.Close()
 		return nil, fmt.Errorf("p2p: new host: %w", err)
 	}
-	h, err := libp2p.New(opts...)
+	h, err := newLibp2pHost(lc)
 	if err != nil {
 		cm.Close()
 		rm.Close()

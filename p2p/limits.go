@@ -1,7 +1,6 @@
 package p2p
 
 import (
-	"github.com/libp2p/go-libp2p"
 	"github.com/libp2p/go-libp2p/core/network"
 	rcmgr "github.com/libp2p/go-libp2p/p2p/host/resource-manager"
 )
@@ -85,7 +84,7 @@ func (l *Limits) defaults() {
 // protocol.
 func (l Limits) resourceManager() (network.ResourceManager, error) {
 	scaling := rcmgr.DefaultLimits
-	libp2p.SetDefaultServiceLimits(&scaling)
+	serviceLimits(&scaling)
 	base := scaling.Scale(0, 0) // below 128 MiB: the base values only
 	lv := func(n int) rcmgr.LimitVal { return rcmgr.LimitVal(n) }
 	partial := rcmgr.PartialLimitConfig{

@@ -189,7 +189,14 @@ func leftOutOfDevices(path string) bool {
 		"github.com/ethereum/go-ethereum/node",
 		"github.com/ethereum/go-ethereum/core",
 		"github.com/ethereum/go-ethereum/core/vm",
-		"github.com/ethereum/go-ethereum/ethclient/simulated":
+		"github.com/ethereum/go-ethereum/ethclient/simulated",
+		// go-libp2p's root package declares WebSocket, WebTransport and
+		// WebRTC as default transports; the host is built from its config
+		// package so that none of them is linked (p2p/libp2pconfig.go).
+		"github.com/libp2p/go-libp2p",
+		"github.com/libp2p/go-libp2p/p2p/transport/websocket",
+		"github.com/libp2p/go-libp2p/p2p/transport/webtransport",
+		"github.com/quic-go/webtransport-go":
 		return true
 	}
 	return false
@@ -212,6 +219,8 @@ func TestLeftOutOfDevices(t *testing.T) {
 		{"the chain client", module + "/chain", false},
 		{"the p2p host", module + "/p2p", false},
 		{"transaction types", "github.com/ethereum/go-ethereum/core/types", false},
+		{"go-libp2p's root package", "github.com/libp2p/go-libp2p", true},
+		{"go-libp2p's config package", "github.com/libp2p/go-libp2p/config", false},
 	}
 	for _, c := range cases {
 		if got := leftOutOfDevices(c.path); got != c.want {
