@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 //	                              of N bytes sent) or "err …"
 //	dial MULTIADDR/p2p/ID [direct] → "ok SETUP_NS DIRECT_NS" (helperDial)
 //	rtt MULTIADDR/p2p/ID N     → "ok AVERAGE_NS RELAYED" (helperRTT)
+//	callnode ENDPOINT N        → as call, through NodeTransport (the
+//	                              registered endpoint, then the DHT)
 //	status                     → "ok JSON" (Host.Status)
 //
 // It prints "ready PEERID" once listening, and serves ProtocolHTTP: a
@@ -53,6 +55,8 @@ func nodeHelper(ctx context.Context, args []string) error {
 	public := fs.Bool("public", false, "force public reachability")
 	circuitData := fs.Int64("circuit-data", 0, "relay policy: bytes per circuit each way")
 	portMapping := fs.Bool("port-mapping", false, "ask the router for port mappings (UPnP, NAT-PMP)")
+	dhtMode := fs.String("dht", "", "run the DHT: auto, client or server (none when empty)")
+	bootstrap := fs.String("bootstrap", "", "DHT bootstrap peer, multiaddr with /p2p/ID")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -84,6 +88,15 @@ func nodeHelper(ctx context.Context, args []string) error {
 		return err
 	}
 	defer h.Close()
+	var finder PeerFinder
+	if *dhtMode != "" {
+		d, err := helperDHT(ctx, h, *dhtMode, *bootstrap)
+		if err != nil {
+			return err
+		}
+		defer d.Close()
+		finder = d
+	}
 	l, err := h.Listen(ProtocolHTTP, 0)
 	if err != nil {
 		return err
@@ -142,6 +155,13 @@ func nodeHelper(ctx context.Context, args []string) error {
 			say("ok %s", out)
 		case f[0] == "rtt" && len(f) == 3:
 			out, err := helperRTT(ctx, h, f[1], f[2])
+			if err != nil {
+				say("err %v", oneLine(err))
+				continue
+			}
+			say("ok %s", out)
+		case f[0] == "callnode" && len(f) == 3: // nat_dht_test.go
+			out, err := helperCallNode(ctx, h, finder, f[1], f[2])
 			if err != nil {
 				say("err %v", oneLine(err))
 				continue
