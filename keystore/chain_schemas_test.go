@@ -26,6 +26,7 @@ func TestChainTypedDataSigns(t *testing.T) {
 	registry := common.HexToAddress("0x00000000000000000000000000000000000000a1")
 	grants := common.HexToAddress("0x00000000000000000000000000000000000000a2")
 	governor := common.HexToAddress("0x00000000000000000000000000000000000000a3")
+	token := common.HexToAddress("0x00000000000000000000000000000000000000a4")
 	root := common.HexToHash("0x1111111111111111111111111111111111111111111111111111111111111111")
 	cases := []struct {
 		name string
@@ -35,6 +36,7 @@ func TestChainTypedDataSigns(t *testing.T) {
 		{"BackupManifest", chain.BackupManifestTypedData(id, registry, s.Address(), root, 1_764_000_000_000_000_000)},
 		{"SignUp", chain.SignUpTypedData(id, grants, s.Address(), root, big.NewInt(1_900_000_000))},
 		{"Ballot", chain.BallotTypedData(id, governor, big.NewInt(77), chain.VoteFor, s.Address(), big.NewInt(0))},
+		{"Delegation", chain.DelegationTypedData(id, token, s.Address(), big.NewInt(0), big.NewInt(1_900_000_000))},
 	}
 	for _, c := range cases {
 		sig, err := s.SignTypedData(c.td)

@@ -42,6 +42,9 @@ var Schemas = []Schema{
 	{PrimaryType: "Receipt", DomainName: "Mycroft Provider", Version: "1", Fields: fields("bytes32 channel,uint256 cumulative,bytes32 request")},
 	{PrimaryType: "Offer", DomainName: "Mycroft Provider", Version: "1", Fields: fields("address provider,string endpoint,string services,uint256 expiry")},
 	{PrimaryType: "Ballot", DomainName: "Mycroft Governor", Version: "1", Fields: fields("uint256 proposalId,uint8 support,address voter,uint256 nonce")},
+	// Delegation: OpenZeppelin ERC20Votes' delegateBySig (verifyingContract
+	// = Token), so the device delegates its votes to itself without gas.
+	{PrimaryType: "Delegation", DomainName: "Mycroft token", Version: "1", Fields: fields("address delegatee,uint256 nonce,uint256 expiry")},
 	{PrimaryType: "Grant", DomainName: "Mycroft Data", Version: "1", Fields: fields("address grantee,bytes32 dataset,uint256 expiry,uint256 price,string purpose,bytes32 wrapHash"), ZeroContract: true},
 	// Storage: a storage node's signed acceptance of an owner's data
 	// (verifyingContract = Registry), usable in an on-chain challenge.
