@@ -87,7 +87,7 @@ const speakerPass = "a passphrase long enough for tests"
 // unlocked at boot from a passphrase file, as on an unattended device.
 // restore, if set, restores the keyring from those words instead of making
 // a new one.
-func speakerConfig(t *testing.T, ctx context.Context, restore *keystore.Mnemonic) (Config, common.Address, keystore.Mnemonic) {
+func speakerConfig(t testing.TB, ctx context.Context, restore *keystore.Mnemonic) (Config, common.Address, keystore.Mnemonic) {
 	t.Helper()
 	cfg := testConfig(t)
 	if err := os.MkdirAll(cfg.Agent.StateDir, 0o700); err != nil {
@@ -490,7 +490,7 @@ func TestStartupVerify(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(cfg.Miner.StorageDir, "quarantine", x)); err != nil {
 		t.Fatalf("rotten chunk not in quarantine: %v", err)
 	}
-	sc := &storage.Client{Base: a.earn.prov.endpoint}
+	sc := &storage.Client{Base: "http://" + a.earn.prov.ln.Addr().String()} // the plain node port, on loopback
 	if _, err := sc.Get(ctx, rh); err == nil {
 		t.Fatal("the node served the quarantined chunk")
 	}

@@ -6,7 +6,7 @@
 # After voice/wakeword's benchmarks, scripts/wakeword-ort-bench.sh prints what
 # onnxruntime takes for the same wake word pipeline (BenchmarkWakeWordORT).
 #
-#   scripts/bench.sh           run them all (about 6 minutes on 2 cores)
+#   scripts/bench.sh           run them all (about 14 minutes on 2 cores)
 #   scripts/bench.sh --check   only check that every Benchmark function in the
 #                              tree is run by a row of the table below
 set -eu
@@ -46,6 +46,7 @@ table='
 ./wallet|ProviderThroughput|20000x|MYCROFT_BENCH_PAYERS=128
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
 ./agent|LocalAnswer|5x|
+./agent|IdleRPC|1x|MYCROFT_BENCH_IDLE=5m
 ./p2p|Connect|RoundTrip|1s|
 ./p2p|NATPaths|10x|
 '
