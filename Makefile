@@ -47,7 +47,7 @@ fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 # Every benchmark, one package at a time, each with a benchtime that fits it
-# (the table is in scripts/bench.sh; about 6 minutes on 2 cores). The wake
+# (the table is in scripts/bench.sh; about 14 minutes on 2 cores, as root for the lab benchmark). The wake
 # word models are fetched first when missing (as deps does; without npm the
 # wake word benchmarks have no models).
 bench:
