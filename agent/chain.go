@@ -30,6 +30,10 @@ type chainParts struct {
 	propMu  sync.Mutex
 	props   []chain.Proposal
 	propCur chain.ScanCursor
+
+	// delegation is what the self-delegation service did (delegation.go);
+	// nil without a chain client or a keystore.
+	delegation *delegation
 }
 
 // proposals brings the known proposals up to date through c and returns
@@ -174,6 +178,7 @@ func (a *Agent) wireChain(ctx context.Context) error {
 	cs.check(cctx)
 	cancel()
 	a.svcs.list = append(a.svcs.list, cs)
+	a.wireDelegation()
 	a.addStatus("chain", func() any {
 		p := a.chainx
 		p.mu.Lock()

@@ -180,6 +180,7 @@ func (g governance) resolve(ctx context.Context, s string) (*big.Int, error) {
 
 func (a *Agent) governanceRoutes() {
 	g := governance{a}
+	a.governanceStatusRoutes()
 	a.handle("GET /governance/proposals", func(r *http.Request) (any, error) {
 		ctx := r.Context()
 		ps, err := g.all(ctx)

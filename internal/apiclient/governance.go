@@ -74,3 +74,89 @@ func (c *Client) GovernanceBallot(ctx context.Context, proposal, support string)
 	err := c.Post(ctx, "/governance/ballot", GovernanceVoteRequest{Proposal: proposal, Support: support}, &out)
 	return out, err
 }
+
+// GovernanceStatus is the answer of GET /v1/governance/status: the
+// device's voting power and, when it is zero, why. Amounts are decimal
+// strings in MYC base units; Delegate is "" when the votes were never
+// delegated.
+type GovernanceStatus struct {
+	Address    string `json:"address"`
+	Delegate   string `json:"delegate"`
+	Votes      string `json:"votes"`
+	Balance    string `json:"balance"`
+	Why        string `json:"why,omitempty"`
+	Delegation string `json:"delegation,omitempty"` // the self-delegation's state
+	TxHash     string `json:"tx_hash,omitempty"`    // the self-delegation's transaction
+	Error      string `json:"error,omitempty"`      // the self-delegation's last error
+}
+
+// GovernanceDelegation is the answer of GET /v1/governance/delegation:
+// the device's signed delegation of its votes to itself, which anyone (a
+// relayer with gas) can submit with the Token's delegateBySig(delegatee,
+// nonce, expiry, v, r, s); the signature is r || s || v.
+type GovernanceDelegation struct {
+	Token     string `json:"token"`
+	ChainID   uint64 `json:"chain_id"`
+	Delegatee string `json:"delegatee"`
+	Nonce     string `json:"nonce"`
+	Expiry    string `json:"expiry"`
+	Signature string `json:"signature"`
+}
+
+// GovernanceProposeRequest is the body of POST /v1/governance/propose.
+// Kind is "payout" (To, Amount in MYC: the treasury pays), "param" (Param,
+// Value: an amount in MYC, a duration such as "48h", or a percent) or
+// "registrar" (Registrar: the address Grants accepts sign-ups from).
+// Preview builds the calldata and proposes nothing.
+type GovernanceProposeRequest struct {
+	Kind        string `json:"kind"`
+	To          string `json:"to,omitempty"`
+	Amount      string `json:"amount,omitempty"`
+	Param       string `json:"param,omitempty"`
+	Value       string `json:"value,omitempty"`
+	Registrar   string `json:"registrar,omitempty"`
+	Description string `json:"description"`
+	Preview     bool   `json:"preview,omitempty"`
+}
+
+// GovernanceAction is one call of a proposal: Target is called with
+// Value wei and Calldata (hex) by the Timelock.
+type GovernanceAction struct {
+	Target   string `json:"target"`
+	Value    string `json:"value"`
+	Calldata string `json:"calldata"`
+	Summary  string `json:"summary"`
+}
+
+// GovernanceProposed is the answer of POST /v1/governance/propose: what
+// the proposal does and, unless it was a preview, its id, short number
+// (0 until the proposal is listed) and transaction.
+type GovernanceProposed struct {
+	Actions     []GovernanceAction `json:"actions"`
+	Description string             `json:"description"`
+	Preview     bool               `json:"preview,omitempty"`
+	ID          string             `json:"id,omitempty"`
+	Number      int                `json:"number,omitempty"`
+	TxHash      string             `json:"tx_hash,omitempty"`
+}
+
+// GovernanceStatus reads the device's voting power.
+func (c *Client) GovernanceStatus(ctx context.Context) (GovernanceStatus, error) {
+	var out GovernanceStatus
+	err := c.Get(ctx, "/governance/status", &out)
+	return out, err
+}
+
+// GovernanceDelegation signs the device's self-delegation for a relayer.
+func (c *Client) GovernanceDelegation(ctx context.Context) (GovernanceDelegation, error) {
+	var out GovernanceDelegation
+	err := c.Get(ctx, "/governance/delegation", &out)
+	return out, err
+}
+
+// GovernancePropose builds (and unless req.Preview, submits) a proposal.
+func (c *Client) GovernancePropose(ctx context.Context, req GovernanceProposeRequest) (GovernanceProposed, error) {
+	var out GovernanceProposed
+	err := c.Post(ctx, "/governance/propose", req, &out)
+	return out, err
+}
