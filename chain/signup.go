@@ -128,14 +128,24 @@ func (r SignUpRequest) check() error {
 		return bad("device missing")
 	case r.Expiry <= 0:
 		return bad("expiry missing")
-	case len(r.Serial) > MaxSerialLength:
-		return bad("serial longer than %d bytes", MaxSerialLength)
 	case len(r.Signature) != 65:
 		return bad("signature is %d bytes, want 65", len(r.Signature))
 	}
-	for _, c := range []byte(r.Serial) {
+	if r.Serial != "" {
+		return CheckSerial(r.Serial)
+	}
+	return nil
+}
+
+// CheckSerial checks a device serial's form: 1 to MaxSerialLength bytes
+// of [A-Za-z0-9-_.:].
+func CheckSerial(s string) error {
+	if s == "" || len(s) > MaxSerialLength {
+		return fmt.Errorf("%w: serial must be 1 to %d bytes", ErrSignUpRequest, MaxSerialLength)
+	}
+	for _, c := range []byte(s) {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
-			return bad("serial has a byte outside [A-Za-z0-9-_.:]")
+			return fmt.Errorf("%w: serial has a byte outside [A-Za-z0-9-_.:]", ErrSignUpRequest)
 		}
 	}
 	return nil

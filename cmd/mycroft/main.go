@@ -73,7 +73,7 @@ func commands() []command {
 		{"version", "show the version of this binary and of the running agent", runVersion},
 		{"config", "config check FILE: check a configuration file", runConfig},
 		{"keys", "keys init|restore|import|status|address|export|change-passphrase|rotate|erase|unlock|lock", runKeys},
-		{"governance", "governance proposals | vote N yes|no|abstain", runGovernance},
+		{"governance", "governance status | proposals | propose KIND ... | vote N yes|no|abstain", runGovernance},
 		{"wallet", "wallet balance|channels|history|limits|topup|close", runWallet},
 		{"provider", "provider status", runProvider},
 		{"miner", "miner enable|disable|status|earnings", runMiner},
@@ -85,6 +85,7 @@ func commands() []command {
 		{"board", "board test [-config FILE]: a maintainer's hardware smoke test (daemon stopped)", runBoard},
 	}
 	cmds = append(cmds, chainCommands()...)
+	cmds = append(cmds, registrarCommands()...)
 	cmds = append(cmds, devCommands()...)
 	return cmds
 }

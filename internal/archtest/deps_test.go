@@ -179,7 +179,7 @@ func TestDeviceBuildsLeaveOutDevChain(t *testing.T) {
 // leftOutOfDevices reports whether a package must not be in a device build.
 func leftOutOfDevices(path string) bool {
 	for _, dir := range []string{"chain/devnet", "chain/deploy", "internal/demo",
-		"internal/netlab", "internal/gethdev", "internal/wakecorpus"} {
+		"internal/netlab", "internal/gethdev", "internal/wakecorpus", "registrar"} {
 		if within(path, dir) {
 			return true
 		}
@@ -210,6 +210,7 @@ func TestLeftOutOfDevices(t *testing.T) {
 	}{
 		{"dev chain", module + "/chain/devnet", true},
 		{"deployer", module + "/chain/deploy", true},
+		{"sign-up grant registrar", module + "/registrar", true},
 		{"netns lab", module + "/internal/netlab", true},
 		{"geth --dev harness", module + "/internal/gethdev", true},
 		{"a package below the demo", module + "/internal/demo/x", true},

@@ -15,6 +15,7 @@
 // connection counts by the connection cap, the buckets by MaxClients (full
 // buckets are evicted first). Time is injected for tests.
 //
-// Who may import it: agent (which wires it in front of each listener) and
-// tests. It imports only the standard library.
+// Who may import it: agent (which wires it in front of each listener),
+// registrar (the sign-up grant registrar's port) and tests. It imports only
+// the standard library and internal/bucket.
 package netguard

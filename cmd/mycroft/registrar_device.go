@@ -1,0 +1,5 @@
+//go:build device
+
+package main
+
+func registrarCommands() []command { return nil }
