@@ -43,6 +43,7 @@ table='
 ./miner/storage|OversizedCommit|20x|
 ./wallet|CallCrypto|3000x|
 ./wallet|PaidCall|300x|
+./wallet|ChainPer1000Calls|1x|
 ./wallet|ProviderThroughput|20000x|MYCROFT_BENCH_PAYERS=128
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
 ./agent|LocalAnswer|5x|
