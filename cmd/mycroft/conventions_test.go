@@ -146,7 +146,7 @@ func TestJSONConventions(t *testing.T) {
 		{"status"}, {"version"}, {"keys", "address"}, {"voice", "status"}, {"voice", "faces"}, {"voice", "last"},
 		{"miner", "status"}, {"miner", "earnings"}, {"backup", "status"}, {"provider", "status"},
 		{"wallet", "balance"}, {"wallet", "channels"}, {"wallet", "history"}, {"wallet", "limits"},
-		{"governance", "proposals"},
+		{"governance", "proposals"}, {"governance", "status"},
 	} {
 		code, out, errs := runCLI(context.Background(), append(append([]string{"-socket", sock}, args...), "--json")...)
 		if code != 0 {
