@@ -60,6 +60,9 @@ func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, p
 		if deposit.Cmp(price) < 0 {
 			return nil, &LimitError{Err: ErrOverExposure, Service: "", Price: price, Limit: lim.MaxExposure, Spent: new(big.Int)}
 		}
+		if err := w.canFund(ctx, deposit, price); err != nil {
+			return nil, err
+		}
 		delay := max(lim.CloseDelay, o.MinCloseDelay)
 		id, _, err := w.cfg.Chain.OpenChannel(ctx, n.Address, deposit, time.Duration(delay)*time.Second)
 		if err != nil {
@@ -102,6 +105,31 @@ func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, p
 		}
 	}
 	return c, nil
+}
+
+// canFund checks, before a channel is opened with deposit, that the
+// wallet holds the tokens and some native coin for gas: without them the
+// open would fail on chain, and every provider would be tried in vain. A
+// wallet holding less than deposit but at least price opens with what it
+// holds (deposit is lowered). The refusal is a *LimitError (ErrNoFunds or
+// ErrNoGas), spoken to the owner; a balance that cannot be read is left to
+// the open to find out.
+func (w *Wallet) canFund(ctx context.Context, deposit, price *big.Int) error {
+	self := w.Address()
+	bal, err := w.cfg.Chain.TokenBalance(ctx, self)
+	if err != nil {
+		return nil
+	}
+	if bal.Cmp(price) < 0 || bal.Sign() == 0 {
+		return &LimitError{Err: ErrNoFunds, Price: new(big.Int).Set(price), Limit: bal}
+	}
+	if bal.Cmp(deposit) < 0 {
+		deposit.Set(bal)
+	}
+	if gas, err := w.cfg.Chain.NativeBalance(ctx, self); err == nil && gas.Sign() == 0 {
+		return &LimitError{Err: ErrNoGas, Price: new(big.Int).Set(price), Limit: bal}
+	}
+	return nil
 }
 
 func (w *Wallet) topUp(ctx context.Context, c *Channel, amount *big.Int) error {

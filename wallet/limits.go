@@ -13,13 +13,16 @@ var (
 	ErrOverBudget   = errors.New("wallet: daily budget spent")
 	ErrOverExposure = errors.New("wallet: exposure to one provider above the owner's limit")
 	ErrNoFunds      = errors.New("wallet: not enough tokens")
+	// ErrNoGas: the wallet has tokens but no native coin to pay the gas
+	// of opening a payment channel.
+	ErrNoGas = errors.New("wallet: no native coin for gas")
 )
 
 // LimitError says which limit refused a payment and by how much, in MYC
 // base units, so the voice layer can say it ("the weather costs 3 and
 // your limit per call is 2").
 type LimitError struct {
-	Err     error  // ErrOverPrice, ErrOverBudget, ErrOverExposure or ErrNoFunds
+	Err     error  // ErrOverPrice, ErrOverBudget, ErrOverExposure, ErrNoFunds or ErrNoGas
 	Service string // the service asked for, if any
 	Price   *big.Int
 	Limit   *big.Int
@@ -37,6 +40,10 @@ func (e *LimitError) Error() string {
 	}
 	return fmt.Sprintf("%v: need %s, have %s", e.Err, e.Price, e.Limit)
 }
+
+// NoTokens tells the voice layer that the refusal leaves only what needs
+// no payment: the wallet has no tokens, or none it can put in a channel.
+func (e *LimitError) NoTokens() bool { return e.Err == ErrNoFunds || e.Err == ErrNoGas }
 
 // Unwrap returns the sentinel.
 func (e *LimitError) Unwrap() error { return e.Err }

@@ -20,7 +20,12 @@ func (e *LimitError) Speak() string {
 		return "Today's budget is spent: that costs " + Tokens(e.Price) + " and " + Tokens(left) + " is left."
 	case ErrOverExposure:
 		return "Your limit for one provider, " + Tokens(e.Limit) + ", is reached."
+	case ErrNoGas:
+		return "Your wallet has tokens but no coin for the network fee, so I can't open a payment channel."
 	case ErrNoFunds:
+		if e.Limit != nil && e.Limit.Sign() == 0 {
+			return "Your wallet has no tokens, so I can't pay for that."
+		}
 		if e.Price != nil && e.Price.Sign() > 0 {
 			return "Your wallet does not have the " + Tokens(e.Price) + " that costs: add tokens to it."
 		}
