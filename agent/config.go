@@ -34,6 +34,7 @@ type Config struct {
 	P2P      P2PConfig      `toml:"p2p"`
 	Miner    MinerConfig    `toml:"miner"`
 	Voice    VoiceConfig    `toml:"voice"`
+	Grant    GrantConfig    `toml:"grant"`
 }
 
 // AgentConfig is the [agent] table.
@@ -322,6 +323,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.P2P.validate(bad)
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)
+	c.Grant.validate(bad)
 	validateSTT(c.Voice.STT, bad)
 	if len(es) == 0 {
 		return nil
