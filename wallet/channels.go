@@ -107,6 +107,29 @@ func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, p
 	return c, nil
 }
 
+// anyFunds refuses a call up front, before any provider is asked, when the
+// wallet has nothing to pay with: no open channel with deposit left and no
+// tokens (ErrNoFunds). A balance that cannot be read lets the call go on.
+func (w *Wallet) anyFunds(ctx context.Context, service string) error {
+	if w.cfg.Chain == nil {
+		return nil
+	}
+	chs, err := w.st.channels()
+	if err != nil {
+		return nil
+	}
+	for _, c := range chs {
+		if !c.Withdrawn && c.ClosesAt == 0 && c.Deposit != nil && c.Base != nil && c.Deposit.Cmp(c.Base) > 0 {
+			return nil
+		}
+	}
+	bal, err := w.cfg.Chain.TokenBalance(ctx, w.Address())
+	if err != nil || bal.Sign() > 0 {
+		return nil
+	}
+	return &LimitError{Err: ErrNoFunds, Service: service, Limit: bal}
+}
+
 // canFund checks, before a channel is opened with deposit, that the
 // wallet holds the tokens and some native coin for gas: without them the
 // open would fail on chain, and every provider would be tried in vain. A

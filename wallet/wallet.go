@@ -240,6 +240,9 @@ func (w *Wallet) Call(ctx context.Context, service string, params url.Values, bo
 	if err != nil {
 		return Result{}, err
 	}
+	if err := w.anyFunds(ctx, service); err != nil {
+		return Result{}, err
+	}
 	nodes, err := w.nodes(ctx, service)
 	if err != nil {
 		return Result{}, err

@@ -337,8 +337,12 @@ func (v *VolumeSkill) Handle(_ context.Context, in intent.Intent) (intent.Reply,
 	return intent.Reply{Text: fmt.Sprintf("Volume %d.", next)}, nil
 }
 
-// Help says what the owner can ask.
-type Help struct{ Skills []intent.Skill }
+// Help says what the owner can ask; with a Wallet that holds no tokens it
+// also says that the paid skills need some.
+type Help struct {
+	Skills []intent.Skill
+	Wallet Wallet
+}
 
 func (*Help) Name() string { return "help" }
 
@@ -363,7 +367,15 @@ var examples = map[string]string{
 	"repeat":     "what did you say",
 }
 
-func (h *Help) Handle(context.Context, intent.Intent) (intent.Reply, error) {
+func (h *Help) Handle(ctx context.Context, _ intent.Intent) (intent.Reply, error) {
+	rep, err := h.examples()
+	if err == nil && emptyWallet(ctx, h.Wallet) {
+		rep.Text += " " + SayNoTokensHelp
+	}
+	return rep, err
+}
+
+func (h *Help) examples() (intent.Reply, error) {
 	var say []string
 	for _, s := range h.Skills {
 		if e, ok := examples[s.Name()]; ok {

@@ -4,7 +4,12 @@
 // confirmed with a button press), and the local skills that need no
 // network: timers and alarms (ringing through a Ringer the agent
 // implements; alarms kept in an AlarmStore), volume and mute, stop,
-// "what did you say", small talk and help.
+// "what did you say", small talk, help and how to get tokens.
+//
+// A paid question the wallet cannot pay for (no tokens, or no gas to open
+// a channel: an error with a NoTokens() method that returns true) is
+// answered with the wallet's refusal and what still works on the device
+// (SayLocalStill); the help adds SayNoTokensHelp while the wallet is empty.
 //
 // What no skill matched goes to the knowledge skill only when it is a
 // question (IsQuestion); anything else is answered SaySorry, at no cost.

@@ -196,8 +196,8 @@ func NewBrain(cfg Config) (*Brain, error) {
 	if cfg.Volume != nil {
 		list = append(list, &VolumeSkill{Service: cfg.Volume})
 	}
-	list = append(list, &Stop{bell: bell}, &Ringing{bell: bell}, SmallTalk{}, repeat)
-	help := &Help{}
+	list = append(list, &Stop{bell: bell}, &Ringing{bell: bell}, SmallTalk{}, repeat, TokensSkill{})
+	help := &Help{Wallet: cfg.Wallet}
 	list = append(list, help)
 	r, err := intent.NewRouter(guardedFallback{know}, list...)
 	if err != nil {
@@ -222,9 +222,13 @@ func NewBrain(cfg Config) (*Brain, error) {
 type speakable interface{ Speak() string }
 
 // fail turns a service error into a spoken reply when it can be spoken.
+// A refusal for lack of tokens also says what still works on the device.
 func fail(op string, err error) (intent.Reply, error) {
 	var s speakable
 	if errors.As(err, &s) && s.Speak() != "" {
+		if isNoTokens(err) {
+			return intent.Reply{Text: s.Speak() + " " + SayLocalStill}, nil
+		}
 		return intent.Reply{Text: s.Speak()}, nil
 	}
 	return intent.Reply{}, fmt.Errorf("skills: %s: %w", op, err)
