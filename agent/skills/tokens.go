@@ -67,4 +67,3 @@ func emptyWallet(ctx context.Context, w Wallet) bool {
 	}
 	return true
 }
-
