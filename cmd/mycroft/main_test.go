@@ -117,3 +117,27 @@ func TestCommandLineErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusNoTokens: `mycroft status` says what a device with an empty
+// wallet can still do and how to get tokens, and says nothing of it when
+// the wallet holds tokens or a channel, or is off.
+func TestStatusNoTokens(t *testing.T) {
+	for _, c := range []struct {
+		name, wallet string
+		note         bool
+	}{
+		{"empty", `{"address":"0xAbC0000000000000000000000000000000000001","balance":"0","channels":0}`, true},
+		{"tokens", `{"address":"0xAbC0000000000000000000000000000000000001","balance":"0.5","channels":0}`, false},
+		{"a channel", `{"address":"0xAbC0000000000000000000000000000000000001","balance":"0","channels":1}`, false},
+		{"not read yet", `{"address":"0xAbC0000000000000000000000000000000000001","error":"not read yet","channels":0}`, false},
+		{"off", `{"off":"no chain configured (chain.rpc_url)"}`, false},
+	} {
+		got := walletEmpty([]byte(c.wallet))
+		if (got != "") != c.note {
+			t.Errorf("%s: walletEmpty(%s) = %q, want a note: %v", c.name, c.wallet, got, c.note)
+		}
+		if c.note && !strings.Contains(noTokensNote(got), got) {
+			t.Errorf("%s: the note does not name the address %s", c.name, got)
+		}
+	}
+}

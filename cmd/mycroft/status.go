@@ -52,6 +52,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if warnings == 0 {
 		fmt.Fprintf(tw, "health:\tok\n")
 	}
+	if addr := walletEmpty(st.Components["wallet"]); addr != "" {
+		fmt.Fprintf(tw, "note:\t%s\n", noTokensNote(addr))
+	}
 	names := make([]string, 0, len(st.Components))
 	for n := range st.Components {
 		if !slices.Contains(componentOrder, n) {
@@ -86,6 +89,29 @@ func walletOff(raw json.RawMessage) string {
 		return ""
 	}
 	return w.Off
+}
+
+// walletEmpty returns the wallet's address when the wallet is on and holds
+// no tokens and no channel (nothing to pay a provider with), else "".
+func walletEmpty(raw json.RawMessage) string {
+	var w struct {
+		Address  string `json:"address"`
+		Balance  string `json:"balance"`
+		Channels int    `json:"channels"`
+	}
+	if json.Unmarshal(raw, &w) != nil || w.Address == "" || w.Balance != "0" || w.Channels != 0 {
+		return ""
+	}
+	return w.Address
+}
+
+// noTokensNote says what a device with no tokens can still do and how to
+// get some (the voice says the same: agent/skills SayLocalStill and
+// SayGetTokens).
+func noTokensNote(addr string) string {
+	return "the wallet has no tokens: paid services (speech-to-text, weather, questions) are off; " +
+		"local skills still work (time, timers, alarms, volume). To get tokens: the sign-up grant " +
+		"(claimed by the agent when [grant] registrar_url is set), or a transfer of MYC to " + addr
 }
 
 type field struct{ key, value string }
