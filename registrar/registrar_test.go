@@ -214,8 +214,12 @@ func TestRegistrarPolicy(t *testing.T) {
 	if a2.status != http.StatusOK {
 		t.Fatalf("dev2 claim: %d %s %s", a2.status, a2.code, a2.msg)
 	}
-	if a := post(t, url, e.request(dev3, dev3Addr, dev3Addr, "SN-3")); a.status != http.StatusOK {
-		t.Fatalf("dev3 claim: %d %s %s", a.status, a.code, a.msg)
+	// dev3's owner already holds more than the drop: no drop is sent.
+	if err := e.d.Fund(e.ctx, dev3Addr, devnet.Units(1, devnet.Ether), nil); err != nil {
+		t.Fatal(err)
+	}
+	if a := post(t, url, e.request(dev3, dev3Addr, dev3Addr, "SN-3")); a.status != http.StatusOK || a.resp.GasTx != "" {
+		t.Fatalf("dev3 claim: %d %s %s, gas tx %q (want none: the owner has gas)", a.status, a.code, a.msg, a.resp.GasTx)
 	}
 	dev4 := newKey(t)
 	dev4Addr := crypto.PubkeyToAddress(dev4.PublicKey)
