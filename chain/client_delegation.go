@@ -84,3 +84,22 @@ func (c *Client) DelegateBySig(ctx context.Context, d SignedDelegation) (*types.
 		return c.token.TryPackDelegateBySig(d.Delegatee, nonNil(d.Nonce), nonNil(d.Expiry), v, r, s)
 	})
 }
+
+// PastVotes is account's voting power at timepoint (unix seconds: the
+// Token's clock), as the Governor counts it for a proposal whose snapshot
+// is timepoint.
+func (c *Client) PastVotes(ctx context.Context, account common.Address, timepoint uint64) (*big.Int, error) {
+	return call(ctx, c, "past votes", c.m.Token,
+		func() ([]byte, error) { return c.token.TryPackGetPastVotes(account, new(big.Int).SetUint64(timepoint)) }, c.token.UnpackGetPastVotes)
+}
+
+// ProposalSnapshot is the timepoint at which proposal id's voting power
+// is read (its creation plus the voting delay).
+func (c *Client) ProposalSnapshot(ctx context.Context, id *big.Int) (uint64, error) {
+	v, err := call(ctx, c, "proposal snapshot", c.m.Governor,
+		func() ([]byte, error) { return c.governor.TryPackProposalSnapshot(id) }, c.governor.UnpackProposalSnapshot)
+	if err != nil {
+		return 0, err
+	}
+	return v.Uint64(), nil
+}

@@ -52,7 +52,17 @@ func TestDelegateBySig(t *testing.T) {
 	if got, err := relayer.Delegates(e.ctx, holder); err != nil || got != holder {
 		t.Fatalf("delegates after delegateBySig = %s, %v; want %s", got.Hex(), err, holder.Hex())
 	}
+	delegatedAt, err := relayer.Now(e.ctx)
+	mustOK(t, "now after delegating", err)
 	e.advance(time.Second)
+	for _, c := range []struct {
+		at   time.Time
+		want *big.Int
+	}{{now, new(big.Int)}, {delegatedAt, e.balance(holder)}} {
+		if got, err := relayer.PastVotes(e.ctx, holder, uint64(c.at.Unix())); err != nil || got.Cmp(c.want) != 0 {
+			t.Errorf("past votes at %v = %v (%v), want %s", c.at, got, err, c.want)
+		}
+	}
 	votes, err := relayer.Votes(e.ctx, holder)
 	mustOK(t, "votes", err)
 	if bal := e.balance(holder); votes.Cmp(bal) != 0 || votes.Sign() == 0 {
