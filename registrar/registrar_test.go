@@ -100,9 +100,14 @@ func (e *env) request(signer *ecdsa.PrivateKey, device, owner common.Address, se
 	if err := r.SignWithKey(signer); err != nil {
 		e.t.Fatal(err)
 	}
-	b, err := json.Marshal(r)
+	return marshal(e.t, r)
+}
+
+func marshal(t *testing.T, v any) []byte {
+	t.Helper()
+	b, err := json.Marshal(v)
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	return b
 }
