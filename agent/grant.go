@@ -72,6 +72,7 @@ const (
 	grantRefused     = "refused"          // every registrar refused
 	grantWaitingGas  = "waiting_for_gas"  // signed, but the owner cannot pay the claim yet
 	grantClaimed     = "claimed"
+	grantOff         = "off" // no registrar configured
 )
 
 // Timing of the claim; tests shorten them.
@@ -120,7 +121,13 @@ func (g *grantParts) set(state, reason string) {
 // service, retrying with backoff until the grant is paid.
 func (a *Agent) wireGrant(context.Context) error {
 	urls := a.cfg.Grant.URLs()
-	if len(urls) == 0 || a.chain == nil || a.keys == nil {
+	if a.chain == nil || a.keys == nil {
+		return nil
+	}
+	if len(urls) == 0 {
+		a.addStatus("grant", func() any {
+			return map[string]any{"state": grantOff, "reason": "no registrar configured (grant.registrar_url); a relayer or the owner can still claim"}
+		})
 		return nil
 	}
 	g := &grantParts{state: grantAsking}

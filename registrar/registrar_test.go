@@ -301,3 +301,56 @@ func TestRegistrarNotApproved(t *testing.T) {
 	a := crypto.PubkeyToAddress(k.PublicKey)
 	wantRefused(t, "unapproved registrar", post(t, url, e.request(k, a, a, "")), http.StatusServiceUnavailable, registrar.CodeNotApproved)
 }
+
+// TestRegistrarSameDeviceAtOnce: a device that sends its request several
+// times at once (retries over a bad link) gets one claim signed anew, the
+// others reissued, and one gas drop.
+func TestRegistrarSameDeviceAtOnce(t *testing.T) {
+	e := startEnv(t)
+	url, _ := e.server(registrar.Config{DBPath: filepath.Join(t.TempDir(), "r.db"), GasDrop: testGasDrop})
+	k := newKey(t)
+	a := crypto.PubkeyToAddress(k.PublicKey)
+	body := e.request(k, a, a, "")
+	const n = 4
+	answers := make(chan answer, n)
+	for range n {
+		go func() {
+			res, err := http.Post(url+"/v1/claim", "application/json", bytes.NewReader(body))
+			if err != nil {
+				answers <- answer{status: -1, msg: err.Error()}
+				return
+			}
+			defer res.Body.Close()
+			var an answer
+			an.status = res.StatusCode
+			if err := json.NewDecoder(res.Body).Decode(&an.resp); err != nil {
+				an.msg = err.Error()
+			}
+			answers <- an
+		}()
+	}
+	fresh, drops := 0, 0
+	for range n {
+		an := <-answers
+		if an.status != http.StatusOK {
+			t.Fatalf("a request got %d %s", an.status, an.msg)
+		}
+		if !an.resp.Reissued {
+			fresh++
+		}
+		if an.resp.GasTx != "" {
+			drops++
+		}
+	}
+	if fresh != 1 || drops != 1 {
+		t.Fatalf("%d requests at once: %d claims signed anew and %d gas drops; want 1 and 1", n, fresh, drops)
+	}
+	c, err := e.d.Client(e.ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if bal, err := c.NativeBalance(e.ctx, a); err != nil || bal.Cmp(testGasDrop) != 0 {
+		t.Fatalf("owner balance %v, %v; want one drop of %s", bal, err, testGasDrop)
+	}
+}
