@@ -286,27 +286,37 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 		now.Add(grantExpiryMargin).After(cl.ExpiryTime())) {
 		cl = nil // another keyring or deployment, or about to expire: ask again
 	}
-	if cl == nil {
-		var wait time.Duration
-		cl, wait = s.ask(ctx, owner)
-		if cl == nil {
-			return wait, false
-		}
-		saved = grantSaved{Claim: cl}
-		s.save(saved)
-	}
-	// Submit it when the owner has coin for the gas (the registrar's gas
-	// drop); a relayer could submit the same claim instead.
 	cctx, cancel = context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	bal, err := s.a.chain.NativeBalance(cctx, owner)
 	if err != nil {
 		s.g.set(grantUnreachable, "chain: "+err.Error())
-		return 0, true
+		return 0, false
 	}
+	// Ask when there is no claim yet, or when the owner still has no coin
+	// for the gas: the registrar then answers the same claim again and
+	// retries its gas drop (a drop that failed is not lost).
+	asked := false
+	if cl == nil || bal.Sign() == 0 {
+		fresh, wait := s.ask(ctx, owner)
+		if fresh == nil && cl == nil {
+			return wait, false
+		}
+		if fresh != nil {
+			cl, asked = fresh, true
+			saved = grantSaved{Claim: cl}
+			s.save(saved)
+			if bal, err = s.a.chain.NativeBalance(cctx, owner); err != nil {
+				s.g.set(grantUnreachable, "chain: "+err.Error())
+				return 0, true
+			}
+		}
+	}
+	// Submit it when the owner has coin for the gas (the registrar's gas
+	// drop); a relayer could submit the same claim instead.
 	if bal.Sign() == 0 {
 		s.g.set(grantWaitingGas, "the registrar signed the claim; the owner has no coin for its gas yet")
-		return 0, true
+		return 0, asked
 	}
 	rc, err := s.a.chain.SubmitSignUpClaim(cctx, *cl)
 	if err != nil {

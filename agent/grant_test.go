@@ -21,9 +21,9 @@ import (
 
 // fastGrant shortens the claim's retries for the test.
 func fastGrant(t *testing.T) {
-	old := [2]time.Duration{grantRetryMin, grantRefusedWait}
-	grantRetryMin, grantRefusedWait = 20*time.Millisecond, 50*time.Millisecond
-	t.Cleanup(func() { grantRetryMin, grantRefusedWait = old[0], old[1] })
+	old := [3]time.Duration{grantRetryMin, grantRetryMax, grantRefusedWait}
+	grantRetryMin, grantRetryMax, grantRefusedWait = 20*time.Millisecond, 200*time.Millisecond, 50*time.Millisecond
+	t.Cleanup(func() { grantRetryMin, grantRetryMax, grantRefusedWait = old[0], old[1], old[2] })
 }
 
 type grantStatus struct {
@@ -145,5 +145,41 @@ func TestFirstBootGrant(t *testing.T) {
 	})
 	if !strings.Contains(g.Reason, "allow-list") || !strings.Contains(g.Reason, registrar.CodeSerialNotAllowed) {
 		t.Errorf("refusal reason %q, want the registrar's allow-list refusal", g.Reason)
+	}
+
+	// A registrar that sends no gas (same approved key, its own records):
+	// the device waits for gas, and claims once someone sends it some.
+	r2, err := registrar.New(registrar.Config{Chain: rc, Key: chain.NewKeySigner(regKey), DBPath: filepath.Join(t.TempDir(), "registrar2.db"),
+		GasDrop: new(big.Int)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r2.Close()
+	ln2, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	served2 := make(chan error, 1)
+	go func() { served2 <- r2.Serve(sctx, ln2) }()
+	defer func() { scancel(); <-served2 }()
+	cfg3 := testConfig(t)
+	cfg3.Chain.RPCURL = d.URL
+	cfg3.Chain.Manifest = manifest
+	// The first registrar refuses (no serial on its allow-list); the
+	// second signs.
+	cfg3.Grant.RegistrarURLs = []string{cfg.Grant.RegistrarURL, "http://" + ln2.Addr().String()}
+	cfg3.Grant.Serial = "SN-3"
+	_, c4, _ := start(t, cfg3, Options{})
+	ini3, err := c4.KeysInit(ctx, testPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainWaitFor(ctx, t, "the third device to wait for gas", func() bool { return grantState(t, ctx, c4).State == grantWaitingGas })
+	if err := d.Fund(ctx, common.HexToAddress(ini3.Address), drop, nil); err != nil {
+		t.Fatal(err)
+	}
+	chainWaitFor(ctx, t, "the third device to claim once it has gas", func() bool { return grantState(t, ctx, c4).State == grantClaimed })
+	if myc, err := rc.TokenBalance(ctx, common.HexToAddress(ini3.Address)); err != nil || myc.Cmp(d.Params.GrantAmount) != 0 {
+		t.Fatalf("third device MYC = %v, %v; want %s", myc, err, d.Params.GrantAmount)
 	}
 }
