@@ -75,15 +75,17 @@ type Config struct {
 
 // Registrar checks sign-up requests and signs the ones its policy allows.
 type Registrar struct {
-	cfg     Config
-	c       *chain.Client
-	db      *store
-	recent  []issued // claims issued in the last hour, oldest first
-	guard   *netguard.Guard
-	log     *slog.Logger
-	now     func() time.Time
-	mu      sync.Mutex // one claim decided at a time
-	gasDrop *big.Int
+	cfg      Config
+	c        *chain.Client
+	db       *store
+	recent   []issued // claims issued in the last hour, oldest first
+	guard    *netguard.Guard
+	log      *slog.Logger
+	now      func() time.Time
+	mu       sync.Mutex // one claim decided at a time
+	dropMu   sync.Mutex
+	dropping map[common.Address]bool // gas drops in flight
+	gasDrop  *big.Int
 }
 
 // New opens the database and checks the configuration.
@@ -133,7 +135,8 @@ func New(cfg Config) (*Registrar, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Registrar{cfg: cfg, c: cfg.Chain, db: db, guard: g, log: cfg.Log, now: cfg.Now, gasDrop: new(big.Int).Set(drop)}
+	r := &Registrar{cfg: cfg, c: cfg.Chain, db: db, guard: g, log: cfg.Log, now: cfg.Now, gasDrop: new(big.Int).Set(drop),
+		dropping: map[common.Address]bool{}}
 	// The rate limits count the claims of the last hour in the database,
 	// so a restart does not reset them.
 	since := cfg.Now().Add(-rateWindow)
@@ -309,12 +312,57 @@ func (r *Registrar) Claim(ctx context.Context, body []byte, client string) (*Cla
 		return nil, refuse(http.StatusForbidden, CodeSerialNotAllowed, "serial %q is not on this registrar's allow-list", req.Serial)
 	}
 
+	rec, reissue, err := r.issue(ctx, req, client, now, exp)
+	if err != nil {
+		return nil, err
+	}
+	resp := &ClaimResponse{Claim: rec.Claim, Reissued: reissue}
+	r.log.Info("registrar: claim signed", "owner", req.Owner.Hex(), "device", req.Device.Hex(), "serial", req.Serial, "client", client, "reissued", reissue)
+	// The drop waits for its transaction to be mined: outside the lock,
+	// once per owner at a time.
+	if !r.startDrop(req.Owner) {
+		return resp, nil
+	}
+	defer r.endDrop(req.Owner)
+	if tx, amount, err := r.dropGas(ctx, req.Owner); err != nil {
+		r.log.Warn("registrar: gas drop failed", "owner", req.Owner.Hex(), "err", err)
+		resp.GasError = err.Error()
+	} else if tx != (common.Hash{}) {
+		resp.GasTx, resp.GasDrop = tx.Hex(), amount.String()
+		if err := r.db.setGasTx(rec.Claim.Device, tx); err != nil {
+			r.log.Warn("registrar: record gas drop", "err", err)
+		}
+	}
+	return resp, nil
+}
+
+// startDrop marks a gas drop to owner in flight; false if one already is.
+func (r *Registrar) startDrop(owner common.Address) bool {
+	r.dropMu.Lock()
+	defer r.dropMu.Unlock()
+	if r.dropping[owner] {
+		return false
+	}
+	r.dropping[owner] = true
+	return true
+}
+
+func (r *Registrar) endDrop(owner common.Address) {
+	r.dropMu.Lock()
+	defer r.dropMu.Unlock()
+	delete(r.dropping, owner)
+}
+
+// issue decides a request under the registrar's lock: it checks the
+// records, the chain and the rate limits, signs the claim and records it.
+func (r *Registrar) issue(ctx context.Context, req chain.SignUpRequest, client string, now, exp time.Time) (Record, bool, error) {
+	m := r.c.Manifest()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	device := req.DeviceID()
 	byDevice, byOwner, bySerial, err := r.db.lookup(device, req.Owner, req.Serial)
 	if err != nil {
-		return nil, err
+		return Record{}, false, err
 	}
 	// A device asking again for the same owner (its answer was lost, or the
 	// claim expired before it was submitted) gets its claim again while
@@ -322,37 +370,37 @@ func (r *Registrar) Claim(ctx context.Context, body []byte, client string) (*Cla
 	reissue := byDevice != nil && byDevice.Claim.Owner == req.Owner
 	switch {
 	case byDevice != nil && !reissue:
-		return nil, refuse(http.StatusConflict, CodeDeviceClaimed, "device key %s already had a grant signed (for another owner)", req.Device.Hex())
+		return Record{}, false, refuse(http.StatusConflict, CodeDeviceClaimed, "device key %s already had a grant signed (for another owner)", req.Device.Hex())
 	case byOwner != nil && byOwner.Claim.Device != device:
-		return nil, refuse(http.StatusConflict, CodeOwnerClaimed, "owner %s already had a grant signed for another device", req.Owner.Hex())
+		return Record{}, false, refuse(http.StatusConflict, CodeOwnerClaimed, "owner %s already had a grant signed for another device", req.Owner.Hex())
 	case bySerial != nil && bySerial.Claim.Device != device:
-		return nil, refuse(http.StatusConflict, CodeSerialClaimed, "serial %q already had a grant signed for another device key", req.Serial)
+		return Record{}, false, refuse(http.StatusConflict, CodeSerialClaimed, "serial %q already had a grant signed for another device key", req.Serial)
 	}
 	// The chain next: it enforces once per owner and per device too.
 	if paid, err := r.c.DeviceGrantClaimed(ctx, device); err != nil {
-		return nil, err
+		return Record{}, false, err
 	} else if paid {
-		return nil, refuse(http.StatusConflict, CodeDeviceClaimed, "device key %s was already paid a sign-up grant", req.Device.Hex())
+		return Record{}, false, refuse(http.StatusConflict, CodeDeviceClaimed, "device key %s was already paid a sign-up grant", req.Device.Hex())
 	}
 	if paid, err := r.c.GrantClaimed(ctx, req.Owner); err != nil {
-		return nil, err
+		return Record{}, false, err
 	} else if paid {
-		return nil, refuse(http.StatusConflict, CodeOwnerClaimed, "owner %s already received its sign-up grant", req.Owner.Hex())
+		return Record{}, false, refuse(http.StatusConflict, CodeOwnerClaimed, "owner %s already received its sign-up grant", req.Owner.Hex())
 	}
 	if reg, err := r.c.GrantRegistrar(ctx); err != nil {
-		return nil, err
+		return Record{}, false, err
 	} else if reg != r.Address() {
-		return nil, refuse(http.StatusServiceUnavailable, CodeNotApproved, "this registrar (%s) is not the Grants contract's registrar (%s): governance has not approved it", r.Address().Hex(), reg.Hex())
+		return Record{}, false, refuse(http.StatusServiceUnavailable, CodeNotApproved, "this registrar (%s) is not the Grants contract's registrar (%s): governance has not approved it", r.Address().Hex(), reg.Hex())
 	}
 	if !reissue {
 		if err := r.checkRate(client, now); err != nil {
-			return nil, err
+			return Record{}, false, err
 		}
 	}
 	td := r.c.SignUpTypedData(req.Owner, device, exp)
 	sig, err := r.cfg.Key.SignTypedData(td)
 	if err != nil {
-		return nil, fmt.Errorf("registrar: sign: %w", err)
+		return Record{}, false, fmt.Errorf("registrar: sign: %w", err)
 	}
 	rec := Record{
 		Claim: chain.SignUpClaim{ChainID: m.ChainID, Grants: m.Grants, Owner: req.Owner, Device: device,
@@ -363,25 +411,13 @@ func (r *Registrar) Claim(ctx context.Context, body []byte, client string) (*Cla
 		rec.GasTx, rec.IssuedAt = byDevice.GasTx, byDevice.IssuedAt
 	}
 	if err := r.db.put(rec); err != nil {
-		return nil, err
+		return Record{}, false, err
 	}
 	if !reissue {
 		k, _ := netguard.ClientKey(client)
 		r.recent = append(r.recent, issued{at: now, client: k})
 	}
-	resp := &ClaimResponse{Claim: rec.Claim, Reissued: reissue}
-	r.log.Info("registrar: claim signed", "owner", req.Owner.Hex(), "device", req.Device.Hex(), "serial", req.Serial, "client", client, "reissued", reissue)
-	if tx, amount, err := r.dropGas(ctx, req.Owner); err != nil {
-		r.log.Warn("registrar: gas drop failed", "owner", req.Owner.Hex(), "err", err)
-		resp.GasError = err.Error()
-	} else if tx != (common.Hash{}) {
-		resp.GasTx, resp.GasDrop = tx.Hex(), amount.String()
-		rec.GasTx = tx
-		if err := r.db.put(rec); err != nil {
-			r.log.Warn("registrar: record gas drop", "err", err)
-		}
-	}
-	return resp, nil
+	return rec, reissue, nil
 }
 
 // checkRate refuses a new claim from client when the claims of the last

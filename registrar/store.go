@@ -148,3 +148,28 @@ func (s *store) each(fn func(Record)) error {
 	}
 	return nil
 }
+
+// setGasTx records the gas drop of the claim of device.
+func (s *store) setGasTx(device common.Hash, tx common.Hash) error {
+	err := s.db.Update(func(btx *bbolt.Tx) error {
+		b := btx.Bucket(bucketDevices)
+		v := b.Get(device.Bytes())
+		if v == nil {
+			return fmt.Errorf("no record %x", device)
+		}
+		var r Record
+		if err := json.Unmarshal(v, &r); err != nil {
+			return err
+		}
+		r.GasTx = tx
+		nv, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		return b.Put(device.Bytes(), nv)
+	})
+	if err != nil {
+		return fmt.Errorf("registrar: database: %w", err)
+	}
+	return nil
+}
