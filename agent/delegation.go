@@ -89,11 +89,11 @@ func (d *delegation) status() delegationStatus {
 // errNoGas is why the device did not submit its own delegation.
 var errNoGas = errors.New("no native coin for gas")
 
-// signSelfDelegation (keystore errors unmapped: the API wraps them with
-// keysError) signs the device's Delegation of its votes to its own
+// signSelfDelegation signs the device's Delegation of its votes to its own
 // address, valid for delegationValidity of chain time. Anyone may submit it
 // with the Token's delegateBySig: the device when it has gas, otherwise a
-// relayer (GET /v1/governance/delegation hands it out).
+// relayer (GET /v1/governance/delegation hands it out). Keystore errors
+// are returned as they are (the API maps them with keysError).
 func (a *Agent) signSelfDelegation(ctx context.Context) (chain.SignedDelegation, error) {
 	if a.chain == nil {
 		return chain.SignedDelegation{}, unavailable("no chain (set chain.rpc_url and chain.manifest)")
@@ -207,7 +207,7 @@ func (s *delegationService) step(ctx context.Context) (done, retry bool) {
 	}
 	if gas.Sign() == 0 {
 		s.d.set(delegationNoGas, common.Address{}, "", errNoGas)
-		a.health.Set("governance", Notice, "votes not delegated yet: no gas; a relayer can submit the signed delegation (GET /v1/governance/delegation)")
+		a.health.Set("governance", Notice, "votes not delegated yet: no gas; a relayer can submit the signed delegation (mycroft governance delegation)")
 		return false, true
 	}
 	r, err := c.DelegateBySig(ctx, sd)
@@ -215,7 +215,7 @@ func (s *delegationService) step(ctx context.Context) (done, retry bool) {
 		state := delegationRetrying
 		if strings.Contains(strings.ToLower(err.Error()), "insufficient funds") {
 			state = delegationNoGas
-			a.health.Set("governance", Notice, "votes not delegated yet: not enough gas; a relayer can submit the signed delegation (GET /v1/governance/delegation)")
+			a.health.Set("governance", Notice, "votes not delegated yet: not enough gas; a relayer can submit the signed delegation (mycroft governance delegation)")
 		}
 		s.d.set(state, common.Address{}, "", err)
 		return false, true

@@ -15,20 +15,22 @@ import (
 )
 
 func (r *run) governance(ctx context.Context, owner *node) error {
-	r.say("governance: the deployer proposes, your speaker votes by signature")
+	r.say("governance: your speaker delegated its votes to itself; the deployer proposes, your speaker votes by signature")
 	dep, err := r.dn.Client(ctx, r.dn.Deployer)
 	if err != nil {
 		return err
 	}
 	defer dep.Close()
-	if _, err := dep.Delegate(ctx, owner.addr); err != nil {
-		return fmt.Errorf("demo: delegate: %w", err)
-	}
-	if err := r.dn.AdvanceTime(ctx, time.Second); err != nil {
+	// No one delegates for the speaker: it signed its own delegation
+	// (delegateBySig) once it had gas.
+	gs, err := poll(ctx, "the speaker's self-delegation", 60*time.Second, owner.c.GovernanceStatus, func(s apiclient.GovernanceStatus) bool {
+		return strings.EqualFold(s.Delegate, owner.addr.Hex())
+	})
+	if err != nil {
 		return err
 	}
-	weight, err := dep.Votes(ctx, owner.addr)
-	if err != nil {
+	fmt.Fprintf(r.out, "   delegate: %s (itself), transaction %s\r\n", gs.Delegate, gs.TxHash)
+	if err := r.dn.AdvanceTime(ctx, time.Second); err != nil {
 		return err
 	}
 	id, _, err := dep.Propose(ctx, []common.Address{r.dn.Manifest.Token}, nil, [][]byte{nil},
@@ -37,6 +39,16 @@ func (r *run) governance(ctx context.Context, owner *node) error {
 		return fmt.Errorf("demo: propose: %w", err)
 	}
 	if err := r.dn.AdvanceTime(ctx, 2*time.Second); err != nil {
+		return err
+	}
+	// The weight the Governor counts: the speaker's own tokens at the
+	// proposal's snapshot.
+	snap, err := dep.ProposalSnapshot(ctx, id)
+	if err != nil {
+		return err
+	}
+	weight, err := dep.PastVotes(ctx, owner.addr, snap)
+	if err != nil {
 		return err
 	}
 	r.rep.ProposalID, r.rep.VoteWeight = id.String(), weight.String()

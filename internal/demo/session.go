@@ -123,8 +123,14 @@ enabled = false
 	r.say("funding every address (native coin for gas, %d MYC)", fundMYC)
 	funded := devnet.Units(fundMYC, devnet.MYC)
 	r.rep.TokenFunded = funded.String()
+	// Tokens before gas: each speaker delegates its votes to itself as
+	// soon as it has gas, and a transfer estimated before that delegation
+	// and mined after it would cost more gas than estimated.
 	for _, n := range all {
-		if err := r.dn.Fund(ctx, n.addr, devnet.Units(10, devnet.Ether), funded); err != nil {
+		if err := r.dn.Fund(ctx, n.addr, nil, funded); err != nil {
+			return fmt.Errorf("demo: fund %s: %w", n.name, err)
+		}
+		if err := r.dn.Fund(ctx, n.addr, devnet.Units(10, devnet.Ether), nil); err != nil {
 			return fmt.Errorf("demo: fund %s: %w", n.name, err)
 		}
 	}
