@@ -18,6 +18,7 @@ import (
 	"go.etcd.io/bbolt"
 
 	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/internal/apiclient"
 )
 
 // GrantConfig is the [grant] table: where the device asks for its sign-up
@@ -151,6 +152,15 @@ func (a *Agent) wireGrant(context.Context) error {
 		s.serial = boardSerial()
 	}
 	a.svcs.list = append(a.svcs.list, s)
+	// The signed claim, for a relayer to submit on the owner's behalf.
+	a.handle("GET /grant/claim", func(*http.Request) (any, error) {
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		if g.saved.Claim == nil {
+			return nil, &apiclient.Error{Status: http.StatusNotFound, Message: "no signed sign-up claim (grant state: " + g.state + ")"}
+		}
+		return map[string]any{"claim": g.saved.Claim, "claimed": g.saved.Claimed}, nil
+	})
 	a.addStatus("grant", func() any {
 		g.mu.Lock()
 		defer g.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"net"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -117,6 +118,17 @@ func TestFirstBootGrant(t *testing.T) {
 	}
 	if paid, err := rc.GrantClaimed(ctx, device); err != nil || !paid {
 		t.Fatalf("GrantClaimed(%s) = %v, %v", device, paid, err)
+	}
+	// The claim stays readable over the local API (for a relayer).
+	var got struct {
+		Claim   chain.SignUpClaim `json:"claim"`
+		Claimed bool              `json:"claimed"`
+	}
+	if err := c.Do(ctx, http.MethodGet, "/grant/claim", nil, &got); err != nil {
+		t.Fatalf("GET /grant/claim: %v", err)
+	}
+	if !got.Claimed || got.Claim.Owner != device || got.Claim.Verify() != nil {
+		t.Fatalf("GET /grant/claim = %+v", got)
 	}
 
 	// A restart remembers: claimed, with no new request.
