@@ -11,9 +11,14 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 )
 
-// chainCheckInterval is how often the chain endpoint is checked; tests
-// shorten it.
-var chainCheckInterval = 30 * time.Second
+// chainCheckInterval is how often the chain endpoint is checked while it
+// is failing, chainHealthyInterval while it answers (two calls each time:
+// a free public RPC quota is counted in requests, and an idle device stays
+// under 100 an hour, docs/performance.md); tests shorten them.
+var (
+	chainCheckInterval   = 30 * time.Second
+	chainHealthyInterval = 10 * time.Minute
+)
 
 // chainParts is what the chain wiring keeps: why the manifest did not load
 // and what the last endpoint check found.
@@ -70,6 +75,13 @@ func (p *chainParts) set(reachable bool, head uint64) {
 	if reachable {
 		p.head = head
 	}
+}
+
+// ok reports whether the last check reached the chain.
+func (p *chainParts) ok() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.checked && p.reachable
 }
 
 // URLs are the configured endpoints: chain.rpc_url, then chain.rpc_urls,
@@ -194,7 +206,8 @@ func (a *Agent) wireChain(ctx context.Context) error {
 	return nil
 }
 
-// chainService checks the endpoint every chainCheckInterval.
+// chainService checks the endpoint every chainCheckInterval while it
+// fails, every chainHealthyInterval while it answers.
 type chainService struct {
 	a *Agent
 	c *chain.Client
@@ -203,13 +216,15 @@ type chainService struct {
 func (*chainService) Name() string { return "chain" }
 
 func (s *chainService) Run(ctx context.Context) error {
-	t := time.NewTicker(chainCheckInterval)
-	defer t.Stop()
 	for {
+		wait := chainCheckInterval
+		if s.a.chainx.ok() {
+			wait = chainHealthyInterval
+		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-t.C:
+		case <-time.After(wait):
 			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 			s.check(cctx)
 			cancel()
