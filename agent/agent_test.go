@@ -32,6 +32,9 @@ func testConfig(t testing.TB) Config {
 	cfg.Agent.StateDir = filepath.Join(t.TempDir(), "state")
 	cfg.Agent.Socket = filepath.Join(sockDir, "agent.sock")
 	cfg.Agent.SocketGroup = ""
+	// p2p is on by default: agents of one test each take a port of their
+	// own on loopback, not 4001 on every interface.
+	cfg.P2P.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
 	return cfg
 }
 

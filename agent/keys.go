@@ -278,9 +278,13 @@ func (a *Agent) keysStatus() apiclient.KeysStatus {
 // logged; the words are answered once, by init.
 func (a *Agent) keysRoutes() {
 	ks := a.keys
-	// keysOp runs op and refreshes the health warning after it.
+	// keysOp runs op and refreshes the health warning after it; and since
+	// the node's libp2p identity is the wallet key, it starts the host if
+	// the op made the key available (unlock, init, restore, import): the
+	// network starts without a restart (p2p.go).
 	keysOp := func(h apiHandler) apiHandler {
 		return func(r *http.Request) (any, error) {
+			defer a.startP2P(context.WithoutCancel(r.Context()))
 			defer a.refreshKeysHealth()
 			v, err := h(r)
 			return v, keysError(err)

@@ -167,7 +167,7 @@ func (a *Agent) wireMiner(ctx context.Context) error {
 	}
 	if a.provider != nil {
 		mc.Ledger = providerLedger{a}
-		mc.Endpoint = a.earn.prov.endpoint
+		mc.EndpointFunc = a.earn.prov.endpoint
 		mc.Prices = a.cfg.Provider.prices(mp.node != nil)
 	}
 	if mp.store != nil {
@@ -407,6 +407,12 @@ func (a *Agent) minerRoutes() {
 		}
 		if a.provider == nil {
 			return nil, unavailable("the provider could not start (see mycroft status); mining needs it to serve")
+		}
+		if a.p2px != nil {
+			// With p2p on the node registers its libp2p endpoint only.
+			if _, err := a.p2px.host(); err != nil {
+				return nil, unavailable("mining registers the node's libp2p endpoint: %v", err)
+			}
 		}
 		if err := m.Enable(r.Context(), s); err != nil {
 			if errors.Is(err, miner.ErrBadSettings) {

@@ -165,7 +165,8 @@ func myc(t *testing.T, s string) *big.Int {
 // miner API and appear in the Registry with their prices; the owner's
 // wallet pays for a weather call with exact amounts on both sides; the
 // owner's backup goes to both storage agents, paid per chunk, and is
-// audited.
+// audited. p2p being on by default, nodes register libp2p endpoints and
+// all of it goes over libp2p on loopback.
 func TestPaidNetwork(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -245,7 +246,7 @@ func TestPaidNetwork(t *testing.T) {
 			continue
 		}
 		delete(want, n.Address)
-		if len(n.Prices) != len(w) || n.Stake.Cmp(myc(t, "100")) != 0 || !strings.HasPrefix(n.Endpoint, "http://127.0.0.1:") {
+		if len(n.Prices) != len(w) || n.Stake.Cmp(myc(t, "100")) != 0 || !strings.HasPrefix(n.Endpoint, "/ip4/127.0.0.1/tcp/") {
 			t.Errorf("registry: %s at %s stake %v prices %v, want prices %v", n.Address.Hex(), n.Endpoint, n.Stake, n.Prices, w)
 		}
 		for k, v := range w {

@@ -44,48 +44,75 @@ const (
 	dhtBootstrapRetryMax = 10 * time.Minute
 )
 
-// wireDHT starts the DHT on the running host (a.p2px.dht) unless p2p.dht
-// is off. Its service joins through the bootstrap peers, retrying while
-// none answers (a "p2p.dht" warning meanwhile), and closes the DHT before
-// the host. Nodes are then dialled at their registered address first and
-// found through the DHT when that fails (p2pParts.dialOptions).
+// wireDHT adds the DHT's service unless p2p.dht is off. The DHT itself
+// is made with the host (newDiscovery); once the host runs, the service
+// joins through the bootstrap peers, retrying while none answers (a
+// "p2p.dht" warning meanwhile), and closes the DHT before the host. Nodes
+// are then dialled at their registered address first and found through
+// the DHT when that fails (p2pRun.dialOptions).
 func (a *Agent) wireDHT() {
 	c := a.cfg.P2P.P2PDHTConfig
-	if c.DHT == "off" || a.p2px == nil {
+	p := a.p2px
+	if c.DHT == "off" || p == nil {
 		return
+	}
+	a.svcs.list = append(a.svcs.list, &funcService{name: "p2p.dht",
+		run: func(ctx context.Context) error {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-p.up:
+			}
+			r := p.running()
+			switch {
+			case r.dht == nil: // could not be made: a warning says why
+			case len(c.Bootstrap) == 0:
+				if c.DHT != "server" {
+					a.health.Set("p2p.dht", Notice, "p2p.dht: no bootstrap peers (p2p.bootstrap): nodes are dialled at their registered address only, until a peer joins through this one")
+				}
+			default:
+				a.joinDHT(ctx, r.dht)
+			}
+			<-ctx.Done()
+			return nil
+		},
+		close: func() error {
+			if r := p.running(); r != nil {
+				return r.closeDHT()
+			}
+			return nil
+		}})
+	a.addStatus("p2p_dht", func() any { // snake_case, as every JSON key
+		if r := p.running(); r != nil && r.dht != nil {
+			return r.dht.Status()
+		}
+		return p2p.DiscoveryStatus{Mode: "not started", Configured: c.DHT, Bootstrap: len(c.Bootstrap)}
+	})
+}
+
+// newDiscovery makes the DHT on h, or nil with p2p.dht = "off" or when it
+// cannot be made (a "p2p.dht" warning says why).
+func (a *Agent) newDiscovery(h *p2p.Host) *p2p.Discovery {
+	c := a.cfg.P2P.P2PDHTConfig
+	if c.DHT == "off" {
+		return nil
 	}
 	mode, err := p2p.ParseDHTMode(c.DHT)
 	if err != nil { // validated
 		a.health.Set("p2p.dht", Degraded, err.Error())
-		return
+		return nil
 	}
 	boot, err := p2p.ParseBootstrap(c.Bootstrap)
 	if err != nil {
 		a.health.Set("p2p.dht", Degraded, err.Error())
-		return
+		return nil
 	}
-	log := a.log.With("component", "p2p.dht")
-	d, err := p2p.NewDiscovery(a.p2px.host, p2p.DiscoveryConfig{Bootstrap: boot, Mode: mode, Log: log})
+	d, err := p2p.NewDiscovery(h, p2p.DiscoveryConfig{Bootstrap: boot, Mode: mode, Log: a.log.With("component", "p2p.dht")})
 	if err != nil {
 		a.health.Set("p2p.dht", Degraded, err.Error())
-		return
+		return nil
 	}
-	a.p2px.dht = d
-	a.svcs.list = append(a.svcs.list, &funcService{name: "p2p.dht",
-		run: func(ctx context.Context) error {
-			if len(boot) == 0 {
-				if mode != p2p.DHTServer {
-					a.health.Set("p2p.dht", Notice, "p2p.dht: no bootstrap peers (p2p.bootstrap): nodes are dialled at their registered address only, until a peer joins through this one")
-				}
-				<-ctx.Done()
-				return nil
-			}
-			a.joinDHT(ctx, d)
-			<-ctx.Done()
-			return nil
-		},
-		close: d.Close})
-	a.addStatus("p2p.dht", func() any { return d.Status() })
+	return d
 }
 
 // joinDHT bootstraps d, retrying with backoff until it joins or ctx ends.
@@ -119,7 +146,7 @@ func (a *Agent) joinDHT(ctx context.Context, d *p2p.Discovery) {
 // NAT options (nodeDialOptions), and with the DHT on, a node its endpoint
 // no longer reaches, or whose endpoint is a bare /p2p/<peer id>, is looked
 // up (p2p.Find).
-func (p *p2pParts) dialOptions() []p2p.DialOption {
+func (p *p2pRun) dialOptions() []p2p.DialOption {
 	opts := nodeDialOptions()
 	if p.dht != nil {
 		opts = append(opts, p2p.Find(p.dht))

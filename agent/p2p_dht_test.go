@@ -95,17 +95,18 @@ func TestP2PDHTWiring(t *testing.T) {
 	cfg.P2P.DHT = "server"
 	cfg.P2P.Bootstrap = []string{bootAddr}
 	a, _, _ := start(t, cfg, Options{})
-	if a.p2px == nil || a.p2px.dht == nil {
-		t.Fatalf("wiring: p2p %v; want a host with its DHT", a.p2px)
+	r := a.p2px.running()
+	if r == nil || r.dht == nil {
+		t.Fatalf("wiring: p2p %v; want a host with its DHT", r)
 	}
 	deadline := time.Now().Add(20 * time.Second)
-	for !slices.Contains(bootD.RoutingTablePeers(), a.p2px.host.ID()) || len(boot.Libp2p().Peerstore().Addrs(node.ID())) == 0 {
+	for !slices.Contains(bootD.RoutingTablePeers(), r.host.ID()) || len(boot.Libp2p().Peerstore().Addrs(node.ID())) == 0 {
 		if time.Now().After(deadline) {
 			t.Fatalf("the agent never entered the bootstrap node's routing table (%v), or the node's address is unknown", bootD.RoutingTablePeers())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if st := a.p2px.dht.Status(); st.Mode != "server" || st.Configured != "server" || st.Bootstrap != 1 || st.Peers == 0 {
+	if st := r.dht.Status(); st.Mode != "server" || st.Configured != "server" || st.Bootstrap != 1 || st.Peers == 0 {
 		t.Fatalf("dht status %+v; want server mode, one bootstrap peer, a routing table", st)
 	}
 	for _, w := range a.health.Warnings() {

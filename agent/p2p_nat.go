@@ -112,8 +112,19 @@ func (c P2PNATConfig) apply(cfg *p2p.Config, staked func(peer.ID) bool) {
 	}
 }
 
-// statusView is the host's status for the owner (apiclient.P2PStatus).
+// statusView is the node's place in the network for the owner
+// (apiclient.P2PStatus): the host's, or why it is not running yet.
 func (p *p2pParts) statusView() apiclient.P2PStatus {
+	r, err := p.host()
+	if err != nil {
+		return apiclient.P2PStatus{Listen: []string{}, Reachability: "not started", Path: err.Error(),
+			TrafficIn: miner.FormatSize(0), TrafficOut: miner.FormatSize(0)}
+	}
+	return r.statusView()
+}
+
+// statusView is the running host's status.
+func (p *p2pRun) statusView() apiclient.P2PStatus {
 	h := p.host
 	s := h.Status()
 	v := apiclient.P2PStatus{Peer: h.ID().String(), Address: h.Address().Hex(), Endpoint: p.endpoint,

@@ -92,11 +92,12 @@ func TestP2PNetwork(t *testing.T) {
 	ocfg.Miner.BackupInterval = 0
 	ocfg.Miner.BackupCopies = 1
 	oa, oc, _ := start(t, ocfg, Options{})
-	if pa.p2px == nil || oa.p2px == nil || pa.provider == nil || oa.wallet == nil {
-		t.Fatalf("wiring: provider p2p %v, owner p2p %v, provider %v, wallet %v", pa.p2px, oa.p2px, pa.provider, oa.wallet)
+	pr, or := pa.p2px.running(), oa.p2px.running()
+	if pr == nil || or == nil || pa.provider == nil || oa.wallet == nil {
+		t.Fatalf("wiring: provider p2p %v, owner p2p %v, provider %v, wallet %v", pr, or, pa.provider, oa.wallet)
 	}
-	if pa.p2px.host.Address() != prov || oa.p2px.host.Address() != owner {
-		t.Fatalf("hosts are %s and %s, want the wallet keys' %s and %s", pa.p2px.host.Address().Hex(), oa.p2px.host.Address().Hex(), prov.Hex(), owner.Hex())
+	if pr.host.Address() != prov || or.host.Address() != owner {
+		t.Fatalf("hosts are %s and %s, want the wallet keys' %s and %s", pr.host.Address().Hex(), or.host.Address().Hex(), prov.Hex(), owner.Hex())
 	}
 
 	if st, err := pc.MinerEnable(ctx, []string{"--stake", "100", "--disk", "16MiB", "--cpu", "50"}); err != nil || !st.Enabled {

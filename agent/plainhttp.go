@@ -158,7 +158,7 @@ func plainNotice(mode string, addr net.Addr) string {
 	}
 	switch mode {
 	case plainAny:
-		return fmt.Sprintf("node traffic is plaintext: the node port (%s) serves plain HTTP, so calls (speech audio included) and storage chunks cross the network unencrypted; turn on [p2p] (docs/network.md)", addr)
+		return fmt.Sprintf("node traffic is plaintext: the node port (%s) serves plain HTTP, so calls (speech audio included) and storage chunks cross the network unencrypted; turn [p2p] back on (p2p.enabled = true, the default; docs/network.md)", addr)
 	case PlainLAN:
 		return fmt.Sprintf("node traffic on the LAN is plaintext: the node port (%s) serves plain HTTP to LAN clients (provider.plain_http = \"lan\"); other homes use libp2p", addr)
 	}

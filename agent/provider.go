@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -192,8 +193,10 @@ func (c ProviderConfig) prices(withStorage bool) chain.Prices {
 
 // providerParts is the provider's HTTP side.
 type providerParts struct {
-	ln       net.Listener
-	endpoint string
+	ln net.Listener // the plain node port; nil with provider.plain_http = "off"
+	// endpoint is what the node announces now: with p2p on, its libp2p
+	// endpoint once the host runs ("" before).
+	endpoint func() string
 }
 
 // buildProvider makes the provider and its HTTP server (the provider's
@@ -210,15 +213,10 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	}
 	// The plain node port, under the binding rules of plainhttp.go
 	// (checked with the config; checked again here for a Config built in
-	// code).
+	// code). With p2p on, a.p2px exists (there is a keystore), and other
+	// nodes reach the provider over libp2p once the host runs
+	// (lateP2PServer).
 	mode := c.plainMode(a.cfg.P2P.Enabled)
-	if a.cfg.P2P.Enabled && a.p2px == nil {
-		if mode == PlainOff {
-			a.health.Set("provider", Degraded, "provider: not serving: p2p is not running (see p2p) and the plain node port is off (provider.plain_http)")
-			return nil
-		}
-		a.health.Set("provider", Degraded, "provider: other nodes cannot reach this provider: p2p is not running (see p2p), and the plain node port serves "+mode+" only (provider.plain_http)")
-	}
 	var ln net.Listener
 	if mode != PlainOff {
 		addr, err := plainListen(c.Listen, mode, c.PlainHTTP == PlainAuto)
@@ -245,9 +243,12 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	if endpoint == "" && ln != nil {
 		endpoint = deriveEndpoint(ln.Addr())
 	}
+	endpointOf := func() string { return endpoint }
 	if a.p2px != nil {
-		// With p2p on, the node is found by its peer id (p2p.go).
-		endpoint = a.p2px.endpoint
+		// With p2p on, the node is found by its peer id (p2p.go), once
+		// the host runs; until then it announces nothing, and never the
+		// plain port.
+		endpointOf = a.p2px.endpoint
 	}
 	services := map[string]provider.Service{}
 	switch c.STT {
@@ -268,14 +269,14 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	}
 	fee, _ := parseMYC(c.RedeemFee)
 	p, err := provider.New(provider.Config{
-		DB:        a.db,
-		Signer:    a.keys,
-		Chain:     a.chain,
-		Manifest:  a.manifest,
-		RedeemFee: func(context.Context) (*big.Int, error) { return new(big.Int).Set(fee), nil },
-		Endpoint:  endpoint,
-		Prices:    c.prices(node != nil),
-		Services:  services,
+		DB:           a.db,
+		Signer:       a.keys,
+		Chain:        a.chain,
+		Manifest:     a.manifest,
+		RedeemFee:    func(context.Context) (*big.Int, error) { return new(big.Int).Set(fee), nil },
+		EndpointFunc: endpointOf,
+		Prices:       c.prices(node != nil),
+		Services:     services,
 		// A backup uploads its chunks to a node in a burst of paid calls.
 		RateLimit:    20,
 		Burst:        256,
@@ -310,7 +311,7 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		mux.Handle("/v1/", node.Handler(refuseRent{}))
 	}
 	a.provider = p
-	a.earn.prov = &providerParts{ln: ln, endpoint: endpoint}
+	a.earn.prov = &providerParts{ln: ln, endpoint: endpointOf}
 	// Every connection and request of the node port goes through the
 	// guard: timeouts, connection caps, a call deadline and a per-client
 	// token bucket taken before any signature check or chain read.
@@ -323,13 +324,9 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		a.svcs.list = append(a.svcs.list, &httpService{name: "provider.http", ln: guard.Listener(ln), srv: guard.Server(mux)})
 	}
 	if a.p2px != nil {
-		// The same handler over libp2p, behind the same limits (p2p.go).
-		svc, err := a.p2pServer(mux, guard.Config())
-		if err != nil {
-			a.health.Set("provider.p2p", Degraded, "provider: not served over libp2p: "+err.Error())
-		} else {
-			a.svcs.list = append(a.svcs.list, svc)
-		}
+		// The same handler over libp2p, behind the same limits (p2p.go),
+		// from when the host starts.
+		a.svcs.list = append(a.svcs.list, a.lateP2PServer(mux, guard.Config()))
 	}
 	a.addStatus("provider", func() any {
 		st, err := p.Status()
@@ -343,6 +340,74 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 			"channel_scans": pc.ChannelScans, "channel_reads": pc.ChainReads}
 	})
 	return nil
+}
+
+// lateP2PServer serves h over libp2p from when the host starts (at once
+// if it runs): its listener is made when the host comes up (onStart), and
+// served by the service's Run. Until then the status has a notice.
+func (a *Agent) lateP2PServer(h http.Handler, g netguard.Config) *p2pHTTPService {
+	p := a.p2px
+	s := &p2pHTTPService{up: p.up}
+	if p.running() == nil {
+		until := "no one (provider.plain_http = \"off\")"
+		if m := a.cfg.Provider.plainMode(true); m != PlainOff {
+			until = "only its plain node port (provider.plain_http: " + m + ")"
+		}
+		a.health.Set("provider.p2p", Notice, "provider: other nodes reach this provider over libp2p once the keyring is unlocked (see p2p); until then it serves "+until)
+	}
+	p.onStart(func(r *p2pRun) {
+		svc, err := a.p2pServer(r.host, h, g)
+		if err != nil {
+			a.health.Set("provider.p2p", Degraded, "provider: not served over libp2p: "+err.Error())
+			return
+		}
+		a.health.Clear("provider.p2p")
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.closed {
+			_ = svc.Close()
+			return
+		}
+		s.svc = svc
+	})
+	return s
+}
+
+// p2pHTTPService is the provider's server over libp2p, which exists once
+// the host runs.
+type p2pHTTPService struct {
+	up     <-chan struct{}
+	mu     sync.Mutex
+	svc    *httpService
+	closed bool
+}
+
+func (s *p2pHTTPService) Name() string { return "provider.p2p" }
+
+func (s *p2pHTTPService) Run(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		return nil
+	case <-s.up:
+	}
+	s.mu.Lock()
+	svc := s.svc
+	s.mu.Unlock()
+	if svc == nil { // not served: a warning says why
+		<-ctx.Done()
+		return nil
+	}
+	return svc.Run(ctx)
+}
+
+func (s *p2pHTTPService) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	if s.svc == nil {
+		return nil
+	}
+	return s.svc.Close()
 }
 
 // refuseRent refuses plain PUT uploads: the agent's storage node is paid

@@ -16,7 +16,6 @@ import (
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/miner"
-	"github.com/mycroft-network/mycroft/p2p"
 	"github.com/mycroft-network/mycroft/wallet"
 )
 
@@ -151,7 +150,8 @@ func (a *Agent) wireWallet(ctx context.Context) error {
 	}
 	var peers wallet.PeerTransport // nil: libp2p endpoints are unreachable
 	if a.p2px != nil {
-		peers = p2p.NodeTransport{Host: a.p2px.host, Options: a.p2px.dialOptions()}
+		// The host once it runs (it may start after the wallet is made).
+		peers = nodeTransport{a.p2px}
 	}
 	w, err := wallet.New(wallet.Config{
 		Peers:       peers,

@@ -100,6 +100,10 @@ type Config struct {
 	// staking; the disk quota is announced as the storage capacity.
 	Endpoint string
 	Prices   chain.Prices
+	// EndpointFunc, when set, gives the endpoint at the time of staking
+	// instead of Endpoint (the agent's libp2p endpoint exists once its
+	// host starts, which may be after the miner is made).
+	EndpointFunc func() string
 }
 
 // Miner is the owner-facing service: consent, caps, idle policy, staking.
@@ -284,7 +288,7 @@ func (m *Miner) stake(ctx context.Context, s Settings) error {
 		return fmt.Errorf("stake: %w", err)
 	}
 	if !info.Registered {
-		if _, err := r.Register(ctx, m.cfg.Endpoint, m.cfg.Prices, s.DiskQuota, s.Stake); err != nil {
+		if _, err := r.Register(ctx, m.endpoint(), m.cfg.Prices, s.DiskQuota, s.Stake); err != nil {
 			return fmt.Errorf("stake: register: %w", err)
 		}
 		return nil
@@ -303,10 +307,19 @@ func (m *Miner) stake(ctx context.Context, s Settings) error {
 			return fmt.Errorf("stake: unbond: %w", err)
 		}
 	}
-	if _, err := r.UpdateNode(ctx, m.cfg.Endpoint, m.cfg.Prices, s.DiskQuota); err != nil {
+	if _, err := r.UpdateNode(ctx, m.endpoint(), m.cfg.Prices, s.DiskQuota); err != nil {
 		return fmt.Errorf("stake: update: %w", err)
 	}
 	return nil
+}
+
+// endpoint is the endpoint to announce now (Config.EndpointFunc, else
+// Config.Endpoint).
+func (m *Miner) endpoint() string {
+	if m.cfg.EndpointFunc != nil {
+		return m.cfg.EndpointFunc()
+	}
+	return m.cfg.Endpoint
 }
 
 // Disable stops mining at once and persists the choice. The stake stays

@@ -93,6 +93,8 @@ enabled = true
 listen = %q
 [miner]
 max_load = 16.0
+[p2p] # on by default: a port of its own on loopback
+listen_addrs = ["/ip4/127.0.0.1/tcp/0"]
 `, state, thermal, dn.URL, manifest, passFile, listen)), 0o600)
 
 	actx, stop := context.WithCancel(ctx)
@@ -140,7 +142,7 @@ max_load = 16.0
 	if code != 0 || json.Unmarshal([]byte(out), &ms) != nil {
 		t.Fatalf("miner status --json: exit %d, %q, %s", code, out, stderr)
 	}
-	if !ms.Enabled || ms.Disk != "8MiB" || ms.Node == nil || ms.Node.Stake != "150" || ms.Node.Endpoint != "http://"+listen ||
+	if !ms.Enabled || ms.Disk != "8MiB" || ms.Node == nil || ms.Node.Stake != "150" || !strings.HasPrefix(ms.Node.Endpoint, "/ip4/127.0.0.1/tcp/") ||
 		ms.Node.Prices["storage"] != "0.0001" || ms.Node.Capacity != 8<<20 {
 		t.Fatalf("miner status = %+v (node %+v)", ms, ms.Node)
 	}
@@ -173,7 +175,7 @@ max_load = 16.0
 	}
 	code, out, stderr = runCLI(ctx, "-socket", sock, "provider", "status", "--json")
 	var ps apiclient.ProviderStatus
-	if code != 0 || json.Unmarshal([]byte(out), &ps) != nil || ps.Endpoint != "http://"+listen || ps.Listen != listen {
+	if code != 0 || json.Unmarshal([]byte(out), &ps) != nil || ps.Endpoint != ms.Node.Endpoint || ps.Listen != listen {
 		t.Fatalf("provider status: exit %d, %q, %s", code, out, stderr)
 	}
 	code, out, _ = runCLI(ctx, "-socket", sock, "miner", "disable")

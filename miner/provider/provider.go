@@ -60,9 +60,13 @@ type Config struct {
 	// RedeemFee is the expected fee of one redeem in MYC base units
 	// (see GasFee); required for redeeming.
 	RedeemFee func(ctx context.Context) (*big.Int, error)
-	Endpoint  string       // public base URL announced in the offer
-	Prices    chain.Prices // service → price per call, MYC base units
-	Services  map[string]Service
+	Endpoint  string // public base URL announced in the offer
+	// EndpointFunc, when set, gives the endpoint at the time of each offer
+	// instead of Endpoint (the agent's libp2p endpoint exists once its
+	// host starts, which may be after the provider is made).
+	EndpointFunc func() string
+	Prices       chain.Prices // service → price per call, MYC base units
+	Services     map[string]Service
 	// OfferTTL is how long a signed offer is valid (default 10 min).
 	OfferTTL time.Duration
 	// MinCloseDelay is the shortest close delay accepted on a channel
@@ -124,12 +128,13 @@ type Provider struct {
 	sigChecks atomic.Uint64 // voucher signatures verified
 	chainRead atomic.Uint64 // channel states read from the chain
 
-	mu        sync.Mutex
-	offer     []byte
-	offerExp  time.Time
-	stats     Stats
-	lastError string
-	hooks     *Hooks
+	mu            sync.Mutex
+	offer         []byte
+	offerExp      time.Time
+	offerEndpoint string // the endpoint offer names
+	stats         Stats
+	lastError     string
+	hooks         *Hooks
 }
 
 type cachedChannel struct {
@@ -277,7 +282,8 @@ func (p *Provider) SignedOffer() ([]byte, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.cfg.Now()
-	if p.offer != nil && now.Add(p.cfg.OfferTTL/2).Before(p.offerExp) {
+	endpoint := p.endpoint()
+	if p.offer != nil && p.offerEndpoint == endpoint && now.Add(p.cfg.OfferTTL/2).Before(p.offerExp) {
 		return p.offer, nil
 	}
 	services, err := chain.CanonicalServices(p.cfg.Prices)
@@ -286,7 +292,7 @@ func (p *Provider) SignedOffer() ([]byte, error) {
 	}
 	exp := now.Add(p.cfg.OfferTTL)
 	o := Offer{
-		Provider: p.cfg.Signer.Address(), Endpoint: p.cfg.Endpoint, Services: services,
+		Provider: p.cfg.Signer.Address(), Endpoint: endpoint, Services: services,
 		Expiry: uint64(exp.Unix()), ChainID: p.chainID.String(), Registry: p.cfg.Manifest.Registry,
 		Channels: p.cfg.Manifest.Channels, MinCloseDelay: uint64(p.cfg.MinCloseDelay / time.Second),
 	}
@@ -300,8 +306,17 @@ func (p *Provider) SignedOffer() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("provider: offer: %w", err)
 	}
-	p.offer, p.offerExp = b, exp
+	p.offer, p.offerExp, p.offerEndpoint = b, exp, endpoint
 	return b, nil
+}
+
+// endpoint is the endpoint announced now (Config.EndpointFunc, else
+// Config.Endpoint).
+func (p *Provider) endpoint() string {
+	if p.cfg.EndpointFunc != nil {
+		return p.cfg.EndpointFunc()
+	}
+	return p.cfg.Endpoint
 }
 
 func (p *Provider) handleOffer(w http.ResponseWriter, r *http.Request) {

@@ -171,7 +171,7 @@ func (p *Provider) Status() (Status, error) {
 		held.Add(held, c)
 		red.Add(red, r.Redeemed)
 	}
-	s := Status{Address: p.cfg.Signer.Address().Hex(), Endpoint: p.cfg.Endpoint, Prices: map[string]string{},
+	s := Status{Address: p.cfg.Signer.Address().Hex(), Endpoint: p.endpoint(), Prices: map[string]string{},
 		Channels: len(recs), Held: held.String(), Redeemed: red.String(), Unredeemed: new(big.Int).Sub(held, red).String()}
 	for n, v := range p.cfg.Prices {
 		s.Prices[n] = v.String()
