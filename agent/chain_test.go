@@ -236,7 +236,7 @@ func TestGovernanceVote(t *testing.T) {
 		t.Fatalf("propose: %v", err)
 	}
 	id, ok := new(big.Int).SetString(pr.ID, 10)
-	if !ok || pr.TxHash == "" || pr.Actions[0].Calldata != pv.Actions[0].Calldata {
+	if !ok || pr.TxHash == "" || pr.Number != 1 || pr.Actions[0].Calldata != pv.Actions[0].Calldata {
 		t.Fatalf("proposed = %+v", pr)
 	}
 	listed, err := dep.Proposals(ctx, 0)
