@@ -200,6 +200,11 @@ func TestGovernanceVote(t *testing.T) {
 	if err != nil || gs.Votes != own.String() || gs.Balance != own.String() || gs.Why != "" {
 		t.Fatalf("governance status = %+v, %v; want votes = balance = %s and no why", gs, err, own)
 	}
+	if vp, ok := a.governanceSkill().(skills.VotingPower); !ok {
+		t.Error("the governance skill does not say the voting power")
+	} else if votes, why, err := vp.VotingPower(ctx); err != nil || votes.Cmp(own) != 0 || why != "" {
+		t.Errorf("spoken voting power = %v, %q, %v; want %s", votes, why, err, own)
+	}
 	if st, _ := c.Status(ctx); !strings.Contains(string(st.Components["governance"]), `"delegation": "self"`) {
 		t.Errorf("status governance = %s", st.Components["governance"])
 	}
@@ -325,7 +330,7 @@ func TestSelfDelegationNoGas(t *testing.T) {
 	cfg := testConfig(t)
 	cfg.Chain.RPCURL = d.URL
 	cfg.Chain.Manifest = manifest
-	_, c, _ := start(t, cfg, Options{})
+	a, c, _ := start(t, cfg, Options{})
 	ini, err := c.KeysInit(ctx, testPass)
 	if err != nil {
 		t.Fatal(err)
@@ -342,6 +347,9 @@ func TestSelfDelegationNoGas(t *testing.T) {
 	})
 	if gs.Delegate != "" || gs.Votes != "0" || !strings.Contains(gs.Why, "not delegated yet") {
 		t.Errorf("status without gas = %+v, want no delegate, no votes and why", gs)
+	}
+	if votes, why, err := a.governanceSkill().(skills.VotingPower).VotingPower(ctx); err != nil || votes.Sign() != 0 || !strings.Contains(why, "gas") {
+		t.Errorf("spoken voting power without gas = %v, %q, %v; want none, for want of gas", votes, why, err)
 	}
 	if w := warning(t, c, "governance"); !strings.Contains(w, "relayer") {
 		t.Errorf("governance warning without gas = %q", w)

@@ -254,3 +254,29 @@ func (a *Agent) governanceStatusRoutes() {
 		return g.propose(r.Context(), req)
 	})
 }
+
+// VotingPower is the device's voting power and, when it is zero, why, in
+// words for the voice.
+func (g governance) VotingPower(ctx context.Context) (*big.Int, string, error) {
+	st, err := g.votingStatus(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	votes, _ := new(big.Int).SetString(st.Votes, 10)
+	if votes != nil && votes.Sign() > 0 {
+		return votes, "", nil
+	}
+	var why []string
+	if st.Balance == "0" {
+		why = append(why, "your wallet has no tokens")
+	}
+	switch {
+	case st.Delegate == "" && st.Delegation == delegationNoGas:
+		why = append(why, "I need a little gas to make your votes count")
+	case st.Delegate == "":
+		why = append(why, "I have not made your votes count yet")
+	case !strings.EqualFold(st.Delegate, st.Address):
+		why = append(why, "you delegated your votes to another address")
+	}
+	return new(big.Int), strings.Join(why, " and "), nil
+}

@@ -37,15 +37,37 @@ type pendingVote struct {
 
 func (*GovernanceSkill) Name() string { return "governance" }
 
-func (*GovernanceSkill) Intents() []intent.Spec {
-	return []intent.Spec{
+func (g *GovernanceSkill) Intents() []intent.Spec {
+	var power []intent.Spec
+	if _, ok := g.Service.(VotingPower); ok {
+		power = append(power, intent.Spec{Name: "power", Patterns: []string{
+			"how many votes do i have", "what is my voting power", "[do | does] my (vote | votes) count",
+			"(are | is) my (vote | votes) (counted | delegated)", "my voting power",
+		}})
+	}
+	return append(power, []intent.Spec{
 		{Name: "list", Patterns: []string{
 			"[list | read] [the] open proposals", "what (proposals are | is) open",
 			"what are the open proposals", "any open proposals",
 		}},
 		{Name: "vote", Patterns: []string{"vote {vote} [on] proposal {proposal}"}},
 		{Name: "confirm", Patterns: []string{"confirm [my] [vote]", "yes confirm [my] [vote]", "yes", "yes please", "cast [my] vote"}},
+	}...)
+}
+
+// power says the owner's voting power, or why there is none.
+func (g *GovernanceSkill) power(ctx context.Context) (intent.Reply, error) {
+	votes, why, err := g.Service.(VotingPower).VotingPower(ctx)
+	if err != nil {
+		return fail("governance", err)
 	}
+	if votes != nil && votes.Sign() > 0 {
+		return intent.Reply{Text: "Your votes count: your voting power is " + FormatMYC(votes) + "."}, nil
+	}
+	if why == "" {
+		return intent.Reply{Text: "You have no voting power yet."}, nil
+	}
+	return intent.Reply{Text: "You have no voting power yet: " + why + "."}, nil
 }
 
 func (g *GovernanceSkill) now() time.Time {
@@ -56,8 +78,11 @@ func (g *GovernanceSkill) now() time.Time {
 }
 
 func (g *GovernanceSkill) Handle(ctx context.Context, in intent.Intent) (intent.Reply, error) {
-	if in.Name == "confirm" {
+	switch in.Name {
+	case "confirm":
 		return g.confirm(ctx)
+	case "power":
+		return g.power(ctx)
 	}
 	props, err := g.Service.OpenProposals(ctx)
 	if err != nil {

@@ -103,6 +103,13 @@ type Governance interface {
 	Vote(ctx context.Context, proposal *big.Int, support Support) error
 }
 
+// VotingPower is a Governance that also says the owner's voting power
+// (base units) and, when it is zero, why, in words for speech ("your
+// wallet has no tokens").
+type VotingPower interface {
+	VotingPower(ctx context.Context) (votes *big.Int, why string, err error)
+}
+
 // Volume is the speaker volume, 0..100 (hal.Volume satisfies it).
 type Volume interface {
 	SetVolume(level int) error

@@ -46,6 +46,9 @@ func (f *fakes) Pause(context.Context) error  { f.minerOn = false; return nil }
 func (f *fakes) Earnings(context.Context) (*big.Int, *big.Int, error) {
 	return tokens("0.25"), tokens("3"), nil
 }
+func (f *fakes) VotingPower(context.Context) (*big.Int, string, error) {
+	return tokens("100"), "", nil
+}
 func (f *fakes) OpenProposals(context.Context) ([]Proposal, error) {
 	return []Proposal{{1, big.NewInt(777), "Fund translations"}, {2, big.NewInt(888), "Lower STT prices"}}, nil
 }

@@ -76,3 +76,51 @@ func TestNoTokensSpoken(t *testing.T) {
 		t.Errorf("a refusal not for lack of tokens says %q", rep.Text)
 	}
 }
+
+// powerGov is a Governance that says its voting power.
+type powerGov struct {
+	fakes
+	votes *big.Int
+	why   string
+}
+
+func (p *powerGov) VotingPower(context.Context) (*big.Int, string, error) { return p.votes, p.why, nil }
+
+// TestVotingPowerSpoken: "do my votes count" is answered with the power,
+// or why there is none; a Governance that cannot say leaves the question
+// to the others.
+func TestVotingPowerSpoken(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		g    *powerGov
+		want string
+	}{
+		{"power", &powerGov{votes: tokens("1234")}, "Your votes count: your voting power is 1,234 MYC."},
+		{"none", &powerGov{votes: new(big.Int), why: "your wallet has no tokens"}, "You have no voting power yet: your wallet has no tokens."},
+	} {
+		r, err := New(Config{Governance: c.g})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"do my votes count", "how many votes do i have", "what is my voting power"} {
+			rep, err := r.Respond(ctx, q)
+			if err != nil || rep.Text != c.want {
+				t.Errorf("%s: %q: got %q (%v), want %q", c.name, q, rep.Text, err, c.want)
+			}
+		}
+	}
+	r, err := New(Config{Governance: plainGov{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := r.Respond(ctx, "do my votes count"); strings.Contains(rep.Text, "voting power") {
+		t.Errorf("a Governance without VotingPower answered %q", rep.Text)
+	}
+}
+
+// plainGov is a Governance that does not say its voting power.
+type plainGov struct{}
+
+func (plainGov) OpenProposals(context.Context) ([]Proposal, error) { return nil, nil }
+func (plainGov) Vote(context.Context, *big.Int, Support) error     { return nil }
