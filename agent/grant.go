@@ -337,7 +337,7 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 			s.save(saved)
 		}
 		s.g.set(grantWaitingGas, "submitting the claim: "+err.Error())
-		return 0, true
+		return 0, false // back off: a pool that is empty reverts every time
 	}
 	saved.Claimed, saved.Tx = true, rc.TxHash
 	s.save(saved)
