@@ -185,6 +185,16 @@ func measureGas(t *testing.T, maxGas uint64) {
 	mustOK(t, "sign ballot", err)
 	r, err = owner.CastVoteBySig(e.ctx, pid, chain.VoteFor, e.addr(3), sig)
 	g.add("Governor.castVoteBySig (relayed)", r, err)
+	// A device's self-delegation by signature, submitted by someone else
+	// (or by the device, for the same gas).
+	now, err = owner.Now(e.ctx)
+	mustOK(t, "now", err)
+	dtd, err := voter.DelegationTypedData(e.ctx, e.addr(2), e.addr(2), big.NewInt(now.Add(time.Hour).Unix()))
+	mustOK(t, "delegation", err)
+	sig, err = chain.SignTypedDataWithKey(e.keys[2], dtd)
+	mustOK(t, "sign delegation", err)
+	r, err = voter.DelegateBySig(e.ctx, chain.SignedDelegation{Delegatee: e.addr(2), Nonce: new(big.Int), Expiry: big.NewInt(now.Add(time.Hour).Unix()), Signature: sig})
+	g.add("Token.delegateBySig (self, once, relayed)", r, err)
 
 	t.Log(g)
 }
