@@ -35,6 +35,7 @@ const (
 	delegationChecking    = "checking"
 	delegationSelf        = "self"
 	delegationElsewhere   = "delegated elsewhere"
+	delegationNoTokens    = "waiting for tokens"
 	delegationNoGas       = "signed, waiting for gas or a relayer"
 	delegationRetrying    = "retrying"
 )
@@ -124,7 +125,8 @@ func (a *Agent) signSelfDelegation(ctx context.Context) (chain.SignedDelegation,
 
 // delegationService makes the device's tokens count as votes: once the
 // wallet key is there, it reads the Token's delegates(self) and, when it
-// is the zero address, delegates to itself by a signed delegateBySig,
+// is the zero address and the device holds tokens, delegates to itself by
+// a signed delegateBySig,
 // submitted by the device when it has gas (otherwise the signed delegation
 // waits for a relayer, and the service looks again later). It never
 // overrides a delegation the owner made to someone else, and stops once
@@ -172,6 +174,12 @@ func (s *delegationService) step(ctx context.Context) (done, retry bool) {
 		return false, false
 	}
 	self := st.Address
+	// While the chain service finds the endpoints down, wait for it rather
+	// than add failed calls (each one lengthens the endpoint's backoff).
+	if down := chainDown(a.chainx); down != nil {
+		s.d.set(delegationRetrying, common.Address{}, "", down)
+		return false, true
+	}
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
 	s.d.set(delegationChecking, common.Address{}, "", nil)
@@ -190,6 +198,21 @@ func (s *delegationService) step(ctx context.Context) (done, retry bool) {
 		s.d.set(delegationElsewhere, cur, "", nil)
 		a.health.Clear("governance")
 		return true, false
+	}
+	// With no tokens a delegation counts for nothing yet, and would race
+	// with the tokens' arrival: a transfer (or the grant's claim)
+	// estimated before the delegation is mined and executed after it also
+	// writes the new delegate's checkpoint, and runs out of gas. So wait
+	// for the tokens.
+	bal, err := c.TokenBalance(ctx, self)
+	if err != nil {
+		s.d.set(delegationRetrying, common.Address{}, "", err)
+		return false, true
+	}
+	if bal.Sign() == 0 {
+		s.d.set(delegationNoTokens, common.Address{}, "", nil)
+		a.health.Clear("governance")
+		return false, true
 	}
 	sd, err := a.signSelfDelegation(ctx)
 	if err != nil {
@@ -224,6 +247,20 @@ func (s *delegationService) step(ctx context.Context) (done, retry bool) {
 	a.health.Clear("governance")
 	a.log.Info("governance: votes delegated to self", "tx", r.TxHash.Hex())
 	return true, false
+}
+
+// errChainDown is why the delegation waits while the chain is unreachable.
+var errChainDown = errors.New("the chain is unreachable (see the chain status)")
+
+// chainDown returns errChainDown when the last endpoint check failed, nil
+// when it succeeded or has not run yet.
+func chainDown(p *chainParts) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.checked && !p.reachable {
+		return errChainDown
+	}
+	return nil
 }
 
 // wireDelegation adds the self-delegation service and its status when

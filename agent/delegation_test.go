@@ -20,6 +20,9 @@ func TestSelfDelegationChainDownAtBoot(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	fastDelegation(t)
+	old := chainCheckInterval
+	chainCheckInterval = 50 * time.Millisecond
+	t.Cleanup(func() { chainCheckInterval = old })
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 func TestNoTokensSpoken(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
+	fastDelegation(t)
 	manifest := filepath.Join(t.TempDir(), "deployment.json")
 	d, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
 	if err != nil {
@@ -49,14 +50,17 @@ func TestNoTokensSpoken(t *testing.T) {
 	if got, err := c.VoiceAsk(ctx, "what can you do"); err != nil || !strings.HasSuffix(got, skills.SayNoTokensHelp) {
 		t.Errorf("help with an empty wallet: %q (%v), want it to end with %q", got, err, skills.SayNoTokensHelp)
 	}
-	// With tokens, the same question is no longer refused for lack of them.
-	// (The transfer waits for the self-delegation: estimated before and
-	// mined after it, it would cost more than estimated.)
-	chainWaitFor(ctx, t, "the self-delegation", func() bool { return a.chainx.delegation.status().Delegation == delegationSelf })
+	// No tokens, no delegation yet: it waits for the tokens.
+	chainWaitFor(ctx, t, "the delegation to wait for tokens", func() bool {
+		return a.chainx.delegation.status().Delegation == delegationNoTokens
+	})
+	// With tokens, the same question is no longer refused for lack of them,
+	// and the device delegates its votes to itself.
 	if err := d.Fund(ctx, device, nil, devnet.Units(5, devnet.MYC)); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := c.VoiceAsk(ctx, "what is the weather"); err != nil || strings.Contains(got, "no tokens") {
 		t.Errorf("weather with tokens: %q (%v), want another answer", got, err)
 	}
+	chainWaitFor(ctx, t, "the self-delegation", func() bool { return a.chainx.delegation.status().Delegation == delegationSelf })
 }
