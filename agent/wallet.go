@@ -197,6 +197,16 @@ func (s *walletService) Name() string { return "wallet" }
 // after the answer) before the database closes.
 func (s *walletService) Close() error { return s.a.wallet.Flush() }
 
+// The wallet service retries its recovery every walletRetryInterval and,
+// once recovered, refreshes the balances `mycroft status` shows every
+// walletRefreshInterval (two RPC calls: an idle device stays under 100
+// calls an hour, docs/performance.md; the wallet's own API reads the
+// chain when asked).
+const (
+	walletRetryInterval   = 30 * time.Second
+	walletRefreshInterval = 10 * time.Minute
+)
+
 func (s *walletService) Run(ctx context.Context) error {
 	a := s.a
 	recovered := false
@@ -214,10 +224,14 @@ func (s *walletService) Run(ctx context.Context) error {
 			}
 		}
 		a.refreshWalletSummary(ctx)
+		wait := walletRetryInterval
+		if recovered {
+			wait = walletRefreshInterval
+		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(30 * time.Second):
+		case <-time.After(wait):
 		}
 	}
 }
