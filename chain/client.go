@@ -428,7 +428,11 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 	if err != nil {
 		return nil, fmt.Errorf("chain: estimate gas: %w", c.wrapRevert(err, to))
 	}
-	gas += gas/4 + 10_000
+	// A quarter more, and room for state the estimate did not see: a token
+	// transfer estimated before its recipient delegated and mined after
+	// writes a vote checkpoint too (~44k gas under Osaka). Unused gas is
+	// not paid for; the limit only raises the balance the sender needs.
+	gas += gas/4 + 60_000
 	tip, err := c.backend.SuggestGasTipCap(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("chain: gas tip: %w", err)
