@@ -83,20 +83,10 @@ func BenchmarkNATPaths(b *testing.B) {
 	lab := netlab.New(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	relay := startNode(b, ctx, lab.Host("relay"), "relay", "-public", "-relay-service", "-autonat-service")
-	var servers []*labNode
-	for i := range 3 {
-		name := fmt.Sprint("peer", i)
-		servers = append(servers, startNode(b, ctx, lab.Host(name), name, "-public", "-autonat-service"))
-	}
+	w := newNATWorld(b, ctx, lab)
+	relay, servers := w.relay, w.servers
 	home := func(name string, nat netlab.NATKind) *labNode {
-		n := startNode(b, ctx, lab.Home(name, nat).Host("pi"), name, "-relay-client", "-hole-punching",
-			"-static-relay", relay.addr())
-		for _, s := range append([]*labNode{relay}, servers...) {
-			if _, err := n.do("connect " + s.addr()); err != nil {
-				b.Fatal(err)
-			}
-		}
+		n := w.home(name, nat)
 		n.waitStatus(90*time.Second, "private with a relay reservation", func(s Status) bool { return s.Reachability == "private" && len(s.Relays) == 1 })
 		return n
 	}

@@ -198,26 +198,9 @@ func TestNATTraversal(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	// A relay and three other public peers (AutoNAT servers; a home's
-	// observed address counts once four distinct addresses saw it).
 	const circuitData = 1 << 20
-	relay := startNode(t, ctx, lab.Host("relay"), "relay", "-public", "-relay-service", "-autonat-service",
-		fmt.Sprint("-circuit-data=", circuitData))
-	var servers []*labNode
-	for i := range 3 {
-		name := fmt.Sprint("peer", i)
-		servers = append(servers, startNode(t, ctx, lab.Host(name), name, "-public", "-autonat-service"))
-	}
-	homeNode := func(name string, nat netlab.NATKind) *labNode {
-		n := startNode(t, ctx, lab.Home(name, nat).Host("pi"), name, "-relay-client", "-hole-punching",
-			"-static-relay", relay.addr())
-		for _, s := range append([]*labNode{relay}, servers...) {
-			if _, err := n.do("connect " + s.addr()); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return n
-	}
+	w := newNATWorld(t, ctx, lab, fmt.Sprint("-circuit-data=", circuitData))
+	relay, homeNode := w.relay, w.home
 	a := homeNode("a", netlab.EndpointIndependent)
 	b := homeNode("b", netlab.Symmetric)
 	c := homeNode("c", netlab.EndpointIndependent)
@@ -278,4 +261,35 @@ func TestNATTraversal(t *testing.T) {
 	if s := a.status(); s.BytesOut < 2*size {
 		t.Errorf("A sent %d bytes, want at least %d", s.BytesOut, 2*size)
 	}
+}
+
+// natWorld is the lab most NAT tests need: a relay and three other public
+// peers (AutoNAT servers; a home's observed address counts once four
+// distinct addresses saw it); home adds a home node connected to all four.
+type natWorld struct {
+	relay   *labNode
+	servers []*labNode
+	home    func(name string, nat netlab.NATKind) *labNode
+}
+
+func newNATWorld(t testing.TB, ctx context.Context, lab *netlab.Lab, relayFlags ...string) *natWorld {
+	t.Helper()
+	w := &natWorld{relay: startNode(t, ctx, lab.Host("relay"), "relay",
+		append([]string{"-public", "-relay-service", "-autonat-service"}, relayFlags...)...)}
+	for i := range 3 {
+		name := fmt.Sprint("peer", i)
+		w.servers = append(w.servers, startNode(t, ctx, lab.Host(name), name, "-public", "-autonat-service"))
+	}
+	w.home = func(name string, nat netlab.NATKind) *labNode {
+		t.Helper()
+		n := startNode(t, ctx, lab.Home(name, nat).Host("pi"), name, "-relay-client", "-hole-punching",
+			"-static-relay", w.relay.addr())
+		for _, s := range append([]*labNode{w.relay}, w.servers...) {
+			if _, err := n.do("connect " + s.addr()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return n
+	}
+	return w
 }
