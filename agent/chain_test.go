@@ -40,24 +40,7 @@ func chainWaitFor(ctx context.Context, t *testing.T, what string, cond func() bo
 func TestChainDownAtBoot(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	old := chainCheckInterval
-	chainCheckInterval = 50 * time.Millisecond
-	t.Cleanup(func() { chainCheckInterval = old })
-
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	// The devnet's fixed deployer gives the same contract addresses every
-	// time: write the manifest from a first run.
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	probe, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	probe.Close()
+	port, manifest := chainDownAtBoot(t, ctx)
 
 	// A second endpoint that never answers: the client fails over to the
 	// first once it is up, and the status shows both.
@@ -142,15 +125,9 @@ func TestGovernanceVote(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	fastDelegation(t)
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	d, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d, manifest := testChain(t, ctx)
 	cfg := testConfig(t)
-	cfg.Chain.RPCURL = d.URL
-	cfg.Chain.Manifest = manifest
+	cfg.Chain.RPCURL, cfg.Chain.Manifest = d.URL, manifest
 	a, c, _ := start(t, cfg, Options{})
 	if st, err := c.Status(ctx); err != nil || !strings.Contains(string(st.Components["governance"]), delegationWaitingKeys) {
 		t.Fatalf("governance status before keys = %s, %v; want %q", st.Components["governance"], err, delegationWaitingKeys)
@@ -321,15 +298,9 @@ func TestSelfDelegationNoGas(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	fastDelegation(t)
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	d, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d, manifest := testChain(t, ctx)
 	cfg := testConfig(t)
-	cfg.Chain.RPCURL = d.URL
-	cfg.Chain.Manifest = manifest
+	cfg.Chain.RPCURL, cfg.Chain.Manifest = d.URL, manifest
 	a, c, _ := start(t, cfg, Options{})
 	ini, err := c.KeysInit(ctx, testPass)
 	if err != nil {

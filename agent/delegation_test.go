@@ -3,8 +3,6 @@ package agent
 import (
 	"context"
 	"fmt"
-	"net"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,23 +18,7 @@ func TestSelfDelegationChainDownAtBoot(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	fastDelegation(t)
-	old := chainCheckInterval
-	chainCheckInterval = 50 * time.Millisecond
-	t.Cleanup(func() { chainCheckInterval = old })
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	// The devnet's fixed deployer gives the same contract addresses every
-	// time: write the manifest from a first run.
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	probe, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	probe.Close()
+	port, manifest := chainDownAtBoot(t, ctx)
 
 	cfg, device, _ := speakerConfig(t, ctx, nil)
 	cfg.Chain.RPCURL = fmt.Sprintf("http://127.0.0.1:%d", port)

@@ -173,30 +173,16 @@ func TestPaidNetwork(t *testing.T) {
 	ocfg, owner, ownerWords := speakerConfig(t, ctx, nil)
 	pcfg, prov, _ := speakerConfig(t, ctx, nil)
 	scfg, store, _ := speakerConfig(t, ctx, nil)
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner, prov, store}, BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dn.Close()
+	dn, manifest := testChain(t, ctx, owner, prov, store)
 	reader, err := dn.Client(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer reader.Close()
 	up := upstreamServer(t)
-	thermal := filepath.Join(t.TempDir(), "temp")
-	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
 
 	onChain := func(cfg *Config, provider bool) {
-		cfg.Chain.RPCURL = dn.URL
-		cfg.Chain.Manifest = manifest
-		// The idle policy reads a cool SoC, and the load of a busy test
-		// machine does not hold mining back.
-		cfg.Board.ThermalZone = thermal
-		cfg.Miner.MaxLoad = 16
+		onTestChain(t, cfg, dn, manifest)
 		if provider {
 			cfg.Provider.Enabled = true
 			cfg.Provider.Listen = freeAddr(t)
@@ -401,18 +387,8 @@ func TestStartupVerify(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cfg, addr, _ := speakerConfig(t, ctx, nil)
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{addr}, BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dn.Close()
-	thermal := filepath.Join(t.TempDir(), "temp")
-	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg.Chain.RPCURL, cfg.Chain.Manifest = dn.URL, manifest
-	cfg.Board.ThermalZone, cfg.Miner.MaxLoad = thermal, 16
+	dn, manifest := testChain(t, ctx, addr)
+	onTestChain(t, &cfg, dn, manifest)
 	cfg.Provider.Enabled, cfg.Provider.Listen, cfg.Provider.PriceStorage = true, freeAddr(t), "0.0002"
 	cfg.Miner.StorageDir = filepath.Join(t.TempDir(), "chunks")
 

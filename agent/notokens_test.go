@@ -2,7 +2,6 @@ package agent
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,15 +19,9 @@ func TestNoTokensSpoken(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	fastDelegation(t)
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	d, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d, manifest := testChain(t, ctx)
 	cfg, device, _ := speakerConfig(t, ctx, nil)
-	cfg.Chain.RPCURL = d.URL
-	cfg.Chain.Manifest = manifest
+	cfg.Chain.RPCURL, cfg.Chain.Manifest = d.URL, manifest
 	if err := d.Fund(ctx, device, devnet.Units(1, devnet.Ether), nil); err != nil {
 		t.Fatal(err)
 	}

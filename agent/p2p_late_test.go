@@ -5,15 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/mycroft-network/mycroft/chain/devnet"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/p2p"
 )
@@ -46,24 +41,14 @@ func TestP2PStartsOnUnlock(t *testing.T) {
 	ocfg, owner, _ := speakerConfig(t, ctx, nil)
 	pcfg, prov, _ := speakerConfig(t, ctx, nil)
 	pcfg.Keys.PassphraseFile = "" // locked at start
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner, prov}, BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dn.Close()
+	dn, manifest := testChain(t, ctx, owner, prov)
 	reader, err := dn.Client(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	thermal := filepath.Join(t.TempDir(), "temp")
-	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []*Config{&ocfg, &pcfg} {
-		c.Chain.RPCURL, c.Chain.Manifest = dn.URL, manifest
-		c.Board.ThermalZone, c.Miner.MaxLoad = thermal, 16
+		onTestChain(t, c, dn, manifest)
 		if !c.P2P.Enabled {
 			t.Fatal("p2p is not on by default")
 		}

@@ -5,17 +5,13 @@ import (
 	"encoding/json"
 	"math/big"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/mycroft-network/mycroft/chain/devnet"
 	"github.com/mycroft-network/mycroft/internal/netguard"
 	"github.com/mycroft-network/mycroft/p2p"
 )
@@ -62,24 +58,14 @@ func TestP2PNetwork(t *testing.T) {
 	defer cancel()
 	ocfg, owner, _ := speakerConfig(t, ctx, nil)
 	pcfg, prov, _ := speakerConfig(t, ctx, nil)
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	dn, err := devnet.Start(ctx, devnet.Config{Accounts: []common.Address{owner, prov}, BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dn.Close()
+	dn, manifest := testChain(t, ctx, owner, prov)
 	reader, err := dn.Client(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	thermal := filepath.Join(t.TempDir(), "temp")
-	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
 	for _, c := range []*Config{&ocfg, &pcfg} {
-		c.Chain.RPCURL, c.Chain.Manifest = dn.URL, manifest
-		c.Board.ThermalZone, c.Miner.MaxLoad = thermal, 16
+		onTestChain(t, c, dn, manifest)
 		c.P2P.Enabled = true
 		c.P2P.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
 	}

@@ -5,13 +5,9 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/mycroft-network/mycroft/chain/devnet"
 )
 
 // TestPlainHTTPRules: the plain node port never serves a routable address
@@ -160,16 +156,7 @@ func TestPlainNotice(t *testing.T) {
 func TestPlainHTTPPort(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	manifest := filepath.Join(t.TempDir(), "deployment.json")
-	dn, err := devnet.Start(ctx, devnet.Config{BlockPeriod: -1, ManifestPath: manifest})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer dn.Close()
-	thermal := filepath.Join(t.TempDir(), "temp")
-	if err := os.WriteFile(thermal, []byte("45000\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dn, manifest := testChain(t, ctx)
 	for _, tc := range []struct {
 		name       string
 		p2p        bool
@@ -184,8 +171,7 @@ func TestPlainHTTPPort(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, _, _ := speakerConfig(t, ctx, nil)
-			cfg.Chain.RPCURL, cfg.Chain.Manifest = dn.URL, manifest
-			cfg.Board.ThermalZone, cfg.Miner.MaxLoad = thermal, 16
+			onTestChain(t, &cfg, dn, manifest)
 			cfg.Voice.Enabled = false
 			cfg.P2P.Enabled = tc.p2p
 			cfg.P2P.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
