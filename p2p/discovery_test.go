@@ -461,18 +461,7 @@ func TestDiscoveryCloseLeavesNoGoroutines(t *testing.T) {
 			t.Fatalf("FindPeer(B) = %v, %v", info, err)
 		}
 	}()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		now := runtime.NumGoroutine()
-		if now <= before+2 { // the runtime's and testing's own may come and go
-			return
-		}
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines before, %d after closing the DHTs and hosts:\n%s", before, now, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitGoroutines(t, before, "closing the DHTs and hosts")
 }
 
 // TestIdleRSSDHT measures an idle host's resident memory with and without

@@ -319,15 +319,22 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 			resp.Body.Close()
 		}()
 	}
+	waitGoroutines(t, before, "closing the hosts")
+}
+
+// waitGoroutines fails t unless the goroutine count falls back to before
+// (give or take the runtime's and testing's own) within 10 s of what.
+func waitGoroutines(t *testing.T, before int, what string) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		now := runtime.NumGoroutine()
-		if now <= before+2 { // the runtime's and testing's own may come and go
+		if now <= before+2 {
 			return
 		}
 		if time.Now().After(deadline) {
 			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines before, %d after closing the hosts:\n%s", before, now, buf[:runtime.Stack(buf, true)])
+			t.Fatalf("%d goroutines before, %d after %s:\n%s", before, now, what, buf[:runtime.Stack(buf, true)])
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
