@@ -113,12 +113,6 @@ func (relayACL) AllowConnect(src peer.ID, _ ma.Multiaddr, _ peer.ID) bool {
 	return err == nil
 }
 
-// IsRelayed reports whether m is a relayed (circuit) address.
-func IsRelayed(m ma.Multiaddr) bool {
-	_, err := m.ValueForProtocol(ma.P_CIRCUIT)
-	return err == nil
-}
-
 // relayOf is the relay's peer id in a circuit address
 // (/…/p2p/RELAY/p2p-circuit[/p2p/TARGET]), or "" when m is not one.
 func relayOf(m ma.Multiaddr) peer.ID {

@@ -95,13 +95,3 @@ func (r Runtime) Verify(code []byte) error {
 	}
 	return nil
 }
-
-// Immutable returns the 32-byte word of an immutable range in code (for
-// checks of a known immutable, such as a token address).
-func (r Runtime) Immutable(code []byte, i int) ([]byte, error) {
-	if i < 0 || i >= len(r.Immutables) || len(code) != len(r.Code) {
-		return nil, fmt.Errorf("artifacts: %s: no immutable %d", r.Name, i)
-	}
-	im := r.Immutables[i]
-	return code[im.Start : im.Start+im.Length], nil
-}
