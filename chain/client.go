@@ -433,15 +433,10 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 	// writes a vote checkpoint too (~44k gas under Osaka). Unused gas is
 	// not paid for; the limit only raises the balance the sender needs.
 	gas += gas/4 + 60_000
-	tip, err := c.backend.SuggestGasTipCap(ctx)
+	tip, feeCap, err := c.currentFees(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("chain: gas tip: %w", err)
+		return nil, err
 	}
-	head, err := c.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("chain: latest header: %w", err)
-	}
-	tip, feeCap := c.fees.fees(head.BaseFee, tip)
 	for attempt := 0; ; attempt++ {
 		if !c.nonceKnown {
 			n, err := c.backend.PendingNonceAt(ctx, from)
@@ -484,16 +479,23 @@ func (c *Client) Send(ctx context.Context, to *common.Address, data []byte, valu
 // strategy over the latest base fee and the suggested tip): gas times it
 // bounds what a transaction costs, an OP stack chain's L1 data fee aside.
 func (c *Client) FeeCap(ctx context.Context) (*big.Int, error) {
-	tip, err := c.backend.SuggestGasTipCap(ctx)
+	_, feeCap, err := c.currentFees(ctx)
+	return feeCap, err
+}
+
+// currentFees are the tip and fee cap a transaction sent now carries: the
+// fee strategy over the latest base fee and the suggested tip.
+func (c *Client) currentFees(ctx context.Context) (tip, feeCap *big.Int, err error) {
+	tip, err = c.backend.SuggestGasTipCap(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("chain: gas tip: %w", err)
+		return nil, nil, fmt.Errorf("chain: gas tip: %w", err)
 	}
 	head, err := c.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("chain: latest header: %w", err)
+		return nil, nil, fmt.Errorf("chain: latest header: %w", err)
 	}
-	_, feeCap := c.fees.fees(head.BaseFee, tip)
-	return feeCap, nil
+	tip, feeCap = c.fees.fees(head.BaseFee, tip)
+	return tip, feeCap, nil
 }
 
 // known reports whether the node has transaction h, pending or mined.
