@@ -21,6 +21,8 @@ func TestGrammarIsSafe(t *testing.T) {
 	}{
 		{"slot named like the public rule", "play {command}", nil, "", true},
 		{"keyword as a pattern word", "make it public", nil, "", true},
+		{"empty first alternative", "| what time is it", nil, "", true},
+		{"empty first alternative in a group", "tell me (| the time)", nil, "", true},
 		{"keyword in the vocabulary", "tell me about {topic}", []string{"the public", "paris"}, "the public", false},
 		{"long word in the vocabulary", "tell me about {topic}", []string{strings.Repeat("a", 65), "paris"}, strings.Repeat("a", 65), false},
 		{"punctuation in the vocabulary", "tell me about {topic}", []string{"a {tag}", "b <c>", "café", "paris"}, "{", false},

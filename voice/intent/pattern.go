@@ -70,6 +70,9 @@ func (p *parser) alt() (*node, error) {
 	if p.peek() != '|' {
 		return first, nil
 	}
+	if len(first.kids) == 0 {
+		return nil, errors.New("empty alternative")
+	}
 	a := &node{kind: nAlt, kids: []*node{first}}
 	for p.peek() == '|' {
 		p.pos++
