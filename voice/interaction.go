@@ -68,10 +68,18 @@ func (p *Pipeline) beginRecord(s *session) {
 // goroutine).
 func (p *Pipeline) note(s *session, f func(*Interaction)) {
 	p.mu.Lock()
+	heard := ""
 	if p.cur != nil && p.cur.ID == s.id {
+		was := p.cur.Transcript
 		f(p.cur)
+		if p.cur.Transcript != was {
+			heard = p.cur.Transcript
+		}
 	}
 	p.mu.Unlock()
+	if heard != "" {
+		p.publish(Event{Kind: EventHeard, Interaction: s.id, Trigger: s.trigger, Text: heard})
+	}
 }
 
 // endRecord closes the record of s (Run goroutine).

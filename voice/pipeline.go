@@ -89,6 +89,8 @@ type Pipeline struct {
 	cancel  context.CancelFunc
 	done    chan struct{}
 
+	hub eventHub // subscribers of Subscribe (events.go)
+
 	mu         sync.Mutex
 	st         Status
 	onActivity []func(bool)
@@ -490,6 +492,10 @@ func (p *Pipeline) startListening(ctx context.Context, trigger string) {
 	p.sess = s
 	p.ep.Begin()
 	p.beginRecord(s)
+	if trigger == "wake" {
+		p.publish(Event{Kind: EventWake, Interaction: s.id, Trigger: trigger})
+	}
+	p.publish(Event{Kind: EventRecordBegin, Interaction: s.id, Trigger: trigger})
 	p.setState(ctx, hal.StateListening)
 	go p.work(s)
 }
@@ -506,6 +512,7 @@ func (p *Pipeline) finishListening(ctx context.Context) {
 	s := p.sess
 	s.listen = false
 	p.ep.Stop()
+	p.publish(Event{Kind: EventRecordEnd, Interaction: s.id, Trigger: s.trigger})
 	heard := p.cfg.Clock.Now()
 	p.note(s, func(r *Interaction) { r.Heard = heard })
 	p.setState(ctx, hal.StateThinking)
@@ -522,6 +529,9 @@ func (p *Pipeline) endSession(err error) {
 	p.sess = nil
 	p.confirmCh = nil
 	p.ep.Stop()
+	if s.listen {
+		p.publish(Event{Kind: EventRecordEnd, Interaction: s.id, Trigger: s.trigger, Err: errText(err)})
+	}
 	p.endRecord(s, err)
 	if s.stream != nil {
 		s.stream.end(err)
@@ -551,9 +561,11 @@ func (p *Pipeline) setMuted(ctx context.Context, on bool) {
 	if on {
 		p.endSession(ErrAborted)
 		p.vadActive = false
+		p.publish(Event{Kind: EventMute})
 		p.setState(ctx, hal.StateMuted)
 		return
 	}
+	p.publish(Event{Kind: EventUnmute})
 	p.cfg.Detector.Reset()
 	p.ring.Reset()
 	p.setState(ctx, hal.StateIdle)

@@ -38,6 +38,8 @@ func (p *Pipeline) say(s *session, text string) error {
 	p.log.Info("voice: say", "chars", len(text))
 	if p.cfg.Voice == nil || p.cfg.Speaker == nil {
 		p.post(s, evSpeaking, nil)
+		p.publish(Event{Kind: EventSpeakBegin, Interaction: s.id, Trigger: s.trigger, Text: text})
+		p.publish(Event{Kind: EventSpeakEnd, Interaction: s.id, Trigger: s.trigger, Text: text})
 		return nil
 	}
 	ctx, cancel := context.WithCancel(s.ctx)
@@ -77,6 +79,8 @@ func (p *Pipeline) say(s *session, text string) error {
 		if first {
 			first = false
 			p.post(s, evSpeaking, nil)
+			p.publish(Event{Kind: EventSpeakBegin, Interaction: s.id, Trigger: s.trigger, Text: text})
+			defer p.publish(Event{Kind: EventSpeakEnd, Interaction: s.id, Trigger: s.trigger, Text: text})
 			p.spk.Lock()
 			p.gated.Store(true)
 			defer p.spk.Unlock()
