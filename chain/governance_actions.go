@@ -62,6 +62,7 @@ var GovernanceParams = []GovernanceParam{
 	{"challenge-slash", ParamAmount, "Registry", "setParams"},
 	{"grant-amount", ParamAmount, "Grants", "setAmounts"},
 	{"grant-gas", ParamAmount, "Grants", "setAmounts"},
+	{"grant-relay-fee", ParamAmount, "Grants", "setRelayFee"},
 }
 
 // GovernanceParamByName finds a parameter of GovernanceParams.
@@ -124,6 +125,8 @@ func (c *Client) ParamValue(ctx context.Context, name string) (*big.Int, error) 
 		return call(ctx, c, "quorum numerator", c.m.Governor, g.TryPackQuorumNumerator0, g.UnpackQuorumNumerator0)
 	case "timelock-delay":
 		return call(ctx, c, "timelock delay", c.m.Timelock, c.timelock.TryPackGetMinDelay, c.timelock.UnpackGetMinDelay)
+	case "grant-relay-fee":
+		return call(ctx, c, "grant relay fee", c.m.Grants, c.grants.TryPackRelayFee, c.grants.UnpackRelayFee)
 	case "grant-amount", "grant-gas":
 		grant, gas, err := c.GrantAmounts(ctx)
 		if err != nil {
@@ -189,6 +192,9 @@ func (c *Client) ParamAction(ctx context.Context, name string, value *big.Int) (
 	case "timelock-delay":
 		target = c.m.Timelock
 		data, err = c.timelock.TryPackUpdateDelay(value)
+	case "grant-relay-fee":
+		target = c.m.Grants
+		data, err = c.grants.TryPackSetRelayFee(value)
 	case "grant-amount", "grant-gas":
 		target = c.m.Grants
 		grant, gas, rerr := c.GrantAmounts(ctx)

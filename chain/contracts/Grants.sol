@@ -21,12 +21,19 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 /// by governance, e.g. the device-attestation service) signs once it has
 /// checked the device; each owner and each device can be paid once. Anyone
 /// may submit the claim (the new owner has no gas yet), the money always
-/// goes to owner.
+/// goes to owner. A relayer the owner chose (the owner's EIP-712
+/// ClaimRelay(address owner,bytes32 device,address relayer) signature) may
+/// instead submit it with claimRelayed and is paid relayFee MYC out of the
+/// grant, for the gas it spent.
 contract Grants is Ownable, EIP712, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     /// @notice EIP-712 type hash of the registrar's sign-up attestation.
     bytes32 public constant SIGNUP_TYPEHASH = keccak256("SignUp(address owner,bytes32 device,uint256 expiry)");
+
+    /// @notice EIP-712 type hash of the owner's choice of relayer.
+    bytes32 public constant CLAIM_RELAY_TYPEHASH =
+        keccak256("ClaimRelay(address owner,bytes32 device,address relayer)");
 
     /// @notice Reward kinds.
     uint8 public constant KIND_SKILL = 0;
@@ -37,6 +44,8 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
     address public registrar;
     uint256 public grantAmount;
     uint256 public gasAmount;
+    /// @notice MYC a relayer is paid out of the grant for a relayed claim.
+    uint256 public relayFee;
 
     mapping(address owner => bool) public ownerClaimed;
     mapping(bytes32 device => bool) public deviceClaimed;
@@ -45,6 +54,8 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
     event Rewarded(address indexed to, uint256 amount, uint8 indexed kind, string memo);
     event RegistrarChanged(address registrar);
     event AmountsChanged(uint256 grantAmount, uint256 gasAmount);
+    event RelayFeeChanged(uint256 relayFee);
+    event ClaimRelayed(address indexed owner, address indexed relayer, uint256 fee);
     event Returned(address indexed to, uint256 tokenAmount, uint256 nativeAmount);
 
     error AlreadyClaimed();
@@ -74,6 +85,27 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
         external
         nonReentrant
     {
+        _claim(owner, device, expiry, registrarSignature, address(0));
+    }
+
+    /// @notice claim, submitted by the relayer the owner signed for, who is
+    /// paid relayFee (at most the grant) out of the grant.
+    function claimRelayed(
+        address owner,
+        bytes32 device,
+        uint256 expiry,
+        bytes calldata registrarSignature,
+        bytes calldata ownerSignature
+    ) external nonReentrant {
+        bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(CLAIM_RELAY_TYPEHASH, owner, device, msg.sender)));
+        (address signer, ECDSA.RecoverError rerr,) = ECDSA.tryRecover(digest, ownerSignature);
+        if (rerr != ECDSA.RecoverError.NoError || signer != owner) revert BadSignature();
+        _claim(owner, device, expiry, registrarSignature, msg.sender);
+    }
+
+    function _claim(address owner, bytes32 device, uint256 expiry, bytes calldata registrarSignature, address relayer)
+        internal
+    {
         if (owner == address(0)) revert BadOwner();
         if (block.timestamp > expiry) revert Expired();
         if (ownerClaimed[owner] || deviceClaimed[device]) revert AlreadyClaimed();
@@ -84,7 +116,14 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
         deviceClaimed[device] = true;
         uint256 amount = grantAmount;
         uint256 gas = gasAmount;
+        uint256 fee = 0;
+        if (relayer != address(0)) {
+            fee = relayFee < amount ? relayFee : amount;
+            amount -= fee;
+            emit ClaimRelayed(owner, relayer, fee);
+        }
         emit Claimed(owner, device, amount, gas);
+        if (fee > 0) token.safeTransfer(relayer, fee);
         if (amount > 0) token.safeTransfer(owner, amount);
         if (gas > 0) Address.sendValue(payable(owner), gas);
     }
@@ -107,6 +146,12 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
         grantAmount = grantAmount_;
         gasAmount = gasAmount_;
         emit AmountsChanged(grantAmount_, gasAmount_);
+    }
+
+    /// @notice Sets what a relayer is paid for a relayed claim. Governance only.
+    function setRelayFee(uint256 relayFee_) external onlyOwner {
+        relayFee = relayFee_;
+        emit RelayFeeChanged(relayFee_);
     }
 
     /// @notice Sends funds back (e.g. to the treasury). Governance only.
