@@ -54,15 +54,8 @@ func (c *Client) OpenChannel(ctx context.Context, payee common.Address, amount *
 	if err != nil {
 		return common.Hash{}, r, err
 	}
-	for _, l := range r.Logs {
-		if l.Address != c.m.Channels {
-			continue
-		}
-		if ev, err := c.channels.UnpackOpenedEvent(l); err == nil {
-			return ev.Id, r, nil
-		}
-	}
-	return common.Hash{}, r, fmt.Errorf("chain: open channel: no Opened event in %s", r.TxHash)
+	id, err := c.openedID(r)
+	return id, r, err
 }
 
 // TopUpChannel approves (when needed) and adds amount MYC to channel id.

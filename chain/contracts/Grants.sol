@@ -64,7 +64,14 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
     error BadOwner();
     error BadKind();
 
-    constructor(IERC20 token_, address owner_, address registrar_, uint256 grantAmount_, uint256 gasAmount_)
+    constructor(
+        IERC20 token_,
+        address owner_,
+        address registrar_,
+        uint256 grantAmount_,
+        uint256 gasAmount_,
+        uint256 relayFee_
+    )
         Ownable(owner_)
         EIP712("Mycroft Grants", "1")
     {
@@ -74,6 +81,8 @@ contract Grants is Ownable, EIP712, ReentrancyGuard {
         gasAmount = gasAmount_;
         emit RegistrarChanged(registrar_);
         emit AmountsChanged(grantAmount_, gasAmount_);
+        relayFee = relayFee_;
+        emit RelayFeeChanged(relayFee_);
     }
 
     /// @notice Accepts native coin for gas grants.

@@ -187,7 +187,7 @@ func (r *run) contracts() (chain.Manifest, error) {
 			return ctorArgs(bindings.NewRegistry().GetABI(), m.Token, m.Timelock, p.MinStake, secs(p.UnbondingDelay), secs(p.ChallengeWindow), p.ChallengeBond, p.ChallengeSlash)
 		}},
 		{"Grants", &bindings.GrantsMetaData, &m.Grants, func() ([]byte, error) {
-			return ctorArgs(bindings.NewGrants().GetABI(), m.Token, m.Timelock, r.cfg.Registrar, p.GrantAmount, p.GasGrant)
+			return ctorArgs(bindings.NewGrants().GetABI(), m.Token, m.Timelock, r.cfg.Registrar, p.GrantAmount, p.GasGrant, p.GrantRelayFee)
 		}},
 	}
 	for _, s := range steps {

@@ -24,6 +24,7 @@ type Params struct {
 	TimelockDelay        time.Duration `json:"timelockDelay"` // Timelock
 	GrantAmount          *big.Int      `json:"grantAmount"`   // Grants: MYC per sign-up
 	GasGrant             *big.Int      `json:"gasGrant"`      // Grants: wei per sign-up
+	GrantRelayFee        *big.Int      `json:"grantRelayFee"` // Grants: MYC out of a grant to the relayer of its claim
 }
 
 var unit = big.NewInt(1e18)
@@ -51,6 +52,7 @@ func DefaultParams() Params {
 		TimelockDelay:        48 * time.Hour,
 		GrantAmount:          units(100),
 		GasGrant:             new(big.Int).Div(unit, big.NewInt(1000)),
+		GrantRelayFee:        units(1),
 	}
 }
 
@@ -63,7 +65,7 @@ func (p Params) Validate() error {
 	for name, v := range map[string]*big.Int{
 		"tokenSupply": p.TokenSupply, "minStake": p.MinStake, "challengeBond": p.ChallengeBond,
 		"challengeSlash": p.ChallengeSlash, "proposalThreshold": p.ProposalThreshold,
-		"grantAmount": p.GrantAmount, "gasGrant": p.GasGrant,
+		"grantAmount": p.GrantAmount, "gasGrant": p.GasGrant, "grantRelayFee": p.GrantRelayFee,
 	} {
 		if v == nil || v.Sign() < 0 {
 			return fmt.Errorf("%w: %s must be set and not negative", ErrParams, name)
@@ -106,7 +108,7 @@ func ParseParams(data []byte) (Params, error) {
 	amounts := map[string]**big.Int{
 		"tokenSupply": &p.TokenSupply, "minStake": &p.MinStake, "challengeBond": &p.ChallengeBond,
 		"challengeSlash": &p.ChallengeSlash, "proposalThreshold": &p.ProposalThreshold,
-		"grantAmount": &p.GrantAmount, "gasGrant": &p.GasGrant,
+		"grantAmount": &p.GrantAmount, "gasGrant": &p.GasGrant, "grantRelayFee": &p.GrantRelayFee,
 	}
 	durations := map[string]*time.Duration{
 		"channelMinCloseDelay": &p.ChannelMinCloseDelay, "unbondingDelay": &p.UnbondingDelay,

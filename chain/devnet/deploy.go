@@ -34,7 +34,7 @@ func (d *Devnet) deploy(ctx context.Context, cfg Config) error {
 			ChallengeBond: p.ChallengeBond, ChallengeSlash: p.ChallengeSlash,
 			VotingDelay: p.VotingDelay, VotingPeriod: p.VotingPeriod, ProposalThreshold: p.ProposalThreshold,
 			QuorumPercent: p.QuorumPercent, TimelockDelay: p.TimelockDelay,
-			GrantAmount: p.GrantAmount, GasGrant: p.GasGrant,
+			GrantAmount: p.GrantAmount, GasGrant: p.GasGrant, GrantRelayFee: p.GrantRelayFee,
 		},
 		Registrar: cfg.Registrar,
 		Logger:    d.log,

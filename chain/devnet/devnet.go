@@ -61,6 +61,7 @@ type Params struct {
 	TimelockDelay        time.Duration // default 1 minute
 	GrantAmount          *big.Int      // default 100 MYC
 	GasGrant             *big.Int      // default 0.01 ether
+	GrantRelayFee        *big.Int      // default 1 MYC, out of a relayed grant
 	GrantsFundMYC        *big.Int      // default 1,000,000 MYC
 	GrantsFundNative     *big.Int      // default 10 ether
 }
@@ -78,6 +79,7 @@ func (p *Params) defaults() {
 	set(&p.ProposalThreshold, new(big.Int))
 	set(&p.GrantAmount, Units(100, MYC))
 	set(&p.GasGrant, new(big.Int).Div(Ether, big.NewInt(100)))
+	set(&p.GrantRelayFee, Units(1, MYC))
 	set(&p.GrantsFundMYC, Units(1_000_000, MYC))
 	set(&p.GrantsFundNative, Units(10, Ether))
 	if p.UnbondingDelay == 0 {
