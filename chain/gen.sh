@@ -39,7 +39,7 @@ node "$here/contracts/compile.js" "$tmp/artifacts"
 # contracts share a package, so each file's <Method>Output types are renamed
 # <Contract><Method>Output.
 mkdir -p "$tmp/bindings"
-for name in Token Channels Registry MycroftGovernor Timelock Grants; do
+for name in Token Channels Registry MycroftGovernor Timelock Grants Releases; do
 	file=$(echo "$name" | tr '[:upper:]' '[:lower:]')
 	(cd "$root" && go run github.com/ethereum/go-ethereum/cmd/abigen --v2 \
 		--abi "$tmp/artifacts/$name.abi" --bin "$tmp/artifacts/$name.bin" \

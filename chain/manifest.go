@@ -17,7 +17,10 @@ import (
 
 // Manifest says where the Mycroft contracts of one chain are. Its JSON form
 // is {"chainId":N,"token":"0x..","channels":"0x..","registry":"0x..",
-// "governor":"0x..","timelock":"0x..","grants":"0x..","deployBlock":N}.
+// "governor":"0x..","timelock":"0x..","grants":"0x..","releases":"0x..",
+// "deployBlock":N}. "releases" (the Releases contract of governance-approved
+// updates) is optional: manifests written before it existed load with a
+// zero Releases address, and such a chain has no releases.
 type Manifest struct {
 	ChainID     uint64         `json:"chainId"`
 	Token       common.Address `json:"token"`
@@ -26,6 +29,7 @@ type Manifest struct {
 	Governor    common.Address `json:"governor"`
 	Timelock    common.Address `json:"timelock"`
 	Grants      common.Address `json:"grants"`
+	Releases    common.Address `json:"releases,omitzero"`
 	DeployBlock uint64         `json:"deployBlock"`
 }
 
@@ -43,11 +47,12 @@ type rawManifest struct {
 	Governor    *string `json:"governor"`
 	Timelock    *string `json:"timelock"`
 	Grants      *string `json:"grants"`
+	Releases    *string `json:"releases"`
 	DeployBlock *uint64 `json:"deployBlock"`
 }
 
 // ParseManifest parses a manifest strictly: one JSON object, every field
-// present, no unknown fields, chainId > 0, addresses as 0x-prefixed 40-digit
+// present (releases may be left out), no unknown fields, chainId > 0, addresses as 0x-prefixed 40-digit
 // hex, none zero and none repeated.
 func ParseManifest(data []byte) (Manifest, error) {
 	var m Manifest
@@ -82,9 +87,13 @@ func ParseManifest(data []byte) (Manifest, error) {
 		{"governor", raw.Governor, &m.Governor},
 		{"timelock", raw.Timelock, &m.Timelock},
 		{"grants", raw.Grants, &m.Grants},
+		{"releases", raw.Releases, &m.Releases},
 	}
 	seen := map[common.Address]string{}
 	for _, a := range addrs {
+		if a.raw == nil && a.name == "releases" {
+			continue // optional: older manifests have none
+		}
 		if a.raw == nil {
 			return m, fmt.Errorf("%w: missing %s", ErrManifest, a.name)
 		}

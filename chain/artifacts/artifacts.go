@@ -21,7 +21,7 @@ import (
 var files embed.FS
 
 // Names of the contracts with artifacts, in deployment order.
-var Names = []string{"Token", "Timelock", "MycroftGovernor", "Channels", "Registry", "Grants"}
+var Names = []string{"Token", "Timelock", "MycroftGovernor", "Channels", "Registry", "Grants", "Releases"}
 
 // ErrCodeMismatch: the code at an address is not the artifact's runtime code.
 var ErrCodeMismatch = errors.New("artifacts: runtime code mismatch")

@@ -23,6 +23,7 @@ const wanted = [
   ['Governor.sol', 'MycroftGovernor'],
   ['Timelock.sol', 'Timelock'],
   ['Grants.sol', 'Grants'],
+  ['Releases.sol', 'Releases'],
 ];
 
 const sources = {};

@@ -189,6 +189,9 @@ func (r *run) contracts() (chain.Manifest, error) {
 		{"Grants", &bindings.GrantsMetaData, &m.Grants, func() ([]byte, error) {
 			return ctorArgs(bindings.NewGrants().GetABI(), m.Token, m.Timelock, r.cfg.Registrar, p.GrantAmount, p.GasGrant, p.GrantRelayFee)
 		}},
+		{"Releases", &bindings.ReleasesMetaData, &m.Releases, func() ([]byte, error) {
+			return ctorArgs(bindings.NewReleases().GetABI(), m.Timelock)
+		}},
 	}
 	for _, s := range steps {
 		args, err := s.args()
@@ -337,6 +340,7 @@ var bins = map[string]string{
 	"Token": bindings.TokenMetaData.Bin, "Timelock": bindings.TimelockMetaData.Bin,
 	"MycroftGovernor": bindings.MycroftGovernorMetaData.Bin, "Channels": bindings.ChannelsMetaData.Bin,
 	"Registry": bindings.RegistryMetaData.Bin, "Grants": bindings.GrantsMetaData.Bin,
+	"Releases": bindings.ReleasesMetaData.Bin,
 }
 
 // GasNeeded is an upper estimate of the gas the deployment still needs

@@ -98,13 +98,13 @@ func TestDeployGeth(t *testing.T) {
 	if m.ChainID != gethdev.ChainID || m.DeployBlock != draft.DeployBlock || m.DeployBlock == 0 {
 		t.Errorf("manifest chain %d deploy block %d, want %d and the draft's %d", m.ChainID, m.DeployBlock, gethdev.ChainID, draft.DeployBlock)
 	}
-	// 6 creations and 3 role transactions: nothing sent twice.
+	// 7 creations and 3 role transactions: nothing sent twice.
 	nonce, err := n.Client.NonceAt(ctx, me, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if nonce != 9 {
-		t.Errorf("deployer sent %d transactions, want 9 (6 contracts, 3 roles)", nonce)
+	if nonce != 10 {
+		t.Errorf("deployer sent %d transactions, want 10 (7 contracts, 3 roles)", nonce)
 	}
 	// The funds check's estimate covers what the deployment used (the
 	// deployer's transactions alone fill the blocks since DeployBlock).

@@ -21,18 +21,26 @@ var (
 	ErrLinks = errors.New("deploy: contracts not linked as the manifest says")
 )
 
-// Contracts pairs each manifest address with its artifact name.
+// Contracts pairs each manifest address with its artifact name (Releases
+// only when the manifest has one: older deployments have none).
 func Contracts(m chain.Manifest) []struct {
 	Name    string
 	Address common.Address
 } {
-	return []struct {
+	cs := []struct {
 		Name    string
 		Address common.Address
 	}{
 		{"Token", m.Token}, {"Timelock", m.Timelock}, {"MycroftGovernor", m.Governor},
 		{"Channels", m.Channels}, {"Registry", m.Registry}, {"Grants", m.Grants},
 	}
+	if m.Releases != (common.Address{}) {
+		cs = append(cs, struct {
+			Name    string
+			Address common.Address
+		}{"Releases", m.Releases})
+	}
+	return cs
 }
 
 // Verify checks a deployment: the code at every address of m is the
@@ -61,6 +69,20 @@ func VerifyWith(ctx context.Context, c *chain.Client, m chain.Manifest, load fun
 	}
 	if err := verifyLinks(ctx, c, m); err != nil {
 		return err
+	}
+	if m.Releases != (common.Address{}) {
+		rel := bindings.NewReleases()
+		out, err := c.Call(ctx, m.Releases, rel.PackOwner())
+		if err != nil {
+			return fmt.Errorf("deploy: verify Releases.owner: %w", err)
+		}
+		owner, err := rel.UnpackOwner(out)
+		if err != nil {
+			return fmt.Errorf("deploy: verify Releases.owner: %w", err)
+		}
+		if owner != m.Timelock {
+			return fmt.Errorf("%w: Releases.owner is %s, the manifest says %s", ErrLinks, owner, m.Timelock)
+		}
 	}
 	tl := bindings.NewTimelock()
 	data, err := tl.TryPackPROPOSERROLE()
