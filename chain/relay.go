@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
@@ -217,4 +218,54 @@ func (c *Client) ClaimGrantRelayed(ctx context.Context, owner common.Address, de
 // GrantRelayFee is what Grants pays a relayer for a relayed claim.
 func (c *Client) GrantRelayFee(ctx context.Context) (*big.Int, error) {
 	return call(ctx, c, "grant relay fee", c.m.Grants, c.grants.TryPackRelayFee, c.grants.UnpackRelayFee)
+}
+
+// RelayedClaim is a sign-up claim handed to a relayer: the registrar's
+// signed claim and the owner's ClaimRelay signature naming the relayer.
+type RelayedClaim struct {
+	Claim          SignUpClaim   `json:"claim"`
+	OwnerSignature hexutil.Bytes `json:"owner_signature"`
+}
+
+// SubmitRelayedClaim submits rc as the relayer it names (this client's
+// signer), after checking it is for this deployment.
+func (c *Client) SubmitRelayedClaim(ctx context.Context, rc RelayedClaim) (*types.Receipt, error) {
+	cl := rc.Claim
+	if cl.ChainID != c.chainID.Uint64() || cl.Grants != c.m.Grants {
+		return nil, fmt.Errorf("%w: sign-up claim for chain %d, Grants %s; this deployment is chain %s, Grants %s",
+			ErrBadRelay, cl.ChainID, cl.Grants.Hex(), c.chainID, c.m.Grants.Hex())
+	}
+	if len(cl.Signature) != 65 || len(rc.OwnerSignature) != 65 {
+		return nil, fmt.Errorf("%w: a relayed claim needs the registrar's and the owner's 65-byte signatures", ErrBadRelay)
+	}
+	return c.ClaimGrantRelayed(ctx, cl.Owner, cl.Device, cl.ExpiryTime(), cl.Signature, rc.OwnerSignature)
+}
+
+// RelayAction is the body of a paid relay call (service "relay"): a
+// ballot or a vote delegation the device signed, which pay nothing on
+// chain, so the call is paid by voucher.
+type RelayAction struct {
+	Kind string `json:"kind"` // RelayBallot or RelayDelegation
+	// A ballot: castVoteBySig(Proposal, Support, Voter, Signature).
+	Proposal *hexutil.Big   `json:"proposal,omitempty"`
+	Support  uint8          `json:"support,omitempty"`
+	Voter    common.Address `json:"voter,omitzero"`
+	// A delegation: delegateBySig(Delegatee, Nonce, Expiry, Signature).
+	Delegatee common.Address `json:"delegatee,omitzero"`
+	Nonce     *hexutil.Big   `json:"nonce,omitempty"`
+	Expiry    *hexutil.Big   `json:"expiry,omitempty"`
+	Signature hexutil.Bytes  `json:"signature"`
+}
+
+// Kinds of RelayAction.
+const (
+	RelayBallot     = "ballot"
+	RelayDelegation = "delegation"
+)
+
+// RelayResult is a relayer's answer: the transaction and, for an open,
+// the channel.
+type RelayResult struct {
+	Tx      common.Hash  `json:"tx"`
+	Channel *common.Hash `json:"channel,omitempty"`
 }

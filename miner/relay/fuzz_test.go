@@ -6,7 +6,6 @@ import (
 	"errors"
 	"math/big"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -23,7 +22,7 @@ func (refusing) Address() common.Address { return common.Address{1} }
 func (refusing) SubmitOpen(context.Context, chain.SignedOpen) (common.Hash, *types.Receipt, error) {
 	return common.Hash{}, nil, errRefusedByChain
 }
-func (refusing) ClaimGrantRelayed(context.Context, common.Address, common.Hash, time.Time, []byte, []byte) (*types.Receipt, error) {
+func (refusing) SubmitRelayedClaim(context.Context, chain.RelayedClaim) (*types.Receipt, error) {
 	return nil, errRefusedByChain
 }
 func (refusing) GrantRelayFee(context.Context) (*big.Int, error) { return new(big.Int), nil }

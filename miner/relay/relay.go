@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/mycroft-network/mycroft/chain"
@@ -23,7 +22,7 @@ import (
 type Chain interface {
 	Address() common.Address
 	SubmitOpen(ctx context.Context, so chain.SignedOpen) (common.Hash, *types.Receipt, error)
-	ClaimGrantRelayed(ctx context.Context, owner common.Address, device common.Hash, expiry time.Time, registrarSig, ownerSig []byte) (*types.Receipt, error)
+	SubmitRelayedClaim(ctx context.Context, rc chain.RelayedClaim) (*types.Receipt, error)
 	GrantRelayFee(ctx context.Context) (*big.Int, error)
 	CastVoteBySig(ctx context.Context, id *big.Int, support uint8, voter common.Address, signature []byte) (*types.Receipt, error)
 	DelegateBySig(ctx context.Context, d chain.SignedDelegation) (*types.Receipt, error)
@@ -83,70 +82,55 @@ func New(cfg Config) (*Relayer, error) {
 	return &Relayer{cfg: cfg, seen: map[common.Address][]time.Time{}}, nil
 }
 
-// Result is what a relayed action returns.
-type Result struct {
-	Tx      common.Hash  `json:"tx"`
-	Channel *common.Hash `json:"channel,omitempty"`
-}
-
 // Open relays a signed channel open.
-func (r *Relayer) Open(ctx context.Context, so chain.SignedOpen) (Result, error) {
+func (r *Relayer) Open(ctx context.Context, so chain.SignedOpen) (chain.RelayResult, error) {
 	o := so.Request
 	me := r.cfg.Chain.Address()
 	switch {
 	case o.Relayer != me:
-		return Result{}, fmt.Errorf("%w: the open names relayer %s, this is %s", ErrRefused, o.Relayer.Hex(), me.Hex())
+		return chain.RelayResult{}, fmt.Errorf("%w: the open names relayer %s, this is %s", ErrRefused, o.Relayer.Hex(), me.Hex())
 	case o.Payee != me && !r.cfg.OpenToOthers:
-		return Result{}, fmt.Errorf("%w: this relayer opens channels to itself only", ErrRefused)
+		return chain.RelayResult{}, fmt.Errorf("%w: this relayer opens channels to itself only", ErrRefused)
 	case o.Fee == nil || (r.cfg.OpenFee != nil && o.Fee.Cmp(r.cfg.OpenFee) < 0):
-		return Result{}, fmt.Errorf("%w: fee %v below the relayer's %s", ErrRefused, o.Fee, r.cfg.OpenFee)
+		return chain.RelayResult{}, fmt.Errorf("%w: fee %v below the relayer's %s", ErrRefused, o.Fee, r.cfg.OpenFee)
 	case o.Deadline < r.cfg.Now().Unix():
-		return Result{}, fmt.Errorf("%w: the open expired", ErrRefused)
+		return chain.RelayResult{}, fmt.Errorf("%w: the open expired", ErrRefused)
 	}
 	if err := r.take(o.Payer); err != nil {
-		return Result{}, err
+		return chain.RelayResult{}, err
 	}
 	id, rc, err := r.cfg.Chain.SubmitOpen(ctx, so)
 	if err != nil {
-		return Result{}, fmt.Errorf("relay: open: %w", err)
+		return chain.RelayResult{}, fmt.Errorf("relay: open: %w", err)
 	}
 	r.cfg.Log.Info("relay: opened channel", "payer", o.Payer, "payee", o.Payee, "fee", o.Fee, "tx", rc.TxHash)
-	return Result{Tx: rc.TxHash, Channel: &id}, nil
-}
-
-// Claim is a relayed sign-up grant claim.
-type Claim struct {
-	Owner        common.Address `json:"owner"`
-	Device       common.Hash    `json:"device"`
-	Expiry       int64          `json:"expiry"` // unix seconds
-	RegistrarSig hexutil.Bytes  `json:"registrar_signature"`
-	OwnerSig     hexutil.Bytes  `json:"owner_signature"`
+	return chain.RelayResult{Tx: rc.TxHash, Channel: &id}, nil
 }
 
 // Claim relays a grant claim, when the Grants relay fee is at least the
 // relayer's.
-func (r *Relayer) Claim(ctx context.Context, c Claim) (Result, error) {
-	if len(c.RegistrarSig) != 65 || len(c.OwnerSig) != 65 || c.Owner == (common.Address{}) {
-		return Result{}, fmt.Errorf("%w: a claim needs an owner and two 65-byte signatures", ErrBadRequest)
+func (r *Relayer) Claim(ctx context.Context, c chain.RelayedClaim) (chain.RelayResult, error) {
+	if c.Claim.Owner == (common.Address{}) {
+		return chain.RelayResult{}, fmt.Errorf("%w: a claim needs an owner", ErrBadRequest)
 	}
 	if r.cfg.ClaimFee != nil && r.cfg.ClaimFee.Sign() > 0 {
 		fee, err := r.cfg.Chain.GrantRelayFee(ctx)
 		if err != nil {
-			return Result{}, fmt.Errorf("relay: claim: %w", err)
+			return chain.RelayResult{}, fmt.Errorf("relay: claim: %w", err)
 		}
 		if fee.Cmp(r.cfg.ClaimFee) < 0 {
-			return Result{}, fmt.Errorf("%w: the grant's relay fee %s is below this relayer's %s", ErrRefused, fee, r.cfg.ClaimFee)
+			return chain.RelayResult{}, fmt.Errorf("%w: the grant's relay fee %s is below this relayer's %s", ErrRefused, fee, r.cfg.ClaimFee)
 		}
 	}
-	if err := r.take(c.Owner); err != nil {
-		return Result{}, err
+	if err := r.take(c.Claim.Owner); err != nil {
+		return chain.RelayResult{}, err
 	}
-	rc, err := r.cfg.Chain.ClaimGrantRelayed(ctx, c.Owner, c.Device, time.Unix(c.Expiry, 0), c.RegistrarSig, c.OwnerSig)
+	rc, err := r.cfg.Chain.SubmitRelayedClaim(ctx, c)
 	if err != nil {
-		return Result{}, fmt.Errorf("relay: claim: %w", err)
+		return chain.RelayResult{}, fmt.Errorf("relay: claim: %w", err)
 	}
-	r.cfg.Log.Info("relay: claimed grant", "owner", c.Owner, "tx", rc.TxHash)
-	return Result{Tx: rc.TxHash}, nil
+	r.cfg.Log.Info("relay: claimed grant", "owner", c.Claim.Owner, "tx", rc.TxHash)
+	return chain.RelayResult{Tx: rc.TxHash}, nil
 }
 
 // take counts one action for account, refusing past PerHour in the last
@@ -188,7 +172,7 @@ func (r *Relayer) Handler() http.Handler {
 		reply(w, res, err)
 	})
 	mux.HandleFunc("POST /v1/relay/claim", func(w http.ResponseWriter, req *http.Request) {
-		var c Claim
+		var c chain.RelayedClaim
 		if !decode(w, req, &c) {
 			return
 		}

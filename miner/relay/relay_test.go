@@ -146,7 +146,7 @@ func TestRelayClaim(t *testing.T) {
 	must(t, "registrar", err)
 	ownerSig, err := g.dev.SignTypedData(g.relayer.ClaimRelayTypedData(g.dev.Address(), device, g.relayer.Address()))
 	must(t, "owner", err)
-	claim := relay.Claim{Owner: g.dev.Address(), Device: device, Expiry: expiry.Unix(), RegistrarSig: regSig, OwnerSig: ownerSig}
+	claim := chain.RelayedClaim{Claim: chain.SignUpClaim{ChainID: g.relayer.ChainID().Uint64(), Grants: g.d.Manifest.Grants, Owner: g.dev.Address(), Device: device, Expiry: expiry.Unix(), Signature: regSig}, OwnerSignature: ownerSig}
 
 	greedy, err := relay.New(relay.Config{Chain: g.relayer, ClaimFee: myc(5)})
 	must(t, "relay.New", err)
@@ -179,19 +179,19 @@ func TestRelayBallotAndDelegation(t *testing.T) {
 	must(t, "sign delegation", err)
 	nonce, err := g.devC.TokenNonce(g.ctx, holder)
 	must(t, "nonce", err)
-	call := func(a relay.Action) ([]byte, error) {
+	call := func(a chain.RelayAction) ([]byte, error) {
 		body, _ := json.Marshal(a)
 		return g.r.Call(g.ctx, nil, bytes.NewReader(body))
 	}
-	if _, err := call(relay.Action{Kind: "transfer", Signature: sig}); !errors.Is(err, relay.ErrBadRequest) {
+	if _, err := call(chain.RelayAction{Kind: "transfer", Signature: sig}); !errors.Is(err, relay.ErrBadRequest) {
 		t.Errorf("unknown kind: %v, want ErrBadRequest", err)
 	}
 	if _, err := g.r.Call(g.ctx, nil, strings.NewReader(`{"kind":"ballot","extra":1}`)); !errors.Is(err, relay.ErrBadRequest) {
 		t.Errorf("unknown field: %v, want ErrBadRequest", err)
 	}
-	out, err := call(relay.Action{Kind: "delegation", Delegatee: holder, Nonce: (*hexutil.Big)(nonce), Expiry: (*hexutil.Big)(expiry), Signature: sig})
+	out, err := call(chain.RelayAction{Kind: "delegation", Delegatee: holder, Nonce: (*hexutil.Big)(nonce), Expiry: (*hexutil.Big)(expiry), Signature: sig})
 	must(t, "relay delegation", err)
-	var res relay.Result
+	var res chain.RelayResult
 	must(t, "result", json.Unmarshal(out, &res))
 	if to, _ := g.devC.Delegates(g.ctx, holder); to != holder || res.Tx == (common.Hash{}) {
 		t.Fatalf("delegates = %s (tx %s), want the device itself", to.Hex(), res.Tx.Hex())
@@ -207,7 +207,7 @@ func TestRelayBallotAndDelegation(t *testing.T) {
 	must(t, "ballot typed data", err)
 	bsig, err := g.dev.SignTypedData(btd)
 	must(t, "sign ballot", err)
-	_, err = call(relay.Action{Kind: "ballot", Proposal: (*hexutil.Big)(id), Support: chain.VoteFor, Voter: holder, Signature: bsig})
+	_, err = call(chain.RelayAction{Kind: "ballot", Proposal: (*hexutil.Big)(id), Support: chain.VoteFor, Voter: holder, Signature: bsig})
 	must(t, "relay ballot", err)
 	_, forVotes, _, err := g.relayer.ProposalVotes(g.ctx, id)
 	must(t, "votes", err)

@@ -8,32 +8,16 @@ import (
 	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/mycroft-network/mycroft/chain"
 )
 
-// Action is the body of a paid relay call (service "relay"): a ballot or
-// a delegation the device signed.
-type Action struct {
-	Kind string `json:"kind"` // "ballot" or "delegation"
-	// Ballot: castVoteBySig(Proposal, Support, Voter, Signature).
-	Proposal *hexutil.Big   `json:"proposal,omitempty"`
-	Support  uint8          `json:"support,omitempty"`
-	Voter    common.Address `json:"voter,omitempty"`
-	// Delegation: delegateBySig(Delegatee, Nonce, Expiry, Signature).
-	Delegatee common.Address `json:"delegatee,omitempty"`
-	Nonce     *hexutil.Big   `json:"nonce,omitempty"`
-	Expiry    *hexutil.Big   `json:"expiry,omitempty"`
-	Signature hexutil.Bytes  `json:"signature"`
-}
-
-// Call relays one Action (the provider.Service of the paid "relay"
+// Call relays one chain.RelayAction (the provider.Service of the paid "relay"
 // service). It answers the transaction hash as JSON Result. The call is
 // paid before it runs: an action the chain refuses (already voted, a used
 // nonce) is still paid for, so a device signs it just before it asks.
 func (r *Relayer) Call(ctx context.Context, _ map[string][]string, body io.Reader) ([]byte, error) {
-	var a Action
+	var a chain.RelayAction
 	dec := json.NewDecoder(io.LimitReader(body, maxBody))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&a); err != nil {
@@ -42,9 +26,9 @@ func (r *Relayer) Call(ctx context.Context, _ map[string][]string, body io.Reade
 	if len(a.Signature) != 65 {
 		return nil, fmt.Errorf("%w: signature of %d bytes, want 65", ErrBadRequest, len(a.Signature))
 	}
-	var res Result
+	var res chain.RelayResult
 	switch a.Kind {
-	case "ballot":
+	case chain.RelayBallot:
 		if a.Proposal == nil || a.Voter == (common.Address{}) || a.Support > chain.VoteAbstain {
 			return nil, fmt.Errorf("%w: a ballot needs proposal, support 0-2 and voter", ErrBadRequest)
 		}
@@ -56,7 +40,7 @@ func (r *Relayer) Call(ctx context.Context, _ map[string][]string, body io.Reade
 			return nil, fmt.Errorf("relay: ballot: %w", err)
 		}
 		res.Tx = rc.TxHash
-	case "delegation":
+	case chain.RelayDelegation:
 		if a.Delegatee == (common.Address{}) || a.Nonce == nil || a.Expiry == nil {
 			return nil, fmt.Errorf("%w: a delegation needs delegatee, nonce and expiry", ErrBadRequest)
 		}
