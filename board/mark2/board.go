@@ -36,6 +36,9 @@ type Config struct {
 	// PeriphPWM, on an R10, leaves the PWM block to periph (GPIO12 stream,
 	// GPIO13 PWM) instead of the direct PWMBlock driver.
 	PeriphPWM bool
+	// RingSocket is the mycroft-ring helper's socket, used on an R10 whose
+	// fan the kernel runs (DefaultRingSocket when empty).
+	RingSocket string
 	// Volume is the initial volume 1..100 (DefaultVolume when 0).
 	Volume int
 	// Inputs tunes button and mute-switch debouncing.
@@ -59,6 +62,10 @@ type Devices struct {
 	RingNRZ  NRZWriter   // R10 ring transport
 	FanPin   gpio.PinOut // R10 fan (GPIO13) through periph
 	FanOut   FanOutput   // R10 fan output; takes precedence over FanPin
+	// FanByKernel: the kernel's pwm-fan driver and thermal governor run
+	// the R10 fan (our overlay); the board then has no fan loop and no
+	// warning for it.
+	FanByKernel bool
 	// Temperature reads the SoC temperature in millidegrees; nil reads
 	// Config.ThermalPath.
 	Temperature func() (int, error)
@@ -114,9 +121,16 @@ func New(ctx context.Context, cfg Config, dev Devices) (*hal.Board, error) {
 	}
 	b.Revision = rev
 
-	// XMOS: the microphones.
+	// XMOS: the microphones. Without them the board says so: a warning
+	// (mycroft status) and the mute switch reads on (the faceplate shows
+	// muted and nothing is captured).
+	mics := false
 	if fw, err := LoadFirmware(cfg.XMOSFirmware); err != nil {
-		warn("mark2: no microphones: %v", err)
+		if errors.Is(err, ErrNoFirmware) || errors.Is(err, ErrFirmwareSize) {
+			warn("mark2: no microphones: %v (%s)", err, FirmwareHint)
+		} else {
+			warn("mark2: no microphones: %v", err)
+		}
 	} else if dev.XMOSPort == nil {
 		warn("mark2: no microphones: no SPI port for the XMOS boot")
 	} else if err := BootXMOS(ctx, dev.XMOSPort, dev.XMOSPins, fw, clk); err != nil {
@@ -127,6 +141,9 @@ func New(ctx context.Context, cfg Config, dev Devices) (*hal.Board, error) {
 		warn("mark2: no microphones: %v", err)
 	} else if !present(dev.Bus, AddrXMOS) {
 		warn("mark2: xmos did not answer on i2c 0x2c after boot (check the image and the I2S master clock)")
+		mics = true // booted: it may still answer once its clock runs
+	} else {
+		mics = true
 	}
 
 	// Amplifier.
@@ -181,12 +198,17 @@ func New(ctx context.Context, cfg Config, dev Devices) (*hal.Board, error) {
 	} else {
 		b.Mute = m
 	}
+	if !mics {
+		b.Mute = NoMicrophones{}
+	}
 
 	// Fan.
 	var fanOut FanOutput
 	switch {
 	case rev == RevR6:
 		fanOut = FanR6{Bus: dev.Bus}
+	case dev.FanByKernel:
+		log.Info("mark2: the kernel's pwm-fan driver runs the fan")
 	case dev.FanOut != nil:
 		fanOut = dev.FanOut
 	case dev.FanPin != nil:

@@ -182,8 +182,13 @@ func TestNewDegrades(t *testing.T) {
 			t.Errorf("no warning %q in %q", want, b.Warnings)
 		}
 	}
-	if b.Faceplate != nil || b.Volume != nil || b.Buttons != nil || b.Mute != nil {
+	if b.Faceplate != nil || b.Volume != nil || b.Buttons != nil {
 		t.Errorf("devices set on a degraded board: %+v", b)
+	}
+	// No microphones: the mute switch reads on (the faceplate shows muted
+	// and nothing is captured), with or without a switch pin.
+	if on, err := b.Mute.State(); b.Mute != (NoMicrophones{}) || !on || err != nil {
+		t.Errorf("mute with no microphones: %T %v %v, want NoMicrophones on", b.Mute, on, err)
 	}
 }
 
@@ -232,5 +237,21 @@ func TestNewWrongSizeFirmware(t *testing.T) {
 		return strings.Contains(w, "no microphones") && strings.Contains(w, "wrong size") && strings.Contains(w, p)
 	}) {
 		t.Errorf("no wrong-size warning in %q", b.Warnings)
+	}
+}
+
+// TestNewFanByKernel: where the kernel's pwm-fan driver runs the R10 fan
+// the board runs no fan loop and warns of nothing.
+func TestNewFanByKernel(t *testing.T) {
+	pb := &i2ctest.Playback{DontPanic: true}
+	b, err := New(context.Background(), Config{}, Devices{
+		Bus: pb, Revision: RevR10, FanByKernel: true, Clock: initClock{newFakeClock()},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if slices.ContainsFunc(b.Warnings, func(w string) bool { return strings.Contains(w, "fan") }) {
+		t.Errorf("fan warning with the kernel running the fan: %q", b.Warnings)
 	}
 }

@@ -14,6 +14,11 @@
 //     hal.Switch; both are debounced by polling with an injected Clock.
 //   - BootXMOS sends the XMOS firmware image over SPI; Amp is the TAS5806
 //     (init sequence and hal.Volume); FanController keeps the SoC cool.
+//   - RingClient and ServeRing are the ring link: on the SD image the R10
+//     ring's PWM channel is driven by the mycroft-ring helper (the one
+//     process with /dev/mem; NewPWMRing beside the kernel's pwm-fan
+//     driver) and the agent sends it frames over a unix socket.
+//   - NoMicrophones is the mute switch while the XMOS has no firmware.
 //   - Open assembles all of it on real hardware through periph host; New does
 //     the same from injected buses and pins (periph's playback fakes in
 //     tests).
@@ -21,6 +26,7 @@
 // Microphone and speaker are ALSA devices (the XMOS and the TAS5806 on I2S);
 // they are wired by package board, not here.
 //
-// Only package board (the detection and selection package) and tests should
-// import mark2; everything else consumes the hal interfaces.
+// Only package board (the detection and selection package), the ring
+// helper (cmd/mycroft-ring) and tests should import mark2; everything else
+// consumes the hal interfaces.
 package mark2

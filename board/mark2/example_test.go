@@ -42,7 +42,7 @@ func ExampleNew() {
 	_ = b.Faceplate.Show(context.Background(), hal.Face{State: hal.StateListening, Volume: -1})
 	// Output:
 	// mark2 R6
-	// warning: mark2: no microphones: mark2: xmos firmware image missing: board.xmos_firmware is not set
+	// warning: mark2: no microphones: mark2: xmos firmware image missing: board.xmos_firmware is not set (put the XVF3510 image at the path of board.xmos_firmware; on the SD image: mycroft/xvf3510.bin on the boot partition, docs/images.md)
 	// warning: mark2: audio through ALSA/portaudio is wired by the board package
 	// first amp write: 01 11
 }

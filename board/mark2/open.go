@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 
 	"periph.io/x/conn/v3/gpio"
 	"periph.io/x/conn/v3/gpio/gpioreg"
@@ -102,10 +103,34 @@ func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
 	return New(ctx, cfg, dev)
 }
 
+// KernelFanNode is the device-tree node of our pwm-fan overlay
+// (image/overlays/mark2-fan.dts): present when the kernel runs the fan.
+const KernelFanNode = "/sys/firmware/devicetree/base/sj201-fan"
+
 // openR10 finds the ring and fan transports of an R10: an SPI port if
-// configured, else the direct PWM block (root), else periph's GPIO12 stream
-// and GPIO13 PWM.
+// configured; where the kernel runs the fan (our pwm-fan overlay, as in the
+// SD image), the ring through the mycroft-ring helper and no fan output;
+// else the direct PWM block (root), else periph's GPIO12 stream and GPIO13
+// PWM.
 func openR10(cfg Config, dev *Devices, closers *[]func() error, warn func(string, ...any)) {
+	if _, err := os.Stat(KernelFanNode); err == nil {
+		dev.FanByKernel = true
+		if dev.RingNRZ != nil || cfg.LEDSPI != "" {
+			return
+		}
+		sock := cfg.RingSocket
+		if sock == "" {
+			sock = DefaultRingSocket
+		}
+		if _, err := os.Stat(sock); err != nil {
+			warn("mark2: no LED ring: the mycroft-ring helper's socket: %v (enable mycroft-ring.socket)", err)
+			return
+		}
+		c := &RingClient{Path: sock}
+		*closers = append(*closers, c.Close)
+		dev.RingNRZ = c
+		return
+	}
 	if cfg.LEDSPI != "" {
 		port, err := spireg.Open(cfg.LEDSPI)
 		if err != nil {

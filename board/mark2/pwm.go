@@ -102,7 +102,13 @@ type PWMBlock struct {
 	words             []uint32
 	closeFn           func() error
 	divi, divf, mashB uint32
+	// ringOnly: channel 2 and GPIO13 belong to the kernel (pwm-fan).
+	ringOnly bool
 }
+
+// ErrFanByKernel is returned by SetSpeed of a ring-only block: the fan is
+// the kernel's (the pwm-fan driver and thermal governor).
+var ErrFanByKernel = errors.New("mark2: pwm: the fan channel belongs to the kernel's pwm-fan driver")
 
 // NewPWMBlock programs the block: GPIO12 and GPIO13 to ALT0 (PWM0 channels
 // 1 and 2), the PWM clock from the oscillator at srcHz divided to NRZRate,
@@ -110,31 +116,13 @@ type PWMBlock struct {
 // 1 kHz mark-space PWM starting at duty 0 (on the SJ201: fan full speed,
 // until the fan controller sets it).
 func NewPWMBlock(gpio, cm, pwm Regs, srcHz uint64) (*PWMBlock, error) {
-	rate := uint64(NRZRate / physic.Hertz)
-	if srcHz < 2*rate || srcHz > 1<<40 {
-		return nil, fmt.Errorf("mark2: pwm: clock source of %d Hz cannot make %s", srcHz, NRZRate)
-	}
-	// Divider in 1/4096 steps: DIVI.DIVF = src / rate.
-	div := srcHz * 4096 / rate
-	b := &PWMBlock{gpio: gpio, cm: cm, pwm: pwm,
-		divi: uint32(div >> 12), divf: uint32(div & 0xFFF)}
-	if b.divi < 2 || b.divi > 0xFFF {
-		return nil, fmt.Errorf("mark2: pwm: divider %d out of range", b.divi)
-	}
-	if b.divf != 0 {
-		b.mashB = cmMash1
-	}
-
-	// Stop both channels, then the clock.
-	pwm.Store(pwmCTL, 0)
-	cm.Store(cmPWMCtl, cmPasswd|cmKill)
-	if err := b.waitCM(false); err != nil {
+	b, err := newPWMClock(gpio, cm, pwm, srcHz)
+	if err != nil {
 		return nil, err
 	}
-	cm.Store(cmPWMDiv, cmPasswd|b.divi<<12|b.divf)
-	cm.Store(cmPWMCtl, cmPasswd|b.mashB|cmSrcOsc)
-	cm.Store(cmPWMCtl, cmPasswd|b.mashB|cmSrcOsc|cmEnab)
-	if err := b.waitCM(true); err != nil {
+	// Stop both channels, then the clock.
+	pwm.Store(pwmCTL, 0)
+	if err := b.startClock(); err != nil {
 		return nil, err
 	}
 
@@ -151,6 +139,75 @@ func NewPWMBlock(gpio, cm, pwm Regs, srcHz uint64) (*PWMBlock, error) {
 	pwm.Store(pwmCTL, ctlCLRF1)
 	pwm.Store(pwmCTL, ctlPWEN1|ctlMODE1|ctlUSEF1|ctlPWEN2|ctlMSEN2)
 	return b, nil
+}
+
+// ctlChannel1 are the CTL bits of channel 1 (the ring); the rest are
+// channel 2's (the fan).
+const ctlChannel1 = 0xFF
+
+// NewPWMRing programs channel 1 only, for the ring helper on a board whose
+// fan is run by the kernel (the pwm-fan overlay owns channel 2 and
+// GPIO13): it touches only channel 1's CTL bits and registers and GPIO12's
+// function, and re-programs the shared clock only when it does not already
+// run from the oscillator at NRZRate (the overlay sets that rate, so the
+// fan's period is unchanged either way). SetSpeed returns ErrFanByKernel.
+func NewPWMRing(gpio, cm, pwm Regs, srcHz uint64) (*PWMBlock, error) {
+	b, err := newPWMClock(gpio, cm, pwm, srcHz)
+	if err != nil {
+		return nil, err
+	}
+	b.ringOnly = true
+	ctl := pwm.Load(pwmCTL) &^ ctlChannel1
+	pwm.Store(pwmCTL, ctl)
+	want := cmPasswd | b.divi<<12 | b.divf
+	running := cm.Load(cmPWMCtl)
+	if running&cmEnab == 0 || running&0xF != cmSrcOsc || running&(3<<9) != b.mashB ||
+		cmPasswd|cm.Load(cmPWMDiv)&0xFFFFFF != want {
+		if err := b.startClock(); err != nil {
+			return nil, err
+		}
+	}
+	fs := gpio.Load(gpfsel1)
+	fs &^= 0b111 << 6
+	fs |= 0b100 << 6
+	gpio.Store(gpfsel1, fs)
+	pwm.Store(pwmRNG1, 32)
+	pwm.Store(pwmSTA, staClear)
+	pwm.Store(pwmCTL, ctl|ctlCLRF1)
+	pwm.Store(pwmCTL, ctl|ctlPWEN1|ctlMODE1|ctlUSEF1)
+	return b, nil
+}
+
+// newPWMClock checks that srcHz can make NRZRate and works out the divider.
+func newPWMClock(gpio, cm, pwm Regs, srcHz uint64) (*PWMBlock, error) {
+	rate := uint64(NRZRate / physic.Hertz)
+	if srcHz < 2*rate || srcHz > 1<<40 {
+		return nil, fmt.Errorf("mark2: pwm: clock source of %d Hz cannot make %s", srcHz, NRZRate)
+	}
+	// Divider in 1/4096 steps: DIVI.DIVF = src / rate.
+	div := srcHz * 4096 / rate
+	b := &PWMBlock{gpio: gpio, cm: cm, pwm: pwm,
+		divi: uint32(div >> 12), divf: uint32(div & 0xFFF)}
+	if b.divi < 2 || b.divi > 0xFFF {
+		return nil, fmt.Errorf("mark2: pwm: divider %d out of range", b.divi)
+	}
+	if b.divf != 0 {
+		b.mashB = cmMash1
+	}
+	return b, nil
+}
+
+// startClock stops the PWM clock and starts it from the oscillator at
+// NRZRate.
+func (b *PWMBlock) startClock() error {
+	b.cm.Store(cmPWMCtl, cmPasswd|cmKill)
+	if err := b.waitCM(false); err != nil {
+		return err
+	}
+	b.cm.Store(cmPWMDiv, cmPasswd|b.divi<<12|b.divf)
+	b.cm.Store(cmPWMCtl, cmPasswd|b.mashB|cmSrcOsc)
+	b.cm.Store(cmPWMCtl, cmPasswd|b.mashB|cmSrcOsc|cmEnab)
+	return b.waitCM(true)
 }
 
 // waitCM waits until the clock's BUSY flag equals busy.
@@ -220,6 +277,9 @@ func (b *PWMBlock) waitSTA(bit uint32, set bool) error {
 // SetSpeed implements FanOutput: the duty is inverted by the SJ201's NPN
 // stage, so DAT2 = range × (100 − speed) / 100.
 func (b *PWMBlock) SetSpeed(percent int) error {
+	if b.ringOnly {
+		return ErrFanByKernel
+	}
 	percent = max(0, min(100, percent))
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -28,7 +28,14 @@ const (
 // only) and programs them as NewPWMBlock does. It conflicts with any kernel
 // driver of the PWM block (the pwm-fan overlay, onboard analogue audio):
 // leave those disabled when using it.
-func OpenPWMBlock() (*PWMBlock, error) {
+func OpenPWMBlock() (*PWMBlock, error) { return openPWM(NewPWMBlock) }
+
+// OpenPWMRing maps the registers as OpenPWMBlock does and programs the ring
+// channel only (NewPWMRing), beside the kernel's pwm-fan driver. The
+// mycroft-ring helper calls it (CAP_SYS_RAWIO and /dev/mem, nothing else).
+func OpenPWMRing() (*PWMBlock, error) { return openPWM(NewPWMRing) }
+
+func openPWM(program func(gpio, cm, pwm Regs, srcHz uint64) (*PWMBlock, error)) (*PWMBlock, error) {
 	rb, err := os.ReadFile("/proc/device-tree/soc/ranges")
 	if err != nil {
 		return nil, fmt.Errorf("mark2: pwm: %w", err)
@@ -69,7 +76,7 @@ func OpenPWMBlock() (*PWMBlock, error) {
 	if err != nil {
 		return nil, errors.Join(err, closeAll())
 	}
-	b, err := NewPWMBlock(g, c, p, osc)
+	b, err := program(g, c, p, osc)
 	if err != nil {
 		return nil, errors.Join(err, closeAll())
 	}

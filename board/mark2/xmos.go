@@ -162,3 +162,25 @@ func BootXMOS(ctx context.Context, port spi.Port, pins XMOSPins, image []byte, c
 	}
 	return nil
 }
+
+// FirmwareHint tells the owner where the XMOS firmware goes.
+const FirmwareHint = "put the XVF3510 image at the path of board.xmos_firmware; " +
+	"on the SD image: mycroft/xvf3510.bin on the boot partition, docs/images.md"
+
+// NoMicrophones is the Mark II's mute switch while the XMOS has no firmware:
+// always on, so the agent shows muted and captures nothing, as with the
+// hardware switch.
+type NoMicrophones struct{}
+
+// State implements hal.Switch: on.
+func (NoMicrophones) State() (bool, error) { return true, nil }
+
+// WaitChange implements hal.Switch: the state never changes (a restart of
+// the agent picks up firmware put in place since).
+func (NoMicrophones) WaitChange(ctx context.Context, last bool) (bool, error) {
+	if !last {
+		return true, nil
+	}
+	<-ctx.Done()
+	return true, ctx.Err()
+}
