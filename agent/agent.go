@@ -147,7 +147,7 @@ func New(ctx context.Context, cfg Config, opts Options) (_ *Agent, err error) {
 		}
 	}
 	a.routes()
-	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireP2P, a.wireWallet, a.wireMiner, a.wireVoice, a.wireGrant} {
+	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireP2P, a.wireWallet, a.wireMiner, a.wireVoice, a.wireGrant, a.wireWeb} {
 		if err := wire(ctx); err != nil {
 			return nil, fmt.Errorf("agent: %w", err)
 		}

@@ -35,6 +35,8 @@ func testConfig(t testing.TB) Config {
 	// p2p is on by default: agents of one test each take a port of their
 	// own on loopback, not 4001 on every interface.
 	cfg.P2P.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
+	// The owner's web page likewise: a free loopback port, not 8480.
+	cfg.Web.Loopback = "127.0.0.1:0"
 	return cfg
 }
 

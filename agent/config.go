@@ -35,6 +35,7 @@ type Config struct {
 	Miner    MinerConfig    `toml:"miner"`
 	Voice    VoiceConfig    `toml:"voice"`
 	Grant    GrantConfig    `toml:"grant"`
+	Web      WebConfig      `toml:"web"`
 }
 
 // AgentConfig is the [agent] table.
@@ -108,6 +109,7 @@ func DefaultConfig() Config {
 		P2P:      defaultP2PConfig(),
 		Miner:    defaultMinerConfig(),
 		Voice:    defaultVoiceConfig(),
+		Web:      defaultWebConfig(),
 	}
 }
 
@@ -324,6 +326,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)
 	c.Grant.validate(bad)
+	c.Web.validate(bad)
 	validateSTT(c.Voice.STT, bad)
 	if len(es) == 0 {
 		return nil
