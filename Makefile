@@ -7,7 +7,7 @@ PKG      := github.com/mycroft-network/mycroft
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS  := -s -w -X $(PKG)/internal/buildinfo.Version=$(VERSION)
 # Packages the demo and the tests need (Debian names).
-SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev portaudio19-dev pkg-config tmux iproute2 nftables
+SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev portaudio19-dev pkg-config tmux iproute2 nftables device-tree-compiler shellcheck openssh-client
 # openWakeWord's models (CC BY-NC-SA 4.0: non-commercial), fetched by deps
 # with scripts/wakeword-models.sh; the tests, benchmarks and demo find them
 # through MYCROFT_WAKEWORD_DIR. Always absolute (the tests run in their
@@ -15,7 +15,7 @@ SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-
 WAKEWORD_DIR ?= $(BIN)/wakeword
 override WAKEWORD_DIR := $(abspath $(WAKEWORD_DIR))
 
-.PHONY: all build test lint vet fmt-check bench fuzz demo deps contracts contracts-check arm64 armv7 device-pure deb clean
+.PHONY: all build test lint vet fmt-check bench fuzz demo deps contracts contracts-check arm64 armv7 device-pure deb ring-helper image image-test clean
 
 all: build
 
@@ -108,9 +108,36 @@ device-pure:
 
 # Debian packages of the device builds: bin/mycroft_VERSION_{arm64,armhf}.deb,
 # with the wake word models (from WAKEWORD_DIR, fetched there when missing).
-deb: arm64 armv7
-	WAKEWORD_DIR='$(WAKEWORD_DIR)' scripts/deb.sh arm64 $(BIN)/mycroft-arm64 $(VERSION) $(BIN)
+deb: arm64 armv7 ring-helper
+	WAKEWORD_DIR='$(WAKEWORD_DIR)' RING_HELPER=$(BIN)/mycroft-ring-arm64 scripts/deb.sh arm64 $(BIN)/mycroft-arm64 $(VERSION) $(BIN)
 	WAKEWORD_DIR='$(WAKEWORD_DIR)' scripts/deb.sh armhf $(BIN)/mycroft-armv7 $(VERSION) $(BIN)
+
+# The Mark II LED ring helper (cmd/mycroft-ring): pure Go, so that it can
+# drop its capabilities on every thread once the registers are mapped.
+ring-helper:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-ring-arm64 ./cmd/mycroft-ring
+
+# An SD card image for BOARD (mark2 or mark1), from Debian packages
+# (image/build.sh, docs/images.md): slow (about 15-25 minutes), as root,
+# not part of make test. The agent is the cgo build (make arm64) when the
+# arm64 cross compiler and libraries are installed, else the pure build
+# (no portaudio: no microphone or speaker; said loudly). Then
+# make image-test checks the image.
+BOARD ?= mark2
+IMAGE ?= $(BIN)/mycroft-$(BOARD).img
+image: ring-helper
+	@[ "$$(id -u)" -eq 0 ] || { echo "make image: run as root (docs/images.md)"; exit 1; }
+	@if command -v aarch64-linux-gnu-gcc >/dev/null && PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig pkg-config --exists portaudio-2.0 pocketsphinx; then \
+	  $(MAKE) arm64 && agent=$(BIN)/mycroft-arm64; \
+	else \
+	  echo "make image: no arm64 cgo toolchain: the image gets the pure build, WITHOUT AUDIO (docs/images.md)"; \
+	  $(MAKE) device-pure && agent=$(BIN)/mycroft-arm64-pure; \
+	fi && \
+	deb=$$(WAKEWORD_DIR='$(WAKEWORD_DIR)' RING_HELPER=$(BIN)/mycroft-ring-arm64 scripts/deb.sh arm64 $$agent $(VERSION) $(BIN)/image-deb | tail -n 1) && \
+	image/build.sh $(BOARD) $$deb $(IMAGE)
+
+image-test:
+	image/inspect.sh $(IMAGE) $(BOARD)
 
 clean:
 	rm -rf $(BIN)

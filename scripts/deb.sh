@@ -6,7 +6,10 @@
 # openWakeWord's wake word models in /usr/share/mycroft/wakeword (fetched now
 # with wakeword-models.sh, or copied from $WAKEWORD_DIR when set, and checked
 # against its sums either way; CC BY-NC-SA 4.0, non-commercial use only, said
-# in the package's copyright file).
+# in the package's copyright file). With RING_HELPER set to the Mark II
+# LED ring helper's binary (cmd/mycroft-ring), the package also carries it
+# in /usr/libexec/mycroft with its socket and service units (the socket is
+# enabled: the helper only starts when the agent of an R10 connects).
 set -eu
 [ $# -eq 4 ] || { echo "usage: $0 ARCH BINARY VERSION OUTDIR" >&2; exit 2; }
 arch=$1 bin=$2 version=$3 out=$4
@@ -19,6 +22,11 @@ trap 'rm -rf "$root"' EXIT
 install -D -m 0755 "$bin" "$root/usr/bin/mycroft"
 install -D -m 0644 "$here/mycroft.service" "$root/lib/systemd/system/mycroft.service"
 sed -i 's|/usr/local/bin/mycroft|/usr/bin/mycroft|' "$root/lib/systemd/system/mycroft.service"
+if [ -n "${RING_HELPER:-}" ]; then
+	install -D -m 0755 "$RING_HELPER" "$root/usr/libexec/mycroft/mycroft-ring"
+	install -D -m 0644 "$here/mycroft-ring.socket" "$root/lib/systemd/system/mycroft-ring.socket"
+	install -D -m 0644 "$here/mycroft-ring.service" "$root/lib/systemd/system/mycroft-ring.service"
+fi
 install -D -m 0644 "$here/agent.toml" "$root/etc/mycroft/agent.toml"
 install -D -m 0755 "$here/install.sh" "$root/usr/share/mycroft/install.sh"
 models="$root/usr/share/mycroft/wakeword"
@@ -91,6 +99,9 @@ if [ "$1" = configure ]; then
   if [ -d /run/systemd/system ]; then
     systemctl daemon-reload
     systemctl enable mycroft.service >/dev/null
+    if [ -f /lib/systemd/system/mycroft-ring.socket ]; then
+      systemctl enable --now mycroft-ring.socket >/dev/null || true
+    fi
     systemctl restart mycroft.service || true
   fi
 fi
@@ -100,6 +111,9 @@ cat > "$root/DEBIAN/prerm" <<'PRERM'
 set -e
 if [ -d /run/systemd/system ] && [ "$1" = remove ]; then
   systemctl disable --now mycroft.service || true
+  if [ -f /lib/systemd/system/mycroft-ring.socket ]; then
+    systemctl disable --now mycroft-ring.socket mycroft-ring.service || true
+  fi
 fi
 PRERM
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm"
