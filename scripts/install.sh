@@ -10,7 +10,9 @@
 #   scripts/install.sh --accounts    only create the user and groups
 #
 # ROOT=dir installs under dir instead of / (for images and tests); then no
-# user is created and systemctl is not called.
+# user is created and systemctl is not called. RING_HELPER=path (make
+# ring-helper) also installs the Mark II R10 LED ring helper and its units
+# (docs/images.md, "Privileges").
 set -eu
 
 ROOT="${ROOT:-}"
@@ -19,6 +21,8 @@ bin_dst="$ROOT/usr/local/bin/mycroft"
 unit_dst="$ROOT/etc/systemd/system/mycroft.service"
 conf_dir="$ROOT/etc/mycroft"
 state_dir="$ROOT/var/lib/mycroft"
+ring_dst="$ROOT/usr/local/libexec/mycroft/mycroft-ring"
+ring_units="$ROOT/etc/systemd/system/mycroft-ring.socket $ROOT/etc/systemd/system/mycroft-ring.service"
 
 systemctl_() { [ -z "$ROOT" ] && command -v systemctl >/dev/null 2>&1 && systemctl "$@" || true; }
 
@@ -48,8 +52,9 @@ case "${1:-}" in
   exit 0
   ;;
 --uninstall|--purge)
-  systemctl_ disable --now mycroft.service
-  rm -f "$bin_dst" "$unit_dst"
+  systemctl_ disable --now mycroft.service mycroft-ring.socket mycroft-ring.service
+  # shellcheck disable=SC2086 # two paths
+  rm -f "$bin_dst" "$unit_dst" "$ring_dst" $ring_units
   systemctl_ daemon-reload
   if [ "$1" = "--purge" ]; then
     rm -rf "$state_dir" "$conf_dir"
@@ -74,11 +79,19 @@ fi
 
 copy_if_changed "$binary" "$bin_dst" 0755
 copy_if_changed "$here/mycroft.service" "$unit_dst" 0644
+if [ -n "${RING_HELPER:-}" ]; then
+  copy_if_changed "$RING_HELPER" "$ring_dst" 0755
+  sed "s|/usr/libexec/mycroft/mycroft-ring|/usr/local/libexec/mycroft/mycroft-ring|" "$here/mycroft-ring.service" > "$unit_dst.ring"
+  copy_if_changed "$unit_dst.ring" "$ROOT/etc/systemd/system/mycroft-ring.service" 0644
+  rm -f "$unit_dst.ring"
+  copy_if_changed "$here/mycroft-ring.socket" "$ROOT/etc/systemd/system/mycroft-ring.socket" 0644
+fi
 mkdir -p "$conf_dir"
 [ -f "$conf_dir/agent.toml" ] || { install -m 0644 "$here/agent.toml" "$conf_dir/agent.toml"; echo "installed $conf_dir/agent.toml"; }
 mkdir -p "$state_dir" && chmod 0700 "$state_dir"
 [ -z "$ROOT" ] && chown mycroft:mycroft "$state_dir"
 
 systemctl_ daemon-reload
+[ -z "${RING_HELPER:-}" ] || systemctl_ enable --now mycroft-ring.socket
 systemctl_ enable --now mycroft.service
 echo "mycroft installed"
