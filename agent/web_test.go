@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -229,11 +230,30 @@ func TestWebPageInBrowser(t *testing.T) {
 
 	// The figures: page weight and first contentful paint of the status
 	// page (docs/performance.md).
-	do("open the status page", chromedp.Navigate(lan+"/"), visible("main"))
-	fcp, err := chromedp.Run(bctx, chromedp.Evaluate[float64](`(performance.getEntriesByName('first-contentful-paint')[0]||{startTime:-1}).startTime`))
-	if err != nil {
-		t.Fatal(err)
+	// First contentful paint of the status page, from Chromium's paint
+	// timing (the entry comes a frame after the paint: poll for it), and
+	// when its HTML had arrived; five loads, the median reported.
+	var fcps, resps []float64
+	for range 5 {
+		do("open the status page", chromedp.Navigate(lan+"/"), visible("main"))
+		var v []float64
+		for i := 0; i < 50 && len(v) == 0; i++ {
+			v, err = chromedp.Run(bctx, chromedp.Evaluate[[]float64](`(()=>{const p=performance.getEntriesByName('first-contentful-paint')[0];const n=performance.getEntriesByType('navigation')[0];return p?[p.startTime,n.responseEnd]:[]})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(v) == 0 {
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+		if len(v) != 2 {
+			t.Fatal("no first-contentful-paint entry")
+		}
+		fcps, resps = append(fcps, v[0]), append(resps, v[1])
 	}
+	slices.Sort(fcps)
+	slices.Sort(resps)
+	fcp, resp := fcps[len(fcps)/2], resps[len(resps)/2]
 	jar, err := chromedp.Call(bctx, network.GetCookies, network.GetCookiesParams{URLs: []string{lan}})
 	if err != nil {
 		t.Fatal(err)
@@ -288,8 +308,8 @@ func TestWebPageInBrowser(t *testing.T) {
 	if code200 != 200 {
 		t.Fatalf("status page with the session: %d", code200)
 	}
-	t.Logf("figures: status page %d bytes of HTML + %d of CSS + 0 of JS = %d bytes; first contentful paint %.0f ms (headless Chromium, LAN listener over TLS)",
-		len(page), len(cssBody), len(page)+len(cssBody), fcp)
+	t.Logf("figures: status page %d bytes of HTML + %d of CSS + 0 of JS = %d bytes; first contentful paint %.0f ms, HTML received at %.0f ms (median of 5 loads in headless Chromium, LAN listener over TLS)",
+		len(page), len(cssBody), len(page)+len(cssBody), fcp, resp)
 
 	limitsForm := func(csrf string) url.Values {
 		v := url.Values{"daily_budget": {"0.1"}}

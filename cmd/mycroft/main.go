@@ -34,7 +34,7 @@ func (c command) internal() bool { return strings.HasPrefix(c.summary, "(interna
 // its usage ("keys init|restore|...").
 func (c command) hasSubcommands() bool {
 	switch c.name {
-	case "config", "keys", "governance", "wallet", "provider", "miner", "backup", "voice", "board", "chain":
+	case "config", "keys", "governance", "wallet", "provider", "miner", "backup", "voice", "board", "chain", "web":
 		return true
 	}
 	return false
@@ -83,6 +83,7 @@ func commands() []command {
 		{"ask", "ask the agent a question as text: mycroft ask \"what time is it\"", runAsk},
 		{"voice", "voice status|faces|last | hear FILE.wav (simulated board)", runVoice},
 		{"board", "board test [-config FILE]: a maintainer's hardware smoke test (daemon stopped)", runBoard},
+		{"web", "web pair: the pairing code of the owner's web page on the LAN (docs/web.md)", runWeb},
 	}
 	cmds = append(cmds, chainCommands()...)
 	cmds = append(cmds, registrarCommands()...)

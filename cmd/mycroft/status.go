@@ -52,6 +52,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if warnings == 0 {
 		fmt.Fprintf(tw, "health:\tok\n")
 	}
+	if lan, fp := webCertificate(st.Components["web"]); fp != "" {
+		fmt.Fprintf(tw, "web page:\t%s, certificate SHA-256 %s\n", lan, fp)
+	}
 	if addr := walletEmpty(st.Components["wallet"]); addr != "" {
 		fmt.Fprintf(tw, "note:\t%s\n", noTokensNote(addr))
 	}
