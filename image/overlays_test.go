@@ -248,6 +248,13 @@ func TestBootConfig(t *testing.T) {
 		if err != nil || string(custom) != string(b) {
 			t.Errorf("stage.sh %s: raspi-firmware-custom differs from boot/%s.txt (%v)", board, board, err)
 		}
+		// The R10 ring helper maps PWM registers that kernel drivers have
+		// claimed, which Debian's kernel (CONFIG_IO_STRICT_DEVMEM=y) refuses
+		// unless booted with iomem=relaxed (docs/images.md, "Privileges").
+		extra, _ := os.ReadFile(filepath.Join(dir, "etc/default/raspi-extra-cmdline"))
+		if got := strings.Contains(string(extra), "iomem=relaxed"); got != (board == "mark2") {
+			t.Errorf("stage.sh %s: kernel command line %q: iomem=relaxed %v, want %v", board, extra, got, board == "mark2")
+		}
 		for _, f := range []string{"etc/systemd/system/mycroft-firstboot.service", "etc/systemd/system/mycroft-keys-console.service",
 			"usr/lib/mycroft/firstboot.sh", "usr/lib/mycroft/keys-console.sh", "etc/udev/rules.d/60-mycroft.rules"} {
 			if _, err := os.Stat(filepath.Join(dir, f)); err != nil {

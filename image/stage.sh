@@ -6,7 +6,8 @@
 # DIR receives a tree synced into the root filesystem before the packages
 # are installed: the overlays compiled with dtc (/usr/lib/mycroft/overlays),
 # the board's boot configuration (/etc/default/raspi-firmware-custom, the
-# lines raspi-firmware appends to config.txt), the first-boot units and
+# lines raspi-firmware appends to config.txt, and raspi-extra-cmdline, its
+# words for the kernel command line), the first-boot units and
 # scripts, udev rules giving the hardware groups their devices, and the
 # network defaults. Nothing here needs root; image_test.go runs it.
 set -eu
@@ -28,6 +29,10 @@ for src in "$here/overlays/$board"-*.dts; do
 	dtc -q -@ -I dts -O dtb -o "$lib/overlays/mycroft-$name.dtbo" "$src"
 done
 install -m 0644 "$here/boot/$board.txt" "$dir/etc/default/raspi-firmware-custom"
+# Words raspi-firmware appends to the kernel command line (cmdline.txt).
+if [ -f "$here/boot/$board.cmdline" ]; then
+	install -m 0644 "$here/boot/$board.cmdline" "$dir/etc/default/raspi-extra-cmdline"
+fi
 echo "$board" > "$lib/board"
 
 # Copies the overlays to the boot partition now and whenever raspi-firmware
