@@ -48,6 +48,8 @@ table='
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
 ./agent|LocalAnswer|5x|
 ./agent|IdleRPC|1x|MYCROFT_BENCH_IDLE=5m
+./agent|WebStatusPage|200x|
+./agent/web|.|1s|
 ./p2p|Connect|RoundTrip|1s|
 ./p2p|NATPaths|10x|
 '
