@@ -1,6 +1,8 @@
 // Package wyoming speaks the Wyoming protocol of voice services (wake word,
 // speech-to-text, text-to-speech servers): a codec for its framing and a
-// client for wake word services.
+// client for wake word services, and the events of a satellite (satellite.go:
+// describe/info, run-satellite, run-pipeline, transcript, synthesize) that
+// agent/satellite serves to Home Assistant.
 //
 // A message is one line of JSON (the header: type, optional inline data,
 // data_length, payload_length), then data_length bytes of JSON merged over the
