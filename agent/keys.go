@@ -67,6 +67,11 @@ func (a *Agent) wireKeys(ctx context.Context) error {
 		Clock:    a.now,
 		IdleLock: a.cfg.Keys.IdleLock.Std(),
 	}
+	if a.chainx.manifestErr == nil {
+		// Permits only for the deployment's Channels (one-transaction and
+		// relayed channel opens).
+		opts.PermitSpenders = []common.Address{a.manifest.Channels}
+	}
 	if keysTestOptions != nil {
 		keysTestOptions(&opts)
 	}

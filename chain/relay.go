@@ -110,13 +110,18 @@ func ClaimRelayTypedData(chainID *big.Int, grants, owner common.Address, device 
 	})
 }
 
+// DefaultOpenWindow is how long a signed open stays valid when its
+// deadline is left to SignOpen.
+const DefaultOpenWindow = time.Hour
+
 // ErrBadRelay is returned when a relayed action is malformed, expired, or
 // not meant for this relayer.
 var ErrBadRelay = errors.New("chain: bad relayed action")
 
 // SignOpen signs o for a relayer (or for the payer's own openWithPermit):
 // the Open and a permit for Channels of amount + fee, with the Token
-// nonce read now. A delegation or another permit signed with the same
+// nonce read now; a zero Deadline is the chain's time plus
+// DefaultOpenWindow. A delegation or another permit signed with the same
 // nonce and submitted first makes it fail (the relayer's estimate says
 // so before it spends gas); sign just before handing it over.
 func (c *Client) SignOpen(ctx context.Context, s TypedSigner, o OpenRequest) (SignedOpen, error) {
@@ -126,6 +131,13 @@ func (c *Client) SignOpen(ctx context.Context, s TypedSigner, o OpenRequest) (Si
 	nonce, err := c.TokenNonce(ctx, o.Payer)
 	if err != nil {
 		return SignedOpen{}, err
+	}
+	if o.Deadline == 0 {
+		now, err := c.Now(ctx)
+		if err != nil {
+			return SignedOpen{}, err
+		}
+		o.Deadline = now.Add(DefaultOpenWindow).Unix()
 	}
 	value := new(big.Int).Add(nonNil(o.Amount), nonNil(o.Fee))
 	permit, err := s.SignTypedData(PermitTypedData(c.chainID, c.m.Token, o.Payer, c.m.Channels, value, nonce, big.NewInt(o.Deadline)))
@@ -145,7 +157,7 @@ func (c *Client) SignOpen(ctx context.Context, s TypedSigner, o OpenRequest) (Si
 func (c *Client) OpenChannelWithPermit(ctx context.Context, s TypedSigner, payee common.Address, amount *big.Int, closeDelay time.Duration) (common.Hash, *types.Receipt, error) {
 	so, err := c.SignOpen(ctx, s, OpenRequest{
 		Payer: s.Address(), Payee: payee, Amount: amount, CloseDelay: uint64(closeDelay / time.Second),
-		Fee: new(big.Int), Deadline: time.Now().Add(time.Hour).Unix(),
+		Fee: new(big.Int),
 	})
 	if err != nil {
 		return common.Hash{}, nil, err
@@ -269,3 +281,12 @@ type RelayResult struct {
 	Tx      common.Hash  `json:"tx"`
 	Channel *common.Hash `json:"channel,omitempty"`
 }
+
+// Services of a relaying provider: "relay" is the paid call (a ballot or
+// a delegation, priced per action); "relay-open" is not a call but the fee
+// the provider asks in a relayed channel open (POST /v1/relay/open), listed
+// with the prices so a payer reads it from the signed offer.
+const (
+	ServiceRelay     = "relay"
+	ServiceRelayOpen = "relay-open"
+)

@@ -1,6 +1,7 @@
 package keystore_test
 
 import (
+	"errors"
 	"math/big"
 	"testing"
 
@@ -27,6 +28,8 @@ func TestChainTypedDataSigns(t *testing.T) {
 	grants := common.HexToAddress("0x00000000000000000000000000000000000000a2")
 	governor := common.HexToAddress("0x00000000000000000000000000000000000000a3")
 	token := common.HexToAddress("0x00000000000000000000000000000000000000a4")
+	channels := common.HexToAddress("0x00000000000000000000000000000000000000a5")
+	s.SetPermitSpenders(channels)
 	root := common.HexToHash("0x1111111111111111111111111111111111111111111111111111111111111111")
 	cases := []struct {
 		name string
@@ -37,6 +40,9 @@ func TestChainTypedDataSigns(t *testing.T) {
 		{"SignUp", chain.SignUpTypedData(id, grants, s.Address(), root, big.NewInt(1_900_000_000))},
 		{"Ballot", chain.BallotTypedData(id, governor, big.NewInt(77), chain.VoteFor, s.Address(), big.NewInt(0))},
 		{"Delegation", chain.DelegationTypedData(id, token, s.Address(), big.NewInt(0), big.NewInt(1_900_000_000))},
+		{"Open", chain.OpenTypedData(id, channels, chain.OpenRequest{Payer: s.Address(), Payee: registry, Amount: big.NewInt(5), CloseDelay: 86400, Relayer: registry, Fee: big.NewInt(1), Deadline: 1_900_000_000})},
+		{"ClaimRelay", chain.ClaimRelayTypedData(id, grants, s.Address(), root, registry)},
+		{"Permit", chain.PermitTypedData(id, token, s.Address(), channels, big.NewInt(6), big.NewInt(0), big.NewInt(1_900_000_000))},
 	}
 	for _, c := range cases {
 		sig, err := s.SignTypedData(c.td)
@@ -53,5 +59,31 @@ func TestChainTypedDataSigns(t *testing.T) {
 		if _, err := s.SignTypedData(other); err == nil {
 			t.Errorf("%s: signed for another chain", c.name)
 		}
+	}
+}
+
+// A permit is signed only for the spenders set: one for any other address
+// would let it take the owner's tokens.
+func TestPermitOnlyForChannels(t *testing.T) {
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := keystore.NewSigner(key, big.NewInt(1337))
+	token := common.HexToAddress("0x00000000000000000000000000000000000000a4")
+	channels := common.HexToAddress("0x00000000000000000000000000000000000000a5")
+	thief := common.HexToAddress("0x00000000000000000000000000000000000000ee")
+	permit := func(spender common.Address) apitypes.TypedData {
+		return chain.PermitTypedData(big.NewInt(1337), token, s.Address(), spender, big.NewInt(1), big.NewInt(0), big.NewInt(1_900_000_000))
+	}
+	if _, err := s.SignTypedData(permit(channels)); !errors.Is(err, keystore.ErrNotAllowed) {
+		t.Errorf("permit with no spender set: %v, want ErrNotAllowed", err)
+	}
+	s.SetPermitSpenders(channels)
+	if _, err := s.SignTypedData(permit(thief)); !errors.Is(err, keystore.ErrNotAllowed) {
+		t.Errorf("permit for another spender: %v, want ErrNotAllowed", err)
+	}
+	if _, err := s.SignTypedData(permit(channels)); err != nil {
+		t.Errorf("permit for Channels: %v", err)
 	}
 }

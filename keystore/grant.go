@@ -261,7 +261,7 @@ func VerifyGrant(g *Grant, chainID *big.Int, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("keystore: verify grant: %w", err)
 	}
-	if err := checkTypedData(td, chainID); err != nil {
+	if err := checkTypedData(td, chainID, nil); err != nil {
 		return fmt.Errorf("keystore: verify grant: %w", err)
 	}
 	who, err := RecoverTypedData(td, g.Signature)

@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"sync"
 
@@ -60,6 +61,15 @@ var Schemas = []Schema{
 	// SignUp: a registrar's approval of a device's sign-up grant
 	// (verifyingContract = Grants).
 	{PrimaryType: "SignUp", DomainName: "Mycroft Grants", Version: "1", Fields: fields("address owner,bytes32 device,uint256 expiry")},
+	// Open: the payer's consent to a channel a relayer opens for it
+	// (verifyingContract = Channels), and ClaimRelay: the owner's choice of
+	// the relayer of its sign-up claim (verifyingContract = Grants).
+	{PrimaryType: "Open", DomainName: "Mycroft Channels", Version: "1", Fields: fields("address payer,address payee,uint256 amount,uint64 closeDelay,address relayer,uint256 fee,uint256 deadline")},
+	{PrimaryType: "ClaimRelay", DomainName: "Mycroft Grants", Version: "1", Fields: fields("address owner,bytes32 device,address relayer")},
+	// Permit: EIP-2612 on the Token, signed only for the spenders set with
+	// SetPermitSpenders (the Channels contract): a permit for any other
+	// spender would let it take the owner's tokens.
+	{PrimaryType: "Permit", DomainName: "Mycroft token", Version: "1", Fields: fields("address owner,address spender,uint256 value,uint256 nonce,uint256 deadline")},
 }
 
 // DomainTypes is the EIP712Domain type every schema uses (all four fields).
@@ -120,8 +130,9 @@ func sameTypes(a, b []apitypes.Type) bool {
 	return true
 }
 
-// checkTypedData enforces the allow-list and the chain id.
-func checkTypedData(td apitypes.TypedData, chainID *big.Int) error {
+// checkTypedData enforces the allow-list and the chain id; a Permit must
+// name one of spenders.
+func checkTypedData(td apitypes.TypedData, chainID *big.Int, spenders []common.Address) error {
 	s, ok := findSchema(td.PrimaryType)
 	if !ok {
 		return fmt.Errorf("%w: primary type %q", ErrNotAllowed, td.PrimaryType)
@@ -144,6 +155,12 @@ func checkTypedData(td apitypes.TypedData, chainID *big.Int) error {
 	if common.HexToAddress(td.Domain.VerifyingContract) == (common.Address{}) && !s.ZeroContract {
 		return fmt.Errorf("%w: %s needs a verifyingContract", ErrNotAllowed, td.PrimaryType)
 	}
+	if td.PrimaryType == "Permit" {
+		sp, _ := td.Message["spender"].(string)
+		if !common.IsHexAddress(sp) || !slices.Contains(spenders, common.HexToAddress(sp)) {
+			return fmt.Errorf("%w: a permit for spender %q (allowed: %v)", ErrNotAllowed, sp, spenders)
+		}
+	}
 	return nil
 }
 
@@ -158,12 +175,22 @@ type Signer struct {
 	key     *ecdsa.PrivateKey
 	addr    common.Address
 	chainID *big.Int
+	// spenders are the contracts a Permit may name.
+	spenders []common.Address
 }
 
 // NewSigner wraps key for chain chainID. The Signer owns key from now on
 // (Wipe zeroes it).
 func NewSigner(key *ecdsa.PrivateKey, chainID *big.Int) *Signer {
 	return &Signer{key: key, addr: crypto.PubkeyToAddress(key.PublicKey), chainID: new(big.Int).Set(chainID)}
+}
+
+// SetPermitSpenders sets the contracts a Permit may name (none: no permit
+// is signed).
+func (s *Signer) SetPermitSpenders(spenders ...common.Address) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.spenders = slices.Clone(spenders)
 }
 
 // Address is the wallet address.
@@ -198,7 +225,10 @@ func (s *Signer) signDigest(digest []byte) ([]byte, error) {
 // exactly and whose domain chain id is the configured chain. The signature
 // is 65 bytes r‖s‖v with v ∈ {27, 28}.
 func (s *Signer) SignTypedData(td apitypes.TypedData) ([]byte, error) {
-	if err := checkTypedData(td, s.chainID); err != nil {
+	s.mu.Lock()
+	spenders := s.spenders
+	s.mu.Unlock()
+	if err := checkTypedData(td, s.chainID, spenders); err != nil {
 		return nil, fmt.Errorf("keystore: sign typed data: %w", err)
 	}
 	digest, err := eip712.Hash(td)

@@ -123,7 +123,11 @@ func TestEverySchemaSigns(t *testing.T) {
 		"BackupManifest": {"owner": s.Address().Hex(), "digest": b32, "sequence": big.NewInt(3)},
 		"StorageRequest": {"owner": s.Address().Hex(), "node": channelsAddr.Hex(), "root": b32, "leafCount": big.NewInt(4), "expiry": big.NewInt(9)},
 		"SignUp":         {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(9)},
+		"Open":           {"payer": s.Address().Hex(), "payee": channelsAddr.Hex(), "amount": big.NewInt(5), "closeDelay": big.NewInt(86400), "relayer": channelsAddr.Hex(), "fee": big.NewInt(1), "deadline": big.NewInt(9)},
+		"ClaimRelay":     {"owner": s.Address().Hex(), "device": b32, "relayer": channelsAddr.Hex()},
+		"Permit":         {"owner": s.Address().Hex(), "spender": channelsAddr.Hex(), "value": big.NewInt(6), "nonce": big.NewInt(0), "deadline": big.NewInt(9)},
 	}
+	s.SetPermitSpenders(channelsAddr)
 	for _, sc := range Schemas {
 		contract := channelsAddr
 		if sc.ZeroContract {
@@ -235,6 +239,9 @@ func TestEverySchemaDigestMatchesHandEncoder(t *testing.T) {
 		"BackupManifest": {"owner": s.Address().Hex(), "digest": b32, "sequence": new(big.Int).SetUint64(1<<63 + 5)},
 		"StorageRequest": {"owner": s.Address().Hex(), "node": channelsAddr.Hex(), "root": b32, "leafCount": big.NewInt(1 << 14), "expiry": big.NewInt(1893456000)},
 		"SignUp":         {"owner": s.Address().Hex(), "device": b32, "expiry": big.NewInt(1893456000)},
+		"Open":           {"payer": s.Address().Hex(), "payee": channelsAddr.Hex(), "amount": big.NewInt(1 << 40), "closeDelay": big.NewInt(1 << 33), "relayer": common.Address{}.Hex(), "fee": big.NewInt(3), "deadline": big.NewInt(1893456000)},
+		"ClaimRelay":     {"owner": s.Address().Hex(), "device": b32, "relayer": channelsAddr.Hex()},
+		"Permit":         {"owner": s.Address().Hex(), "spender": channelsAddr.Hex(), "value": big.NewInt(1 << 41), "nonce": big.NewInt(2), "deadline": big.NewInt(1893456000)},
 	}
 	for _, sc := range Schemas {
 		td, err := NewTypedData(sc.PrimaryType, big.NewInt(1337), channelsAddr, msgs[sc.PrimaryType])

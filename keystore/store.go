@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 
@@ -48,6 +49,9 @@ type Options struct {
 	// IdleLock is how long the decrypted wallet key stays in memory after
 	// its last use (default 5 min, at most 1 h). Data keys stay until Lock.
 	IdleLock time.Duration
+	// PermitSpenders are the contracts an EIP-2612 Permit may name (the
+	// deployment's Channels); none, and no permit is signed.
+	PermitSpenders []common.Address
 	// UnlockTarget is the scrypt time aimed for when calibrating at
 	// provisioning (default 1 s, at most 5 s).
 	UnlockTarget time.Duration
@@ -115,6 +119,7 @@ type Store struct {
 	fileKey  []byte
 	revoked  []revocation
 	signer   *Signer
+	permit   []common.Address // SetPermitSpenders
 	lastUse  time.Time
 	failures int
 	lastFail time.Time
@@ -169,7 +174,7 @@ func New(opts Options) (*Store, error) {
 	if err := checkDir(opts.Dir); err != nil {
 		return nil, fmt.Errorf("keystore: new: %w", err)
 	}
-	s := &Store{opts: opts, log: opts.Logger, now: opts.Clock, rand: opts.Rand}
+	s := &Store{opts: opts, log: opts.Logger, now: opts.Clock, rand: opts.Rand, permit: slices.Clone(opts.PermitSpenders)}
 	removeTemps(opts.Dir)
 	if p, _, err := s.load(); err == nil {
 		s.header = &p.header
@@ -390,7 +395,7 @@ func (s *Store) writeLocked(h keyringHeader, pl *payload, fileKey []byte, keepPr
 func (s *Store) installLocked(priv *ecdsa.PrivateKey, root [32]byte, table keyTable, revoked []revocation, fileKey []byte) {
 	s.data = newDataKeys(root, table, s.rand)
 	wipe(root[:])
-	s.signer = NewSigner(priv, s.opts.ChainID)
+	s.signer = s.newSigner(priv)
 	s.revoked = revoked
 	s.fileKey = fileKey
 	s.lastUse = s.now()
@@ -447,7 +452,7 @@ func (s *Store) Unlock(ctx context.Context, passphrase []byte) error {
 		if s.signer != nil {
 			s.signer.Wipe()
 		}
-		s.signer = NewSigner(priv, s.opts.ChainID)
+		s.signer = s.newSigner(priv)
 		wipe(s.fileKey)
 		s.fileKey = fileKey
 		s.revoked = pl.Revoked

@@ -5,6 +5,7 @@ package keystore
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -124,4 +125,12 @@ func (s *Store) WithWalletKey(fn func(raw []byte) error) error {
 	}
 	s.lastUse = s.now()
 	return s.signer.withRaw(fn)
+}
+
+// newSigner wraps key with the store's chain and permit spenders; s.mu is
+// held.
+func (s *Store) newSigner(key *ecdsa.PrivateKey) *Signer {
+	w := NewSigner(key, s.opts.ChainID)
+	w.SetPermitSpenders(s.permit...)
+	return w
 }

@@ -165,7 +165,7 @@ func (s *Store) ImportWallet(ctx context.Context, file, filePass, passphrase []b
 		if err != nil {
 			return ImportResult{}, fmt.Errorf("keystore: import: %w", err)
 		}
-		s.signer = NewSigner(nk, s.opts.ChainID)
+		s.signer = s.newSigner(nk)
 		s.lastUse = s.now()
 	}
 	s.log.Warn("keystore: wallet key imported; the backup words no longer restore it",

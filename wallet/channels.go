@@ -10,7 +10,6 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/mycroft-network/mycroft/chain"
@@ -60,11 +59,18 @@ func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, p
 		if deposit.Cmp(price) < 0 {
 			return nil, &LimitError{Err: ErrOverExposure, Service: "", Price: price, Limit: lim.MaxExposure, Spent: new(big.Int)}
 		}
-		if err := w.canFund(ctx, deposit, price); err != nil {
+		relayFee := o.Prices[chain.ServiceRelayOpen] // nil: n does not relay opens
+		relayed, err := w.canFund(ctx, deposit, price, relayFee)
+		if err != nil {
 			return nil, err
 		}
 		delay := max(lim.CloseDelay, o.MinCloseDelay)
-		id, _, err := w.cfg.Chain.OpenChannel(ctx, n.Address, deposit, time.Duration(delay)*time.Second)
+		var id common.Hash
+		if relayed {
+			id, err = w.openRelayed(ctx, n, relayFee, deposit, delay)
+		} else {
+			id, err = w.openOwn(ctx, n.Address, deposit, delay)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("wallet: open channel to %s: %w", n.Address.Hex(), err)
 		}
@@ -132,27 +138,33 @@ func (w *Wallet) anyFunds(ctx context.Context, service string) error {
 
 // canFund checks, before a channel is opened with deposit, that the
 // wallet holds the tokens and some native coin for gas: without them the
-// open would fail on chain, and every provider would be tried in vain. A
-// wallet holding less than deposit but at least price opens with what it
+// open would fail on chain, and every provider would be tried in vain.
+// With no gas, a provider that relays opens (relayFee not nil) opens it
+// for its fee, out of the tokens: relayed is then true. A wallet holding
+// less than deposit (plus the fee) but at least price opens with what it
 // holds (deposit is lowered). The refusal is a *LimitError (ErrNoFunds or
 // ErrNoGas), spoken to the owner; a balance that cannot be read is left to
 // the open to find out.
-func (w *Wallet) canFund(ctx context.Context, deposit, price *big.Int) error {
+func (w *Wallet) canFund(ctx context.Context, deposit, price, relayFee *big.Int) (relayed bool, err error) {
 	self := w.Address()
 	bal, err := w.cfg.Chain.TokenBalance(ctx, self)
 	if err != nil {
-		return nil
+		return false, nil
 	}
-	if bal.Cmp(price) < 0 || bal.Sign() == 0 {
-		return &LimitError{Err: ErrNoFunds, Price: new(big.Int).Set(price), Limit: bal}
+	if gas, err := w.cfg.Chain.NativeBalance(ctx, self); err == nil && gas.Sign() == 0 {
+		if relayFee == nil {
+			return false, &LimitError{Err: ErrNoGas, Price: new(big.Int).Set(price), Limit: bal}
+		}
+		relayed = true
+		bal = new(big.Int).Sub(bal, relayFee)
+	}
+	if bal.Cmp(price) < 0 || bal.Sign() <= 0 {
+		return false, &LimitError{Err: ErrNoFunds, Price: new(big.Int).Set(price), Limit: bal}
 	}
 	if bal.Cmp(deposit) < 0 {
 		deposit.Set(bal)
 	}
-	if gas, err := w.cfg.Chain.NativeBalance(ctx, self); err == nil && gas.Sign() == 0 {
-		return &LimitError{Err: ErrNoGas, Price: new(big.Int).Set(price), Limit: bal}
-	}
-	return nil
+	return relayed, nil
 }
 
 func (w *Wallet) topUp(ctx context.Context, c *Channel, amount *big.Int) error {

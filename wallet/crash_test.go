@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/mycroft-network/mycroft/chain"
-	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/miner/provider"
 	"github.com/mycroft-network/mycroft/wallet"
 )
@@ -254,7 +253,7 @@ func TestFailoverOnTimeout(t *testing.T) {
 	p := newPayer(t, d, fixedRegistry{[]chain.NodeInfo{a.info(), b.info()}})
 	m := p.acct.c.Manifest()
 	w, err := wallet.New(wallet.Config{
-		DB: p.db, Signer: keystore.NewSigner(p.acct.key, new(big.Int).SetUint64(m.ChainID)), Sealer: p.keys,
+		DB: p.db, Signer: walletSigner(p.acct.key, m), Sealer: p.keys,
 		Chain: p.acct.c, Registry: p.reg, Manifest: m, CallTimeout: 300 * time.Millisecond,
 		Rand: func(*big.Int) *big.Int { return new(big.Int) }, // a first
 	})

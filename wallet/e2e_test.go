@@ -62,6 +62,14 @@ func TestMain(m *testing.M) {
 
 func myc(n int64) *big.Int { return devnet.Units(n, devnet.MYC) }
 
+// walletSigner is the wallet key's signer as the agent sets it up: it signs
+// permits for the deployment's Channels.
+func walletSigner(key *ecdsa.PrivateKey, m chain.Manifest) *keystore.Signer {
+	s := keystore.NewSigner(key, new(big.Int).SetUint64(m.ChainID))
+	s.SetPermitSpenders(m.Channels)
+	return s
+}
+
 // account is a funded key with a chain client.
 type account struct {
 	key  *ecdsa.PrivateKey
@@ -268,7 +276,7 @@ func (p *payer) start(t testing.TB) {
 	t.Cleanup(func() { p.db.Close() })
 	m := p.acct.c.Manifest()
 	w, err := wallet.New(wallet.Config{
-		DB: p.db, Signer: keystore.NewSigner(p.acct.key, new(big.Int).SetUint64(m.ChainID)), Sealer: p.keys,
+		DB: p.db, Signer: walletSigner(p.acct.key, m), Sealer: p.keys,
 		Chain: p.acct.c, Registry: p.reg, Manifest: m, CallTimeout: 20 * time.Second,
 	})
 	if err != nil {
@@ -388,7 +396,7 @@ func rebuildWithRand(t testing.TB, p *payer, rnd func(*big.Int) *big.Int) *walle
 	t.Helper()
 	m := p.acct.c.Manifest()
 	w, err := wallet.New(wallet.Config{
-		DB: p.db, Signer: keystore.NewSigner(p.acct.key, new(big.Int).SetUint64(m.ChainID)), Sealer: p.keys,
+		DB: p.db, Signer: walletSigner(p.acct.key, m), Sealer: p.keys,
 		Chain: p.acct.c, Registry: p.reg, Manifest: m, Rand: rnd,
 	})
 	if err != nil {

@@ -20,7 +20,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/mycroft-network/mycroft/chain"
-	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/p2p"
 	"github.com/mycroft-network/mycroft/wallet"
 )
@@ -86,7 +85,7 @@ func newP2PPayer(t testing.TB, reg wallet.Registry, rnd func(*big.Int) *big.Int)
 	h := p2pHost(t, p.acct.key)
 	m := p.acct.c.Manifest()
 	w, err := wallet.New(wallet.Config{
-		DB: p.db, Signer: keystore.NewSigner(p.acct.key, new(big.Int).SetUint64(m.ChainID)), Sealer: p.keys, Chain: p.acct.c, Registry: p.reg, Manifest: m,
+		DB: p.db, Signer: walletSigner(p.acct.key, m), Sealer: p.keys, Chain: p.acct.c, Registry: p.reg, Manifest: m,
 		CallTimeout: 20 * time.Second, Peers: p2p.NodeTransport{Host: h}, Rand: rnd,
 	})
 	if err != nil {

@@ -243,7 +243,7 @@ func getRig(b *testing.B, n int, use string) *benchRig {
 				return err
 			}
 			w, err := wallet.New(wallet.Config{
-				DB: openDB(b, filepath.Join(payerDir(b), "wallet.db")), Signer: keystore.NewSigner(key, new(big.Int).SetUint64(m.ChainID)),
+				DB: openDB(b, filepath.Join(payerDir(b), "wallet.db")), Signer: walletSigner(key, m),
 				Sealer: keys, Chain: c, Registry: reg, Manifest: m,
 				HTTP: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}},
 			})
