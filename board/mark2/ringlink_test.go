@@ -40,6 +40,12 @@ func (r *recNRZ) got() [][]byte {
 func serveRingAt(t *testing.T, w NRZWriter) (path string, stop func()) {
 	t.Helper()
 	path = filepath.Join(t.TempDir(), "ring.sock")
+	return path, serveRingOn(t, path, w)
+}
+
+// serveRingOn starts ServeRing on a unix socket at path.
+func serveRingOn(t *testing.T, path string, w NRZWriter) (stop func()) {
+	t.Helper()
 	ln, err := net.Listen("unix", path)
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +53,7 @@ func serveRingAt(t *testing.T, w NRZWriter) (path string, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- ServeRing(ctx, ln, w, nil) }()
-	return path, func() {
+	return func() {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("ServeRing: %v", err)
@@ -156,14 +162,7 @@ func TestRingClientRedials(t *testing.T) {
 	if err := c.Off(); err == nil {
 		t.Fatal("no error with the helper gone")
 	}
-	ln, err := net.Listen("unix", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- ServeRing(ctx, ln, rec, nil) }()
-	defer func() { cancel(); <-done }()
+	defer serveRingOn(t, path, rec)()
 	if err := c.Off(); err != nil {
 		t.Fatalf("after the helper came back: %v", err)
 	}
