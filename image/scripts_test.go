@@ -60,12 +60,11 @@ func TestFirstBoot(t *testing.T) {
 	write("etc/hostname", "mycroft\n", 0o644)
 	write("etc/hosts", "127.0.0.1\tlocalhost\n127.0.1.1\tmycroft\n", 0o644)
 	write("serial-number", "10000000a1b2c3d4\x00", 0o444)
-	key := "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMycroftTestKeyMycroftTestKeyMycroftTestK owner@laptop"
 	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "owner@laptop", "-f", filepath.Join(root, "k")).CombinedOutput(); err != nil {
 		t.Fatalf("ssh-keygen: %v %s", err, out)
 	}
 	pub, _ := os.ReadFile(filepath.Join(root, "k.pub"))
-	key = strings.TrimSpace(string(pub))
+	key := strings.TrimSpace(string(pub))
 	write("boot/firmware/mycroft/authorized_keys", "# mine\n"+key+"\nnot a key at all\n", 0o644)
 	write("boot/firmware/mycroft/wpa_supplicant.conf", "network={\n ssid=\"home\"\n psk=\"secret\"\n}\n", 0o644)
 

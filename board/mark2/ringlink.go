@@ -156,13 +156,15 @@ func ServeRing(ctx context.Context, ln net.Listener, w NRZWriter, log *slog.Logg
 		wg.Go(func() {
 			defer conns.Delete(c)
 			defer c.Close()
-			if err := serveRingConn(c, w, &mu); err != nil && !errors.Is(err, io.EOF) && ctx.Err() == nil {
+			if err := serveRingConn(c, w, &mu); !errors.Is(err, io.EOF) && ctx.Err() == nil {
 				log.Warn("mark2: ring link", "err", err)
 			}
 		})
 	}
 }
 
+// serveRingConn answers requests on c until an error; io.EOF when the
+// peer closed between requests.
 func serveRingConn(c net.Conn, w NRZWriter, mu *sync.Mutex) error {
 	dark := EncodeNRZ(nil, make([]byte, RingLEDs*3))
 	var out []byte
