@@ -414,7 +414,6 @@ func (l *lab) device(name, installed string, mirrors, nodes bool) *device {
 	return d
 }
 
-
 func fileSize(t *testing.T, path string) int64 {
 	t.Helper()
 	fi, err := os.Stat(path)

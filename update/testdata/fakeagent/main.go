@@ -148,4 +148,3 @@ func notify(state string) {
 	defer c.Close()
 	_, _ = c.Write([]byte(state))
 }
-
