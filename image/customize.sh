@@ -26,8 +26,22 @@ set_default() { # KEY VALUE in /etc/default/raspi-firmware
 	echo "$1=$2" >> "$f"
 }
 set_default ROOTPART LABEL=RASPIROOT
-# The Mark I's PL011 serial port belongs to the faceplate: no console on it.
-[ "$board" = mark1 ] && set_default CONSOLES '"tty0"'
+# raspi-firmware adapts config.txt and cmdline.txt to the board it runs on;
+# the build machine is none, so the board's choices are written down:
+case "$board" in
+mark2)
+	# The Pi 4 does not boot with cma=64M (raspi-firmware's default for
+	# other boards); the serial console on GPIO 14/15 (the mini UART,
+	# ttyS1), which the SJ201 leaves free.
+	set_default CMA 0
+	set_default CONSOLES '"tty0 ttyS1,115200"'
+	;;
+mark1)
+	# The Mark I's PL011 serial port belongs to the faceplate: no console
+	# on any serial port.
+	set_default CONSOLES '"tty0"'
+	;;
+esac
 
 echo mycroft > "$r/etc/hostname"
 printf '127.0.0.1\tlocalhost\n127.0.1.1\tmycroft\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$r/etc/hosts"
@@ -58,8 +72,8 @@ fi
 
 # The boot partition: raspi-firmware's hook writes the firmware, kernel,
 # initramfs, device trees, config.txt (with our lines) and cmdline.txt.
-kver=$(basename "$(ls -d "$r"/lib/modules/* | sort -V | tail -n 1)")
-chr /etc/kernel/postinst.d/z50-raspi-firmware "$kver" >/dev/null
+kver=$(basename "$(find "$r/lib/modules" -mindepth 1 -maxdepth 1 | sort -V | tail -n 1)")
+chr env DEB_MAINT_PARAMS=configure /etc/kernel/postinst.d/z50-raspi-firmware "$kver" "/boot/vmlinuz-$kver"
 chr /usr/lib/mycroft/install-overlays
 mkdir -p "$r/boot/firmware/mycroft"
 install -m 0644 "$here/firstboot/boot-README.txt" "$r/boot/firmware/mycroft/README.txt"
