@@ -57,6 +57,7 @@ check "config.txt: upstream_kernel=1" grep -q '^upstream_kernel=1' "$work/config
 check "cmdline.txt: root by label" grep -q 'root=LABEL=RASPIROOT' "$work/cmdline.txt"
 if [ "$board" = mark2 ]; then
 	check "cmdline.txt: iomem=relaxed (the ring helper's /dev/mem)" grep -q 'iomem=relaxed' "$work/cmdline.txt"
+	check "cmdline.txt: no cma= (a Pi 4 does not boot with it)" sh -c "! grep -q 'cma=' '$work/cmdline.txt'"
 fi
 if [ "$board" = mark1 ]; then
 	check "cmdline.txt: no serial console (the faceplate's port)" sh -c "! grep -q 'console=ttyAMA0\|console=serial0' '$work/cmdline.txt'"
