@@ -49,3 +49,4 @@ install -m 0644 "$here/firstboot/60-mycroft.rules" "$dir/etc/udev/rules.d/60-myc
 install -m 0644 "$here/firstboot/modules-load.conf" "$dir/etc/modules-load.d/mycroft.conf"
 install -m 0644 "$here/firstboot/wired.network" "$dir/etc/systemd/network/20-wired.network"
 install -m 0644 "$here/firstboot/wireless.network" "$dir/etc/systemd/network/25-wireless.network"
+install -D -m 0644 "$here/firstboot/wait-online.conf" "$dir/etc/systemd/system/systemd-networkd-wait-online.service.d/mycroft.conf"
