@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math/big"
 	"net/http"
@@ -17,100 +16,12 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/internal/gethdev"
+	"github.com/mycroft-network/mycroft/internal/rpcproxy"
 )
-
-// flakyProxy stands in front of geth like a public RPC service: it refuses
-// eth_getLogs ranges wider than maxRange with a real provider's error,
-// drops every dropEvery-th request (the connection closes without an
-// answer) and answers every limitEvery-th with HTTP 429 and Retry-After.
-type flakyProxy struct {
-	t                     *testing.T
-	srv                   *httptest.Server
-	maxRange              uint64
-	code                  int
-	message               string
-	dropEvery, limitEvery int
-
-	mu        sync.Mutex
-	n         int
-	drops     int
-	limits    int
-	refused   int
-	notBefore time.Time // Retry-After of the last 429
-	early     int       // requests that came before notBefore
-}
-
-func newFlakyProxy(t *testing.T, target string, p *flakyProxy) *flakyProxy {
-	u, err := url.Parse(target)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rp := httputil.NewSingleHostReverseProxy(u)
-	p.t = t
-	p.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		p.mu.Lock()
-		p.n++
-		n := p.n
-		if time.Now().Before(p.notBefore) {
-			p.early++
-		}
-		p.mu.Unlock()
-		switch {
-		case p.dropEvery > 0 && n%p.dropEvery == 0:
-			p.mu.Lock()
-			p.drops++
-			p.mu.Unlock()
-			hj, ok := w.(http.Hijacker)
-			if !ok {
-				t.Error("proxy: cannot hijack")
-				return
-			}
-			conn, _, err := hj.Hijack()
-			if err == nil {
-				conn.Close()
-			}
-			return
-		case p.limitEvery > 0 && n%p.limitEvery == 0:
-			p.mu.Lock()
-			p.limits++
-			p.notBefore = time.Now().Add(time.Second)
-			p.mu.Unlock()
-			w.Header().Set("Retry-After", "1")
-			http.Error(w, `{"jsonrpc":"2.0","error":{"code":-32005,"message":"rate limited"}}`, http.StatusTooManyRequests)
-			return
-		}
-		var req struct {
-			ID     json.RawMessage   `json:"id"`
-			Method string            `json:"method"`
-			Params []json.RawMessage `json:"params"`
-		}
-		if json.Unmarshal(body, &req) == nil && req.Method == "eth_getLogs" && len(req.Params) == 1 {
-			var f struct{ FromBlock, ToBlock string }
-			if json.Unmarshal(req.Params[0], &f) == nil {
-				from, err1 := hexutil.DecodeUint64(f.FromBlock)
-				to, err2 := hexutil.DecodeUint64(f.ToBlock)
-				if err1 != nil || err2 != nil || to-from+1 > p.maxRange {
-					p.mu.Lock()
-					p.refused++
-					p.mu.Unlock()
-					w.Header().Set("Content-Type", "application/json")
-					fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"error":{"code":%d,"message":%q}}`, req.ID, p.code, p.message)
-					return
-				}
-			}
-		}
-		rp.ServeHTTP(w, r)
-	}))
-	t.Cleanup(p.srv.Close)
-	return p
-}
 
 // TestPoolScanThroughFlakyProxies scans the logs of a contract on geth
 // --dev through two proxies that refuse wide log ranges (Infura's and
@@ -129,12 +40,12 @@ func TestPoolScanThroughFlakyProxies(t *testing.T) {
 			n.Mine(t, 2) // blocks without our logs
 		}
 	}
-	a := newFlakyProxy(t, n.URL, &flakyProxy{maxRange: 8, code: -32005, message: "query returned more than 10000 results", dropEvery: 5, limitEvery: 7})
-	b := newFlakyProxy(t, n.URL, &flakyProxy{maxRange: 16, code: -32602, message: "Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response.", dropEvery: 6})
+	a := rpcproxy.Start(t, n.URL, &rpcproxy.Proxy{MaxRange: 8, Code: -32005, Message: "query returned more than 10000 results", DropEvery: 5, LimitEvery: 7})
+	b := rpcproxy.Start(t, n.URL, &rpcproxy.Proxy{MaxRange: 16, Code: -32602, Message: "Log response size exceeded. You can make eth_getLogs requests with up to a 2K block range and no limit on the response size, or you can request any block range with a cap of 10K logs in the response.", DropEvery: 6})
 
 	m := chain.Manifest{ChainID: gethdev.ChainID, Token: common.Address{1}, Channels: emitter, Registry: common.Address{3},
 		Governor: common.Address{4}, Timelock: common.Address{5}, Grants: common.Address{6}, DeployBlock: r.BlockNumber.Uint64()}
-	c, err := chain.DialPool([]string{a.srv.URL, b.srv.URL}, m, chain.WithLogRange(1000))
+	c, err := chain.DialPool([]string{a.URL, b.URL}, m, chain.WithLogRange(1000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,13 +100,12 @@ func TestPoolScanThroughFlakyProxies(t *testing.T) {
 		t.Errorf("FilterLogs differs from geth's logs: got %d, want %d", len(g), len(w))
 	}
 
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.drops == 0 || a.limits == 0 || a.refused == 0 {
-		t.Errorf("proxy a: %d drops, %d 429s, %d refused ranges; the test needs each to happen", a.drops, a.limits, a.refused)
+	st := a.Stats()
+	if st.Drops == 0 || st.Limits == 0 || st.Refused == 0 {
+		t.Errorf("proxy a: %d drops, %d 429s, %d refused ranges; the test needs each to happen", st.Drops, st.Limits, st.Refused)
 	}
-	if a.early != 0 {
-		t.Errorf("proxy a was asked %d times before its Retry-After ran out", a.early)
+	if st.Early != 0 {
+		t.Errorf("proxy a was asked %d times before its Retry-After ran out", st.Early)
 	}
 	h := c.Endpoints()
 	if len(h) != 2 || h[0].Failures == 0 || h[0].RateLimited == 0 || h[1].OK == 0 {
