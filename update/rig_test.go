@@ -452,3 +452,5 @@ func (d *device) waitGood(ctx context.Context, t *testing.T) update.State {
 		}
 	}
 }
+
+func storageClient(base string) *storage.Client { return &storage.Client{Base: base} }
