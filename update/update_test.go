@@ -261,4 +261,3 @@ func TestRefusals(t *testing.T) {
 func nodes(l *lab) []update.StorageNode {
 	return []update.StorageNode{storageClient(l.nodeURL)}
 }
-
