@@ -58,7 +58,7 @@ cp "$deb" "$work/mycroft.deb"
 pkgs=systemd-sysv,udev,kmod,dbus,iproute2,iputils-ping,ifupdown,isc-dhcp-client,wpasupplicant,iw
 pkgs=$pkgs,systemd-timesyncd,openssh-server,ca-certificates,less,nano
 pkgs=$pkgs,linux-image-arm64,raspi-firmware,firmware-brcm80211,bluez-firmware
-pkgs=$pkgs,fdisk,e2fsprogs,dosfstools,cloud-guest-utils,alsa-utils
+pkgs=$pkgs,fdisk,e2fsprogs,dosfstools,alsa-utils
 say "rootfs: mmdebstrap $suite arm64 for $board"
 # shellcheck disable=SC2016 # the hooks' $1 is expanded by mmdebstrap
 mmdebstrap --architectures=arm64 --variant=minbase \

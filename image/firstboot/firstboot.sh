@@ -48,15 +48,16 @@ if [ -z "$root" ] && [ ! -e "$state/grown" ]; then
 	dev=$(findmnt -n -o SOURCE /)
 	part=$(cat "/sys/class/block/${dev#/dev/}/partition" 2>/dev/null)
 	disk=/dev/$(basename "$(readlink -f "/sys/class/block/${dev#/dev/}/..")")
-	if [ -n "$part" ]; then
-		growpart "$disk" "$part"; rc=$?
-		# growpart: 0 grown, 1 nothing to do (NOCHANGE).
-		if [ $rc -le 1 ] && resize2fs "$dev" >/dev/null 2>&1; then
-			touch "$state/grown"
-			log "root filesystem grown: $(df -h / | awk 'NR==2 {print $2}')"
-		else
-			log "could not grow $dev (growpart $rc); will try again next boot"
-		fi
+	# The partition's end moves to the end of the card (sfdisk on the disk
+	# in use, without re-reading it), the kernel learns the new size
+	# (partx), and ext4 grows online.
+	if [ -n "$part" ] &&
+		echo ", +" | sfdisk -q --no-reread --no-tell-kernel -N "$part" "$disk" >/dev/null 2>&1 &&
+		partx -u --nr "$part" "$disk" && resize2fs "$dev" >/dev/null 2>&1; then
+		touch "$state/grown"
+		log "root filesystem grown: $(df -h / | awk 'NR==2 {print $2}')"
+	else
+		log "could not grow $dev on $disk; will try again next boot"
 	fi
 fi
 
