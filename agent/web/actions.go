@@ -12,40 +12,76 @@ import (
 // historyLimit bounds the payments read for the spending chart.
 const historyLimit = 5000
 
+// sshHint is how the owner reaches the loopback page.
+const sshHint = `<code>ssh -L 8480:127.0.0.1:8480 DEVICE</code>, then open http://localhost:8480`
+
 func (s *Server) statusPage(w http.ResponseWriter, r *http.Request, rq request) {
 	ctx := r.Context()
-	var d struct {
-		St      apiclient.Status
-		Err     string
-		Uptime  string
-		Keys    apiclient.KeysStatus
-		KeysErr string
-		Bal     apiclient.WalletBalance
-		BalErr  string
-		Voice   apiclient.VoiceStatus
-		Web     apiclient.WebStatus
-	}
 	st, err := s.api.Status(ctx)
-	d.St, d.Err = st, problem(err)
-	d.Uptime = (time.Duration(st.UptimeSeconds) * time.Second).String()
-	d.Keys, err = s.api.KeysStatus(ctx)
-	d.KeysErr = problem(err)
-	d.Bal, err = s.api.WalletBalance(ctx)
-	d.BalErr = problem(err)
-	d.Voice, _ = s.api.VoiceStatus(ctx)
-	d.Web = s.Status()
-	s.render(w, r, rq, "status", "Status", d)
+	keys, kerr := s.api.KeysStatus(ctx)
+	bal, berr := s.api.WalletBalance(ctx)
+	v, _ := s.api.VoiceStatus(ctx)
+	web := s.Status()
+	s.page(w, r, rq, "Status", func(h *htmlw) {
+		h.bad(problem(err))
+		h.raw("<table>")
+		h.row("Board", strings.TrimSpace(st.Board+" "+st.BoardRevision))
+		h.row("Version", st.Version)
+		h.row("Up for", (time.Duration(st.UptimeSeconds) * time.Second).String())
+		h.raw(`<tr><th>Health</th><td>`)
+		if len(st.Warnings) == 0 {
+			h.raw(`<span class="ok">ok</span>`)
+		} else {
+			h.raw("<ul>")
+			for _, w := range st.Warnings {
+				h.f(`<li class="%s">%s: %s</li>`, w.Severity, w.Component, w.Message)
+			}
+			h.raw("</ul>")
+		}
+		h.raw("</td></tr>")
+		switch {
+		case kerr != nil:
+			h.row("Keys", problem(kerr))
+		case !keys.Initialized:
+			h.row("Keys", "no keyring yet (see Keys)")
+		case keys.Unlocked:
+			h.row("Keys", keys.Address+", unlocked")
+		default:
+			h.row("Keys", keys.Address+", locked")
+		}
+		if berr != nil {
+			h.row("Wallet", problem(berr))
+		} else {
+			h.row("Wallet", myc(bal.Token)+" MYC; spent today "+myc(bal.SpentToday)+" of "+myc(bal.Budget))
+		}
+		voice := v.State
+		if v.Muted {
+			voice += ", muted"
+		}
+		if v.Note != "" {
+			voice += " (" + v.Note + ")"
+		}
+		h.row("Voice", voice)
+		if web.Loopback != "" {
+			h.row("This page over SSH", web.Loopback)
+		}
+		if web.LAN != "" {
+			h.row("This page on the LAN", web.LAN+" (pairing)")
+			h.f(`<tr><th>Certificate SHA-256</th><td class="mono">%s</td></tr>`, web.Fingerprint)
+		}
+		h.raw("</table>")
+	})
 }
 
 // limitFields are the limits the spending page can change, in the order
-// shown, with their labels.
-var limitFields = []struct{ Key, Label, Unit string }{
-	{"max_price_per_call", "Most a single call may cost", "MYC"},
-	{"daily_budget", "Daily budget", "MYC"},
-	{"max_exposure_per_provider", "Most held by one provider", "MYC"},
-	{"deposit", "Deposit of a new channel", "MYC"},
-	{"top_up_calls", "Top up a channel for this many calls", "calls"},
-	{"close_delay", "Close a channel after it is idle for", "duration"},
+// shown: key, label.
+var limitFields = [][2]string{
+	{"max_price_per_call", "Most a single call may cost (MYC)"},
+	{"daily_budget", "Daily budget (MYC)"},
+	{"max_exposure_per_provider", "Most held by one provider (MYC)"},
+	{"deposit", "Deposit of a new channel (MYC)"},
+	{"top_up_calls", "Top up a channel for this many calls"},
+	{"close_delay", "Close a channel after it is idle for"},
 }
 
 func limitValues(l apiclient.WalletLimits) map[string]string {
@@ -58,39 +94,51 @@ func limitValues(l apiclient.WalletLimits) map[string]string {
 
 func (s *Server) spendingPage(w http.ResponseWriter, r *http.Request, rq request) {
 	ctx := r.Context()
-	type field struct{ Key, Label, Unit, Value string }
-	var d struct {
-		Chart  any
-		Series []series
-		Err    string
-		Recent []apiclient.WalletPayment
-		Fields []field
-		LimErr string
-		Bal    apiclient.WalletBalance
-		Cut    bool
-	}
-	hist, err := s.api.WalletHistory(ctx, historyLimit)
-	d.Err = problem(err)
-	if err == nil {
-		now := time.Now()
-		d.Series = dailySpending(hist, now, time.Local)
-		d.Chart = spendingSVG(d.Series, now, time.Local)
-		d.Cut = len(hist) >= historyLimit
-		if len(hist) > 10 {
-			hist = hist[:10]
+	hist, herr := s.api.WalletHistory(ctx, historyLimit)
+	bal, _ := s.api.WalletBalance(ctx)
+	lim, lerr := s.api.WalletLimits(ctx)
+	s.page(w, r, rq, "Spending", func(h *htmlw) {
+		h.raw("<h2>Last 30 days</h2>")
+		if !h.bad(problem(herr)) {
+			now := time.Now()
+			ss := dailySpending(hist, now, time.Local)
+			h.raw(spendingSVG(ss, now, time.Local))
+			h.raw(`<p class="legend">`)
+			for _, x := range ss {
+				h.f(`<span><svg width="10" height="10"><rect width="10" height="10" fill="%s"/></svg> %s: %s MYC</span> `, x.Colour, x.Name, myc(x.Total.String()))
+			}
+			if len(ss) == 0 {
+				h.raw("No paid calls in the last 30 days.")
+			}
+			h.raw("</p>")
+			if len(hist) >= historyLimit {
+				h.f(`<p class="note">Only the latest %s calls are counted.</p>`, historyLimit)
+			}
+			h.f(`<p>Spent today: %s of %s MYC.</p>`, myc(bal.SpentToday), myc(bal.Budget))
+			if len(hist) > 0 {
+				h.raw(`<table><tr><th>When</th><th>Service</th><th>Price (MYC)</th><th>Status</th></tr>`)
+				for _, p := range hist[:min(len(hist), 10)] {
+					status := p.Status
+					if p.Error != "" {
+						status += ": " + p.Error
+					}
+					h.f(`<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>`, when(p.Time), p.Service, myc(p.Price), status)
+				}
+				h.raw("</table>")
+			}
 		}
-		d.Recent = hist
-	}
-	d.Bal, _ = s.api.WalletBalance(ctx)
-	lim, err := s.api.WalletLimits(ctx)
-	d.LimErr = problem(err)
-	if err == nil {
+		h.raw("<h2>Limits</h2>")
+		if h.bad(problem(lerr)) {
+			return
+		}
 		vals := limitValues(lim)
+		fs := make([]field, 0, len(limitFields)+1)
 		for _, f := range limitFields {
-			d.Fields = append(d.Fields, field{f.Key, f.Label, f.Unit, vals[f.Key]})
+			fs = append(fs, field{name: f[0], label: f[1], value: vals[f[0]]})
 		}
-	}
-	s.render(w, r, rq, "spending", "Spending", d)
+		fs = append(fs, field{name: "passphrase", label: "Keyring passphrase (needed to raise a limit)", typ: "password"})
+		h.form("/spending/limits", rq.s.csrf, "Save limits", "save-limits", fs...)
+	})
 }
 
 // setLimits sends the limits the owner changed (fields left as they were
@@ -105,9 +153,9 @@ func (s *Server) setLimits(w http.ResponseWriter, r *http.Request, rq request) {
 	vals := limitValues(cur)
 	set := map[string]string{}
 	for _, f := range limitFields {
-		v := strings.TrimSpace(r.PostForm.Get(f.Key))
-		if v != "" && v != vals[f.Key] {
-			set[f.Key] = v
+		v := strings.TrimSpace(r.PostForm.Get(f[0]))
+		if v != "" && v != vals[f[0]] {
+			set[f[0]] = v
 		}
 	}
 	if len(set) == 0 {
@@ -120,24 +168,54 @@ func (s *Server) setLimits(w http.ResponseWriter, r *http.Request, rq request) {
 
 func (s *Server) walletPage(w http.ResponseWriter, r *http.Request, rq request) {
 	ctx := r.Context()
-	var d struct {
-		Bal      apiclient.WalletBalance
-		Err      string
-		Channels []apiclient.WalletChannel
-		ChErr    string
-	}
-	var err error
-	d.Bal, err = s.api.WalletBalance(ctx)
-	d.Err = problem(err)
-	d.Channels, err = s.api.WalletChannels(ctx)
-	d.ChErr = problem(err)
-	s.render(w, r, rq, "wallet", "Wallet", d)
+	bal, berr := s.api.WalletBalance(ctx)
+	chs, cerr := s.api.WalletChannels(ctx)
+	s.page(w, r, rq, "Wallet", func(h *htmlw) {
+		if !h.bad(problem(berr)) {
+			h.f(`<table><tr><th>Address</th><td class="mono">%s</td></tr>`, bal.Address)
+			h.row("Balance", myc(bal.Token)+" MYC")
+			h.row("Gas", myc(bal.Native))
+			h.row("In channels", myc(bal.InChannels)+" MYC")
+			h.raw("</table>")
+		}
+		h.raw("<h2>Payment channels</h2>")
+		switch {
+		case h.bad(problem(cerr)):
+		case len(chs) == 0:
+			h.raw("<p>No channels.</p>")
+		default:
+			h.raw(`<table><tr><th>Provider</th><th>Deposit</th><th>Signed</th><th>Left</th><th></th></tr>`)
+			for _, c := range chs {
+				h.f(`<tr><td class="mono">%s</td><td>%s</td><td>%s</td><td>%s</td><td>`, c.Provider, myc(c.Deposit), myc(c.Signed), myc(c.Remaining))
+				switch {
+				case c.Withdrawn:
+					h.raw("withdrawn")
+				case c.ClosesAt != 0:
+					h.post("/wallet/close", rq.s.csrf, "Withdraw", "provider", c.Provider)
+				default:
+					h.post("/wallet/close", rq.s.csrf, "Close", "provider", c.Provider)
+				}
+				h.raw("</td></tr>")
+			}
+			h.raw("</table>")
+		}
+		h.raw("<h2>Export the wallet key</h2>")
+		if rq.lan {
+			h.note("The key is exported only on the device's own page, over SSH: " + sshHint + "/wallet.")
+			return
+		}
+		h.raw("<p>A Web3 Secret Storage v3 file (geth, MetaMask, ethers), encrypted with the export passphrase you choose.</p>")
+		h.form("/wallet/export", rq.s.csrf, "Download the key file", "export",
+			field{name: "passphrase", label: "Keyring passphrase", typ: "password", required: true},
+			field{name: "export_passphrase", label: "Export passphrase", typ: "password", required: true},
+			field{name: "export_passphrase2", label: "Export passphrase again", typ: "password", required: true})
+	})
 }
 
 func (s *Server) closeChannel(w http.ResponseWriter, r *http.Request, rq request) {
 	p := r.PostForm.Get("provider")
 	_, err := s.api.WalletClose(r.Context(), p)
-	s.done(w, r, rq, "/wallet", err, "The channel to "+p+" is closing (or its rest was withdrawn).")
+	s.done(w, r, rq, "/wallet", err, "The channel to "+p+" is closing (or what was left in it is withdrawn).")
 }
 
 // exportKey answers the wallet key as a Web3 v3 file, after the keyring
@@ -168,22 +246,63 @@ func (e errString) Error() string { return string(e) }
 
 func (s *Server) minerPage(w http.ResponseWriter, r *http.Request, rq request) {
 	ctx := r.Context()
-	var d struct {
-		M     apiclient.MinerStatus
-		Err   string
-		E     apiclient.MinerEarnings
-		EErr  string
-		Chart any
+	m, merr := s.api.MinerStatus(ctx)
+	e, eerr := s.api.MinerEarnings(ctx)
+	s.page(w, r, rq, "Miner", func(h *htmlw) {
+		if !h.bad(problem(merr)) {
+			h.raw("<table>")
+			h.row("Consent", onOff(m.Enabled))
+			running := onOff(m.Running)
+			if m.Reason != "" {
+				running += " (" + m.Reason + ")"
+			}
+			h.row("Running", running)
+			caps := "stake " + m.Stake + " MYC, disk " + m.Disk + ", CPU " + strconv.Itoa(m.CPUPercent) + "%, hours " + m.Hours
+			if m.Bandwidth > 0 {
+				caps += ", " + strconv.FormatUint(m.Bandwidth, 10) + " B/s"
+			}
+			h.row("Caps", caps)
+			h.row("Storage used", m.Used)
+			audits := "no storage node"
+			if v := m.Verify; v != nil {
+				audits = "verify pass " + v.State + ": " + strconv.Itoa(v.Checked) + " chunks checked"
+				if len(v.Quarantined) > 0 {
+					audits += ", " + strconv.Itoa(len(v.Quarantined)) + " quarantined"
+				}
+				if v.Error != "" {
+					audits += " (" + v.Error + ")"
+				}
+			}
+			h.row("Audits", audits)
+			if m.ChainError != "" {
+				h.row("Chain", m.ChainError)
+			}
+			h.raw("</table>")
+		}
+		h.raw("<h2>Earnings</h2>")
+		if !h.bad(problem(eerr)) {
+			h.raw((barsSVG(bars([]string{"stake", "unbonding", "pending", "redeemed"}, []string{e.Stake, e.Unbonding, e.Pending, e.Redeemed}))))
+			h.note("Totals now: the agent keeps no history of earnings yet.")
+		}
+		h.raw("<h2>Consent</h2>")
+		if m.Enabled {
+			h.post("/miner/disable", rq.s.csrf, "Stop mining")
+			return
+		}
+		h.form("/miner/enable", rq.s.csrf, "Mine when idle", "mine",
+			field{name: "stake", label: "Stake (MYC)", required: true},
+			field{name: "disk", label: "Disk quota (e.g. 2GiB)", required: true},
+			field{name: "cpu", label: "CPU share (%)", value: "25"},
+			field{name: "hours", label: "Hours (e.g. 01:00-06:00)", value: "any"},
+			field{name: "bandwidth", label: "Bandwidth (bytes/s, 0: no cap)", value: "0"})
+	})
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
 	}
-	var err error
-	d.M, err = s.api.MinerStatus(ctx)
-	d.Err = problem(err)
-	d.E, err = s.api.MinerEarnings(ctx)
-	d.EErr = problem(err)
-	if err == nil {
-		d.Chart = barsSVG(bars([]string{"stake", "unbonding", "pending", "redeemed"}, []string{d.E.Stake, d.E.Unbonding, d.E.Pending, d.E.Redeemed}))
-	}
-	s.render(w, r, rq, "miner", "Miner", d)
+	return "off"
 }
 
 // minerEnable gives consent with the caps of the form, as `mycroft miner
@@ -206,18 +325,44 @@ func (s *Server) minerDisable(w http.ResponseWriter, r *http.Request, rq request
 
 func (s *Server) governancePage(w http.ResponseWriter, r *http.Request, rq request) {
 	ctx := r.Context()
-	var d struct {
-		G         apiclient.GovernanceStatus
-		GErr      string
-		Proposals []apiclient.GovernanceProposal
-		PErr      string
-	}
-	var err error
-	d.G, err = s.api.GovernanceStatus(ctx)
-	d.GErr = problem(err)
-	d.Proposals, err = s.api.GovernanceProposals(ctx)
-	d.PErr = problem(err)
-	s.render(w, r, rq, "governance", "Governance", d)
+	g, gerr := s.api.GovernanceStatus(ctx)
+	ps, perr := s.api.GovernanceProposals(ctx)
+	s.page(w, r, rq, "Governance", func(h *htmlw) {
+		if !h.bad(problem(gerr)) {
+			votes := myc(g.Votes) + " MYC"
+			if g.Why != "" {
+				votes += " (" + g.Why + ")"
+			}
+			to := g.Delegate
+			if to == "" {
+				to = "nobody yet"
+			}
+			if g.Delegation != "" {
+				to += " (" + g.Delegation + ")"
+			}
+			h.raw("<table>")
+			h.row("Votes", votes)
+			h.row("Delegated to", to)
+			h.raw("</table>")
+		}
+		h.raw("<h2>Proposals</h2>")
+		switch {
+		case h.bad(problem(perr)):
+		case len(ps) == 0:
+			h.raw("<p>No proposals.</p>")
+		}
+		for _, p := range ps {
+			h.f(`<section class="proposal" id="p%s"><h3>%s. %s</h3><p>%s; voting ends %s; for %s, against %s, abstain %s MYC</p>`,
+				p.Number, p.Number, p.Title, p.State, when(p.VoteEnd), myc(p.For), myc(p.Against), myc(p.Abstain))
+			if p.State == "active" {
+				h.raw(`<form method="post" action="/governance/vote" class="inline">`)
+				h.csrf(rq.s.csrf)
+				h.f(`<input type="hidden" name="proposal" value="%s">`, p.Number)
+				h.f(`<button name="support" value="yes" id="vote-%s-yes">Yes</button> <button name="support" value="no">No</button> <button name="support" value="abstain">Abstain</button></form>`, p.Number)
+			}
+			h.raw("</section>")
+		}
+	})
 }
 
 func (s *Server) vote(w http.ResponseWriter, r *http.Request, rq request) {
@@ -227,14 +372,38 @@ func (s *Server) vote(w http.ResponseWriter, r *http.Request, rq request) {
 }
 
 func (s *Server) backupPage(w http.ResponseWriter, r *http.Request, rq request) {
-	var d struct {
-		B   apiclient.BackupStatus
-		Err string
-	}
-	var err error
-	d.B, err = s.api.BackupStatus(r.Context())
-	d.Err = problem(err)
-	s.render(w, r, rq, "backup", "Backups", d)
+	b, err := s.api.BackupStatus(r.Context())
+	s.page(w, r, rq, "Backups", func(h *htmlw) {
+		if !h.bad(problem(err)) {
+			h.raw("<table>")
+			last := when(b.LastRun)
+			if b.LastError != "" {
+				last += ": " + b.LastError
+			}
+			h.row("Last run", last)
+			h.row("Size", strconv.FormatInt(b.Size, 10)+" bytes, "+strconv.Itoa(b.Chunks)+" chunks, generation "+strconv.FormatInt(b.Generation, 10))
+			h.raw("<tr><th>Copies</th><td>")
+			for _, c := range b.Replicas {
+				h.f(`<div class="mono">%s until %s, %s failed audits</div>`, c.Node, when(c.Expiry), c.Failures)
+			}
+			if len(b.Replicas) == 0 {
+				h.raw("none")
+			}
+			h.f("</td></tr><tr><th>Last audit</th><td>%s", when(b.AuditedAt))
+			for _, a := range b.Audits {
+				res := "ok"
+				if a.Error != "" {
+					res = a.Error
+				}
+				if a.RepairedTo != "" {
+					res += ", repaired to " + a.RepairedTo
+				}
+				h.f(`<div>%s: %s</div>`, a.Node, res)
+			}
+			h.raw("</td></tr></table>")
+		}
+		h.post("/backup/run", rq.s.csrf, "Back up now")
+	})
 }
 
 func (s *Server) backupRun(w http.ResponseWriter, r *http.Request, rq request) {
@@ -244,32 +413,71 @@ func (s *Server) backupRun(w http.ResponseWriter, r *http.Request, rq request) {
 
 func (s *Server) voicePage(w http.ResponseWriter, r *http.Request, rq request) {
 	v, err := s.api.VoiceStatus(r.Context())
-	s.render(w, r, rq, "voice", "Voice", struct {
-		V   apiclient.VoiceStatus
-		Err string
-	}{v, problem(err)})
+	s.page(w, r, rq, "Voice", func(h *htmlw) {
+		h.bad(problem(err))
+		with := func(s, note, none string) string {
+			if s == "" {
+				s = none
+			}
+			if note != "" {
+				s += " (" + note + ")"
+			}
+			return s
+		}
+		h.raw("<table>")
+		h.row("Wake word", with(v.Wake, v.WakeNote, "off"))
+		h.row("Speech to text", with(v.STT, v.STTNote, "none"))
+		h.row("Recordings kept", with(v.KeepVoice, "", "not kept"))
+		h.row("State", with(v.State, map[bool]string{true: "muted"}[v.Muted], "off"))
+		h.raw("</table>")
+		h.note("These are set in the agent's configuration file, <code>/etc/mycroft/agent.toml</code>, table <code>[voice]</code>: " +
+			"<code>wake_engine</code>, <code>wake_model</code>, <code>stt</code> (local, local-first or paid-first) and <code>keep_voice</code>; " +
+			"then <code>sudo systemctl restart mycroft</code>. The agent cannot change them while it runs.")
+	})
 }
 
 func (s *Server) grantsPage(w http.ResponseWriter, r *http.Request, rq request) {
-	s.render(w, r, rq, "grants", "Data grants", nil)
+	s.page(w, r, rq, "Data grants", func(h *htmlw) {
+		h.raw("<p>Data grants (sharing a dataset with someone, on your terms) are not wired into the agent yet: there is nothing to list or revoke.</p>")
+	})
 }
 
 func (s *Server) keysPage(w http.ResponseWriter, r *http.Request, rq request) {
 	k, err := s.api.KeysStatus(r.Context())
-	s.render(w, r, rq, "keys", "Keys", struct {
-		K   apiclient.KeysStatus
-		Err string
-	}{k, problem(err)})
+	s.page(w, r, rq, "Keys", func(h *htmlw) {
+		h.bad(problem(err))
+		h.raw("<table>")
+		if !k.Initialized {
+			h.row("Keyring", "none yet")
+		} else {
+			h.row("Keyring", "made "+when(k.Created))
+			h.f(`<tr><th>Address</th><td class="mono">%s</td></tr>`, k.Address)
+			h.row("State", map[bool]string{true: "unlocked", false: "locked"}[k.Unlocked])
+		}
+		h.raw("</table>")
+		switch {
+		case k.Initialized:
+		case rq.lan:
+			h.note("A new keyring shows its backup words, and they are never shown on the LAN: open this page over SSH (" + sshHint + "/keys/new), or run <code>mycroft keys init</code>.")
+		default:
+			h.raw(`<p><a href="/keys/new">Make a new keyring</a></p>`)
+		}
+	})
 }
 
 func (s *Server) keysNewPage(w http.ResponseWriter, r *http.Request, rq request) {
-	s.render(w, r, rq, "keys-new", "New keyring", nil)
+	s.page(w, r, rq, "New keyring", func(h *htmlw) {
+		h.raw("<p>The device makes a wallet key and 24 backup words. The words are shown once, on the next page: write them down.</p>")
+		h.form("/keys/new", rq.s.csrf, "Make the keyring", "make-keyring",
+			field{name: "passphrase1", label: "Passphrase", typ: "password", required: true},
+			field{name: "passphrase2", label: "Passphrase again", typ: "password", required: true})
+	})
 }
 
 // keysNew makes the keyring and shows its backup words, once, in this
 // answer (never stored, never cached, never on the LAN).
 func (s *Server) keysNew(w http.ResponseWriter, r *http.Request, rq request) {
-	pass := r.PostForm.Get("passphrase")
+	pass := r.PostForm.Get("passphrase1")
 	if pass != r.PostForm.Get("passphrase2") {
 		s.done(w, r, rq, "/keys/new", errString("the two passphrases differ"), "")
 		return
@@ -279,10 +487,13 @@ func (s *Server) keysNew(w http.ResponseWriter, r *http.Request, rq request) {
 		s.done(w, r, rq, "/keys/new", err, "")
 		return
 	}
-	s.render(w, r, rq, "words", "Your backup words", struct {
-		Address string
-		Words   []string
-	}{res.Address, strings.Fields(res.Words)})
+	s.page(w, r, rq, "Your backup words", func(h *htmlw) {
+		h.f(`<p>Wallet <span class="mono">%s</span>. Write these 24 words down, in order, and keep them offline: they restore the wallet and your data. They are not shown again.</p><ol class="words">`, res.Address)
+		for _, word := range strings.Fields(res.Words) {
+			h.f("<li>%s</li>", word)
+		}
+		h.raw(`</ol><p><a href="/">Done</a></p>`)
+	})
 }
 
 func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, rq request) {
@@ -290,14 +501,23 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, rq request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, rq, "pair", "Pair this browser", nil)
+	s.page(w, r, rq, "Pair this browser", func(h *htmlw) {
+		h.raw("<p>This browser is on the LAN: pair it with the device first.</p>")
+		h.raw(`<form method="post" action="/pair/code">`)
+		h.csrf(rq.s.csrf)
+		h.raw(`<button id="show-code">Show a code on the device</button></form>`)
+		h.raw(`<form method="post" action="/pair" class="grid">`)
+		h.csrf(rq.s.csrf)
+		h.raw(`<label for="code">The 6-digit code</label><input id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" required autocomplete="off">
+<span></span><button id="pair">Pair</button></form>`)
+		h.note("Over SSH, <code>mycroft web pair</code> prints the code. Before pairing, check that the certificate's SHA-256 fingerprint your browser shows is the one <code>mycroft status</code> prints.")
+	})
 }
 
 // pairShow puts a code on the faceplate (never in the answer).
 func (s *Server) pairShow(w http.ResponseWriter, r *http.Request, rq request) {
 	_, exp, err := s.PairingCode(r.Context())
-	msg := "The device shows a code until " + exp.Local().Format("15:04") + " (or run `mycroft web pair` over SSH)."
-	s.done(w, r, rq, "/pair", err, msg)
+	s.done(w, r, rq, "/pair", err, "The device shows a code until "+exp.Local().Format("15:04")+" (or run `mycroft web pair` over SSH).")
 }
 
 func (s *Server) pairSubmit(w http.ResponseWriter, r *http.Request, rq request) {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"fmt"
-	"html/template"
 	"math/big"
 	"sort"
 	"strings"
@@ -97,7 +96,7 @@ const (
 // with the highest day's total on the axis. It is plain SVG with
 // presentation attributes (no script, no inline style): the page's
 // Content-Security-Policy allows it.
-func spendingSVG(ss []series, now time.Time, loc *time.Location) template.HTML {
+func spendingSVG(ss []series, now time.Time, loc *time.Location) string {
 	totals := make([]*big.Int, chartDays)
 	max := new(big.Int)
 	for d := range totals {
@@ -114,7 +113,7 @@ func spendingSVG(ss []series, now time.Time, loc *time.Location) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="spending per day, last %d days" class="chart">`, chartW, chartH, chartDays)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>`, chartLeft, chartH-chartBottom, chartW, chartH-chartBottom)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">%s</text>`, chartLeft-4, chartTop+10, template.HTMLEscapeString(myc(max.String())))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">%s</text>`, chartLeft-4, chartTop+10, escaper.Replace(myc(max.String())))
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">0</text>`, chartLeft-4, chartH-chartBottom)
 	first := startOfDay(now.In(loc)).AddDate(0, 0, -(chartDays - 1))
 	maxF, _ := new(big.Float).SetInt(max).Float64()
@@ -129,14 +128,14 @@ func spendingSVG(ss []series, now time.Time, loc *time.Location) template.HTML {
 			h := v / maxF * plotH
 			y -= h
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s %s: %s MYC</title></rect>`,
-				x+1, y, barW-2, h, s.Colour, first.AddDate(0, 0, d).Format("Jan 2"), template.HTMLEscapeString(s.Name), myc(s.Days[d].String()))
+				x+1, y, barW-2, h, s.Colour, first.AddDate(0, 0, d).Format("Jan 2"), escaper.Replace(s.Name), myc(s.Days[d].String()))
 		}
 		if d%7 == 0 || d == chartDays-1 {
 			fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%s</text>`, x+barW/2, chartH-5, first.AddDate(0, 0, d).Format("Jan 2"))
 		}
 	}
 	b.WriteString(`</svg>`)
-	return template.HTML(b.String()) // built from numbers and escaped names only
+	return b.String() // built from numbers and escaped names only
 }
 
 // bar is one row of a horizontal bar chart (the miner's earnings).
@@ -172,18 +171,18 @@ func bars(labels, values []string) []bar {
 }
 
 // barsSVG draws bars as SVG, a row per amount.
-func barsSVG(bs []bar) template.HTML {
+func barsSVG(bs []bar) string {
 	const rowH, labelW, w = 22, 110, 600
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="earnings" class="chart">`, w, rowH*len(bs)+4)
 	for i, r := range bs {
 		y := i*rowH + 2
-		fmt.Fprintf(&b, `<text x="0" y="%d" font-size="12">%s</text>`, y+14, template.HTMLEscapeString(r.Label))
+		fmt.Fprintf(&b, `<text x="0" y="%d" font-size="12">%s</text>`, y+14, escaper.Replace(r.Label))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="16" fill="%s"/>`, labelW, y, r.Width/100*float64(w-labelW-120), r.Colour)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="12">%s MYC</text>`, float64(labelW)+r.Width/100*float64(w-labelW-120)+6, y+14, template.HTMLEscapeString(r.Value))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="12">%s MYC</text>`, float64(labelW)+r.Width/100*float64(w-labelW-120)+6, y+14, escaper.Replace(r.Value))
 	}
 	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	return b.String()
 }
 
 // myc writes an amount in base units (10^-18 MYC) as MYC, without

@@ -40,7 +40,6 @@ type route struct {
 }
 
 func (s *Server) routes() []route {
-	p := s.pages
 	return []route{
 		{pattern: "GET /{$}", h: s.statusPage},
 		{pattern: "GET /spending", h: s.spendingPage},
@@ -64,7 +63,7 @@ func (s *Server) routes() []route {
 		{pattern: "POST /pair", h: s.pairSubmit, open: true},
 		{pattern: "POST /pair/code", h: s.pairShow, open: true},
 		{pattern: "POST /logout", h: s.logout, open: true},
-		{pattern: "GET /static/style.css", h: p.css, open: true},
+		{pattern: "GET /static/style.css", h: css, open: true},
 	}
 }
 
@@ -191,7 +190,9 @@ func sameOrigin(r *http.Request, lan bool) bool {
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, lan bool, status int, title, msg string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	s.render(w, r, request{lan: lan}, "error", title, map[string]string{"Message": msg})
+	s.page(w, r, request{lan: lan}, title, func(h *htmlw) {
+		h.f(`<p class="bad">%s</p><p><a href="/">Back</a></p>`, msg)
+	})
 }
 
 // done ends an action: the message goes to the session, the browser to

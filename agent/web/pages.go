@@ -1,87 +1,83 @@
 package web
 
 import (
-	"embed"
+	_ "embed"
 	"errors"
-	"fmt"
-	"html/template"
-	"io/fs"
 	"net/http"
 	"time"
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 )
 
-//go:embed templates/*.html static/style.css
-var assets embed.FS
+// style is the one stylesheet, embedded.
+//
+//go:embed static/style.css
+var style []byte
 
-// pageNames are the templates, each rendered inside layout.html.
-var pageNames = []string{"error", "status", "spending", "wallet", "miner", "governance", "backup", "voice", "grants", "keys", "keys-new", "words", "pair"}
-
-// pages holds the parsed templates and the stylesheet.
-type pages struct {
-	t     map[string]*template.Template
-	style []byte
+func css(w http.ResponseWriter, _ *http.Request, _ request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "max-age=3600")
+	_, _ = w.Write(style)
 }
 
-func newPages() (*pages, error) {
-	p := &pages{t: map[string]*template.Template{}}
-	funcs := template.FuncMap{
-		"myc":  myc,
-		"when": func(t time.Time) string { return whenString(t) },
-		"pct":  func(f float64) string { return fmt.Sprintf("%.0f%%", f) },
-	}
-	for _, name := range pageNames {
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/"+name+".html")
-		if err != nil {
-			return nil, fmt.Errorf("web: template %s: %w", name, err)
+// nav is the site's menu: path and label.
+var nav = [][2]string{
+	{"/", "Status"}, {"/spending", "Spending"}, {"/wallet", "Wallet"}, {"/miner", "Miner"},
+	{"/governance", "Governance"}, {"/backup", "Backups"}, {"/voice", "Voice"}, {"/grants", "Grants"}, {"/keys", "Keys"},
+}
+
+// page writes a whole page: the layout around what body writes.
+func (s *Server) page(w http.ResponseWriter, r *http.Request, rq request, title string, body func(h *htmlw)) {
+	var h htmlw
+	h.f(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>%s · Mycroft</title><link rel="stylesheet" href="/static/style.css"></head>
+<body><header><strong>Mycroft</strong>`, title)
+	paired := rq.s != nil && rq.s.paired
+	if paired {
+		h.raw("\n<nav>")
+		for _, n := range nav {
+			on := ""
+			if r.URL.Path == n[0] {
+				on = ` class="on"`
+			}
+			h.f(`<a href="%s"`, n[0])
+			h.raw(on)
+			h.f(`>%s</a>`, n[1])
 		}
-		p.t[name] = t
+		h.raw("</nav>\n")
+		h.post("/logout", rq.s.csrf, "Sign out")
 	}
-	css, err := fs.ReadFile(assets, "static/style.css")
-	if err != nil {
-		return nil, fmt.Errorf("web: %w", err)
+	where := "this device (SSH)"
+	if rq.lan {
+		where = "LAN (paired)"
+		if !paired {
+			where = "LAN"
+		}
 	}
-	p.style = css
-	return p, nil
+	h.f(`<span class="where">%s</span></header>
+<main><h1>%s</h1>
+`, where, title)
+	if rq.s != nil {
+		if msg, ok := s.auth.takeFlash(rq.s); msg != "" {
+			cls := "bad"
+			if ok {
+				cls = "ok"
+			}
+			h.f(`<p class="flash %s" role="status">%s</p>`, cls, msg)
+		}
+	}
+	body(&h)
+	h.raw("</main></body></html>\n")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = w.Write([]byte(h.b.String()))
 }
 
-func whenString(t time.Time) string {
+func when(t time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
 	return t.Local().Format("2006-01-02 15:04")
-}
-
-func (p *pages) css(w http.ResponseWriter, _ *http.Request, _ request) {
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Header().Set("Cache-Control", "max-age=3600")
-	_, _ = w.Write(p.style)
-}
-
-// view is what every template gets.
-type view struct {
-	Title   string
-	Path    string
-	CSRF    string
-	LAN     bool
-	Paired  bool
-	Flash   string
-	FlashOK bool
-	D       any
-}
-
-// render writes page name with data d.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, rq request, name, title string, d any) {
-	v := view{Title: title, Path: r.URL.Path, LAN: rq.lan, D: d}
-	if rq.s != nil {
-		v.CSRF, v.Paired = rq.s.csrf, rq.s.paired
-		v.Flash, v.FlashOK = s.auth.takeFlash(rq.s)
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := s.pages.t[name].Execute(w, v); err != nil {
-		s.log.Warn("web: render", "page", name, "err", err)
-	}
 }
 
 // problem is an API error as the page says it.

@@ -63,15 +63,14 @@ type Options struct {
 
 // Server is the owner's web page as a service of the agent.
 type Server struct {
-	cfg   Config
-	log   *slog.Logger
-	api   *apiclient.Client
-	auth  *auth
-	show  func(ctx context.Context, code string, expires time.Time)
-	pages *pages
-	cert  *tls.Certificate
-	lns   []*listener
-	once  sync.Once
+	cfg  Config
+	log  *slog.Logger
+	api  *apiclient.Client
+	auth *auth
+	show func(ctx context.Context, code string, expires time.Time)
+	cert *tls.Certificate
+	lns  []*listener
+	once sync.Once
 }
 
 type listener struct {
@@ -104,10 +103,6 @@ func New(cfg Config, opts Options) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: opts.Log, api: apiclient.NewInProcess(opts.API), show: opts.ShowCode,
 		auth: newAuth(opts.Now, opts.Random, cfg.SessionTTL, cfg.PairTTL)}
-	var err error
-	if s.pages, err = newPages(); err != nil {
-		return nil, err
-	}
 	var errs []error
 	if cfg.Loopback != "" {
 		if err := s.listen(cfg.Loopback, false, opts); err != nil {
