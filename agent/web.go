@@ -108,7 +108,7 @@ func (a *Agent) wireWeb(context.Context) error {
 	a.handle("POST /web/pair", func(r *http.Request) (any, error) {
 		if s.Addr(true) == "" {
 			return nil, &apiclient.Error{Status: http.StatusConflict,
-				Message: "the web page is not on the LAN (web.listen = \"loopback\"): open it over SSH, no pairing needed"}
+				Message: "the web page has no LAN listener (web.listen = \"loopback\", or it failed to open: see mycroft status): over SSH it needs no pairing"}
 		}
 		code, exp, err := s.PairingCode(r.Context())
 		if err != nil {
