@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/miner"
 )
 
 // chartDays is how many days the spending chart shows.
@@ -185,24 +186,13 @@ func barsSVG(bs []bar) string {
 	return b.String()
 }
 
-// myc writes an amount in base units (10^-18 MYC) as MYC, without
-// trailing zeros; anything that is not a number is shown as it is.
+// myc writes an amount in base units (10^-18 MYC) as MYC, as the CLI
+// does (miner.FormatAmount); anything that is not a number is shown as it
+// is.
 func myc(base string) string {
 	v, ok := new(big.Int).SetString(base, 10)
 	if !ok {
 		return base
 	}
-	neg := v.Sign() < 0
-	v.Abs(v)
-	unit := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
-	q, r := new(big.Int).QuoRem(v, unit, new(big.Int))
-	s := q.String()
-	if r.Sign() != 0 {
-		frac := fmt.Sprintf("%018s", r.String())
-		s += "." + strings.TrimRight(frac, "0")
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return miner.FormatAmount(v)
 }
