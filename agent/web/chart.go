@@ -114,7 +114,9 @@ func spendingSVG(ss []series, now time.Time, loc *time.Location) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-label="spending per day, last %d days" class="chart">`, chartW, chartH, chartDays)
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#999"/>`, chartLeft, chartH-chartBottom, chartW, chartH-chartBottom)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">%s</text>`, chartLeft-4, chartTop+10, escaper.Replace(myc(max.String())))
+	if max.Sign() > 0 {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">%s</text>`, chartLeft-4, chartTop+10, escaper.Replace(myc(max.String())))
+	}
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" text-anchor="end">0</text>`, chartLeft-4, chartH-chartBottom)
 	first := startOfDay(now.In(loc)).AddDate(0, 0, -(chartDays - 1))
 	maxF, _ := new(big.Float).SetInt(max).Float64()
@@ -131,7 +133,7 @@ func spendingSVG(ss []series, now time.Time, loc *time.Location) string {
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s %s: %s MYC</title></rect>`,
 				x+1, y, barW-2, h, s.Colour, first.AddDate(0, 0, d).Format("Jan 2"), escaper.Replace(s.Name), myc(s.Days[d].String()))
 		}
-		if d%7 == 0 || d == chartDays-1 {
+		if (chartDays-1-d)%7 == 0 { // today and every week before it
 			fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%s</text>`, x+barW/2, chartH-5, first.AddDate(0, 0, d).Format("Jan 2"))
 		}
 	}
