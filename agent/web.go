@@ -7,12 +7,14 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mycroft-network/mycroft/agent/web"
 	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/voice"
+	"github.com/mycroft-network/mycroft/voice/tts"
 )
 
 // WebConfig is the [web] table: the owner's web page (docs/web.md).
@@ -120,9 +122,10 @@ func (a *Agent) wireWeb(context.Context) error {
 }
 
 // showPairingCode puts the code on the faceplate, as the timer shows what
-// rings (the pipeline's next state replaces it). The Mark II ring has no
-// text: there, and on a board with no faceplate, `mycroft web pair` over
-// SSH says the code.
+// rings (the pipeline's next state replaces it), and says it twice on the
+// speaker when nothing else is going on (a sound, like the timer's chime:
+// the button or the wake word cuts it). The Mark II ring has no text: there
+// the code is spoken, and `mycroft web pair` over SSH prints it anywhere.
 func (a *Agent) showPairingCode(ctx context.Context, code string, _ time.Time) {
 	parts := a.voicex
 	if parts == nil || parts.faces == nil {
@@ -136,4 +139,24 @@ func (a *Agent) showPairingCode(ctx context.Context, code string, _ time.Time) {
 	if err := parts.faces.Show(sctx, f); err != nil {
 		a.log.Warn("web: pairing code on the faceplate", "err", fmt.Errorf("show: %w", err))
 	}
+	if a.voice == nil || !parts.spk {
+		return
+	}
+	digits := strings.Join(strings.Split(code, ""), " ")
+	text := "Your web page pairing code is " + digits + ". Again: " + digits + "."
+	p, program := a.voice, a.cfg.Voice.TTS
+	go func() { // the page answers at once; the speech is bounded
+		sctx, cancel := context.WithTimeout(context.Background(), webSpeakTimeout)
+		defer cancel()
+		pcm, err := (&tts.Engine{Program: program}).Synthesize(sctx, text)
+		if err == nil {
+			err = p.Alert(sctx, pcm)
+		}
+		if err != nil {
+			a.log.Info("web: pairing code not spoken", "err", err)
+		}
+	}()
 }
+
+// webSpeakTimeout bounds saying a pairing code.
+const webSpeakTimeout = 30 * time.Second

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"io"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"net/url"
@@ -17,6 +18,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,8 +27,11 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/mycroft-network/mycroft/agent/web"
+	"github.com/mycroft-network/mycroft/board/sim"
 	"github.com/mycroft-network/mycroft/chain/devnet"
+	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/voice"
 )
 
 // chromium finds the browser the web test drives. CI installs Debian's
@@ -370,4 +375,55 @@ func csrfOf(t *testing.T, page string) string {
 		t.Fatalf("no CSRF token in the page")
 	}
 	return page[i+len(mark) : i+len(mark)+64]
+}
+
+// mouthLog is a faceplate that remembers the texts shown on the mouth.
+type mouthLog struct {
+	hal.Faceplate
+	mu    sync.Mutex
+	texts []string
+}
+
+func (m *mouthLog) Show(ctx context.Context, f hal.Face) error {
+	m.mu.Lock()
+	m.texts = append(m.texts, f.Mouth.Text)
+	m.mu.Unlock()
+	return m.Faceplate.Show(ctx, f)
+}
+
+func (m *mouthLog) shown(text string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Contains(m.texts, text)
+}
+
+// TestWebPairingCodeShownAndSaid: a pairing code asked for goes on the
+// faceplate's mouth and is said on the speaker (flite; the Mark II ring
+// shows no text).
+func TestWebPairingCodeShownAndSaid(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.Web.Listen = "127.0.0.1:0"
+	mouth := &mouthLog{}
+	open := func(ctx context.Context, bc BoardConfig, log *slog.Logger) (*hal.Board, error) {
+		b, err := simBoard(filepath.Join(t.TempDir(), "speaker.wav"))(ctx, bc, log)
+		if err == nil {
+			mouth.Faceplate, b.Faceplate = b.Faceplate, mouth
+		}
+		return b, err
+	}
+	a, c, _ := start(t, cfg, Options{OpenBoard: open})
+	sp, ok := a.board.Speaker.(*sim.Speaker)
+	if !ok {
+		t.Fatalf("speaker %T", a.board.Speaker)
+	}
+	waitFor(t, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
+		func(s voice.Status) bool { return s.State == hal.StateIdle })
+	before := sp.Written()
+	p, err := c.WebPair(context.Background())
+	if err != nil || len(p.Code) != 6 {
+		t.Fatalf("WebPair = %+v, %v", p, err)
+	}
+	waitFor(t, "the code on the mouth", func() (bool, error) { return mouth.shown("PAIR " + p.Code), nil }, func(b bool) bool { return b })
+	// The code said twice is a few seconds of speech at 16 kHz.
+	waitFor(t, "the code said", func() (int64, error) { return sp.Written() - before, nil }, func(n int64) bool { return n > 16000 })
 }
