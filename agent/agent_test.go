@@ -37,6 +37,8 @@ func testConfig(t testing.TB) Config {
 	cfg.P2P.Listen = []string{"/ip4/127.0.0.1/tcp/0"}
 	// The owner's web page likewise: a free loopback port, not 8480.
 	cfg.Web.Loopback = "127.0.0.1:0"
+	// The messagebus likewise: a free loopback port, not 8181.
+	cfg.Messagebus.Listen = "127.0.0.1:0"
 	return cfg
 }
 

@@ -36,6 +36,10 @@ type Config struct {
 	Voice    VoiceConfig    `toml:"voice"`
 	Grant    GrantConfig    `toml:"grant"`
 	Web      WebConfig      `toml:"web"`
+
+	// The voice pipeline's faces (agent/faces.go).
+	Messagebus MessagebusConfig `toml:"messagebus"`
+	Satellite  SatelliteConfig  `toml:"satellite"`
 }
 
 // AgentConfig is the [agent] table.
@@ -110,6 +114,9 @@ func DefaultConfig() Config {
 		Miner:    defaultMinerConfig(),
 		Voice:    defaultVoiceConfig(),
 		Web:      defaultWebConfig(),
+
+		Messagebus: defaultMessagebusConfig(),
+		Satellite:  defaultSatelliteConfig(),
 	}
 }
 
@@ -328,6 +335,8 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Grant.validate(bad)
 	c.Web.validate(bad)
 	validateSTT(c.Voice.STT, bad)
+	c.Messagebus.validate(bad)
+	c.Satellite.validate(bad)
 	if len(es) == 0 {
 		return nil
 	}

@@ -231,10 +231,15 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 		a.health.Set("voice", Degraded, "voice: "+err.Error())
 		return nil
 	}
+	if board.Speaker == nil {
+		synth = nil
+	}
+	// The messagebus and the Home Assistant satellite take part (faces.go).
+	tr, vbrain, vsynth, startFaces := a.wrapFaces(brain, deps.Transcriber, synth, board)
 	vc := voice.Config{
 		Mic: board.Mic, Speaker: board.Speaker, Faceplate: parts.faces,
 		Buttons: board.Buttons, Mute: board.Mute, Volume: board.Volume,
-		Transcriber: deps.Transcriber, Brain: brain, Voice: synth, Store: parts.store,
+		Transcriber: tr, Brain: vbrain, Voice: vsynth, Store: parts.store,
 		Detector: det, Endpoint: c.endpoint(),
 		Log: a.log,
 	}
@@ -268,6 +273,7 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	a.voice = p
 	a.voicex = parts
 	a.svcs.list = append(a.svcs.list, pipelineService{p}, purgeService{parts.store}, alarmRestore{brain.Alarms})
+	startFaces(p)
 	if a.miner != nil {
 		// The idle face shows mining while the miner's gate lets work run.
 		a.svcs.list = append(a.svcs.list, &miningFace{gate: a.miner.Gate(), p: p})

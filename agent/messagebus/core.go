@@ -116,12 +116,13 @@ func forAudio(m Message) bool {
 // is free.
 func (b *Bus) onSpeak(c *client, m Message) {
 	text := strings.TrimSpace(str(m.Data, "utterance"))
-	if text == "" || !forAudio(m) {
+	if text == "" {
 		return
 	}
 	b.mu.Lock()
 	h := b.pending
 	if h != nil && (h.owner == c.id || str(m.Context, "skill_id") == h.skill) {
+		// The handling skill's answer, however it routed it.
 		h.speaks = append(h.speaks, text)
 		b.mu.Unlock()
 		select {
@@ -132,6 +133,9 @@ func (b *Bus) onSpeak(c *client, m Message) {
 	}
 	muted := b.muted >= 0
 	b.mu.Unlock()
+	if !forAudio(m) {
+		return
+	}
 	if muted {
 		b.log.Info("messagebus: speaker muted: speak not said", "client", c.id)
 		return
@@ -230,7 +234,7 @@ func (b *Bus) dispatch(ctx context.Context, m extMatch, text string) (intent.Rep
 	}
 	b.stats.Intents.Add(1)
 	b.emit(Message{Type: m.name, Data: data, Context: map[string]any{
-		"skill_id": m.skill, "source": "skills", "destination": []string{m.skill},
+		"skill_id": m.skill, "source": "skills", "destination": []string{"audio"},
 	}})
 	deadline := time.NewTimer(b.cfg.HandlerTimeout)
 	defer deadline.Stop()
