@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"testing"
@@ -123,5 +124,31 @@ func TestCheckCSRF(t *testing.T) {
 		if got := checkCSRF(tc.s, tc.got); got != tc.want {
 			t.Errorf("%s: checkCSRF(%q) = %v, want %v", tc.name, tc.got, got, tc.want)
 		}
+	}
+}
+
+// TestPairingCodeShownOnce: asking again for the code in force shows it
+// again only after showAgainAfter (a LAN visitor cannot keep the device
+// talking), and a new code is shown at once.
+func TestPairingCodeShownOnce(t *testing.T) {
+	clk := &clock{time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)}
+	var shown []string
+	s, err := New(Config{PairTTL: 5 * time.Minute}, Options{API: smallAPI(), Now: clk.now,
+		ShowCode: func(_ context.Context, code string, _ time.Time) { shown = append(shown, code) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, _ := s.PairingCode(context.Background())
+	_, _, _ = s.PairingCode(context.Background())
+	if len(shown) != 1 {
+		t.Fatalf("shown %d times within %v, want once", len(shown), showAgainAfter)
+	}
+	clk.t = clk.t.Add(showAgainAfter)
+	if again, _, _ := s.PairingCode(context.Background()); again != code || len(shown) != 2 {
+		t.Fatalf("after %v: code %q shown %d times, want %q twice", showAgainAfter, again, len(shown), code)
+	}
+	clk.t = clk.t.Add(5 * time.Minute)
+	if fresh, _, _ := s.PairingCode(context.Background()); fresh == "" || len(shown) != 3 {
+		t.Fatalf("a new code was shown %d times in all, want 3", len(shown))
 	}
 }

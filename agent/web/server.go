@@ -71,7 +71,17 @@ type Server struct {
 	cert *tls.Certificate
 	lns  []*listener
 	once sync.Once
+
+	// The code last shown and when: the same code is shown (and said)
+	// again only after showAgainAfter, so a LAN visitor cannot keep the
+	// device talking.
+	showMu    sync.Mutex
+	shownCode string
+	shownAt   time.Time
 }
+
+// showAgainAfter is how soon the same pairing code may be shown again.
+const showAgainAfter = 30 * time.Second
 
 type listener struct {
 	lan bool
@@ -234,7 +244,14 @@ func (s *Server) PairingCode(ctx context.Context) (string, time.Time, error) {
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	if s.show != nil {
+	s.showMu.Lock()
+	now := s.auth.now()
+	again := code == s.shownCode && now.Sub(s.shownAt) < showAgainAfter
+	if !again {
+		s.shownCode, s.shownAt = code, now
+	}
+	s.showMu.Unlock()
+	if s.show != nil && !again {
 		s.show(ctx, code, exp)
 	}
 	return code, exp, nil
