@@ -73,6 +73,7 @@ type Agent struct {
 	p2px     *p2pParts  // the libp2p host when [p2p] is on (p2p.go)
 	voicex   *voiceParts
 	chainx   *chainParts
+	updx     *updateParts
 	notify   notifier
 	running  atomic.Bool
 	closed   atomic.Bool
@@ -147,7 +148,7 @@ func New(ctx context.Context, cfg Config, opts Options) (_ *Agent, err error) {
 		}
 	}
 	a.routes()
-	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireP2P, a.wireWallet, a.wireMiner, a.wireVoice, a.wireGrant, a.wireWeb} {
+	for _, wire := range []func(context.Context) error{a.wireKeys, a.wireChain, a.wireP2P, a.wireWallet, a.wireMiner, a.wireVoice, a.wireGrant, a.wireUpdate, a.wireWeb} {
 		if err := wire(ctx); err != nil {
 			return nil, fmt.Errorf("agent: %w", err)
 		}
@@ -191,6 +192,7 @@ func (a *Agent) Run(ctx context.Context) error {
 	a.started = a.now()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	a.onRun(cancel)
 	go a.notify.watchdog(ctx, func() bool { return !a.closed.Load() })
 	_ = a.notify.send("READY=1\nSTATUS=listening on " + a.cfg.Agent.Socket)
 	a.log.Info("agent running", "socket", a.cfg.Agent.Socket, "board", a.boardName(), "version", buildinfo.Read().Version)

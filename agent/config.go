@@ -35,6 +35,7 @@ type Config struct {
 	Miner    MinerConfig    `toml:"miner"`
 	Voice    VoiceConfig    `toml:"voice"`
 	Grant    GrantConfig    `toml:"grant"`
+	Update   UpdateConfig   `toml:"update"`
 	Web      WebConfig      `toml:"web"`
 
 	// The voice pipeline's faces (agent/faces.go).
@@ -113,6 +114,7 @@ func DefaultConfig() Config {
 		P2P:      defaultP2PConfig(),
 		Miner:    defaultMinerConfig(),
 		Voice:    defaultVoiceConfig(),
+		Update:   defaultUpdateConfig(),
 		Web:      defaultWebConfig(),
 
 		Messagebus: defaultMessagebusConfig(),
@@ -333,6 +335,7 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)
 	c.Grant.validate(bad)
+	c.Update.validate(bad)
 	c.Web.validate(bad)
 	validateSTT(c.Voice.STT, bad)
 	c.Messagebus.validate(bad)

@@ -17,6 +17,7 @@ import (
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/keystore"
 	"github.com/mycroft-network/mycroft/miner"
+	"github.com/mycroft-network/mycroft/update"
 )
 
 // votingStatus reads the device's delegate, voting power and balance, and
@@ -162,8 +163,19 @@ func (g governance) actions(ctx context.Context, c *chain.Client, req apiclient.
 		if old, err := c.ParamValue(ctx, p.Name); err == nil {
 			a.Summary += fmt.Sprintf(" (now %s)", old)
 		}
+	case "release":
+		m, err := update.ParseManifest([]byte(req.Release))
+		if err != nil {
+			return nil, badRequest("%v", err)
+		}
+		if a, err = c.ReleaseAction(uint64(m.Version), uint64(m.MinVersion), m.Notes, m.Artifacts); err != nil {
+			if errors.Is(err, chain.ErrNoReleasesContract) {
+				return nil, unavailable("governance: %v", err)
+			}
+			return nil, badRequest("%v", err)
+		}
 	default:
-		return nil, badRequest("kind must be payout, param or registrar, not %q", req.Kind)
+		return nil, badRequest("kind must be payout, param, registrar or release, not %q", req.Kind)
 	}
 	return []chain.Action{a}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 
 	"github.com/mycroft-network/mycroft/agent"
+	"github.com/mycroft-network/mycroft/update"
 )
 
 func runAgent(ctx context.Context, e *env, args []string) error {
@@ -46,6 +47,8 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 	if err := noCoreDumps(); err != nil {
 		log.Warn("cannot disable core dumps", "err", err)
 	}
+	// The installed binary launches the current A/B slot (docs/updates.md).
+	agent.Launch(cfg, log)
 	ctx, quit := context.WithCancel(ctx)
 	defer quit()
 	a, err := agent.New(ctx, cfg, agent.Options{Logger: log, OpenBoard: boardOpener(quit)})
@@ -55,6 +58,10 @@ func runAgent(ctx context.Context, e *env, args []string) error {
 	err = a.Run(ctx)
 	if errors.Is(err, context.Canceled) {
 		err = nil
+	}
+	if a.RestartRequested() {
+		log.Info("restarting into the current slot")
+		return update.Reexec()
 	}
 	if err == nil {
 		log.Info("agent stopped")

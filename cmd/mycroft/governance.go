@@ -8,11 +8,12 @@ import (
 	"time"
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
+	"github.com/mycroft-network/mycroft/update"
 )
 
-const governanceSubcommands = "status | delegation | proposals | propose payout|param|registrar ... | vote N yes|no|abstain | ballot N yes|no|abstain"
+const governanceSubcommands = "status | delegation | proposals | propose payout|param|registrar|release ... | vote N yes|no|abstain | ballot N yes|no|abstain"
 
-const proposeKinds = "payout|param|registrar [--preview] [--json] --description TEXT ARGS..."
+const proposeKinds = "payout|param|registrar|release [--preview] [--json] --description TEXT ARGS..."
 
 func runGovernance(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
@@ -161,7 +162,9 @@ const proposeUsage = `governance propose: one of
   propose param     [--preview] [--json] --description TEXT NAME VALUE       (NAME: voting-delay, voting-period,
       proposal-threshold, quorum, timelock-delay, min-stake, unbonding-delay, challenge-window,
       challenge-bond, challenge-slash, grant-amount, grant-gas; VALUE: MYC, a duration such as 48h, or a percent)
-  propose registrar [--preview] [--json] --description TEXT ADDRESS          (Grants accepts this registrar's sign-ups)`
+  propose registrar [--preview] [--json] --description TEXT ADDRESS          (Grants accepts this registrar's sign-ups)
+  propose release   [--preview] [--json] --description TEXT --manifest release.json
+      (the Releases contract publishes the release; devices install it: docs/updates.md)`
 
 func governancePropose(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
@@ -178,14 +181,15 @@ func governancePropose(ctx context.Context, e *env, args []string) error {
 		}
 		return usagef("%s", proposeUsage)
 	}
-	want := map[string]int{"payout": 2, "param": 2, "registrar": 1}[kind]
-	if want == 0 {
+	want, known := map[string]int{"payout": 2, "param": 2, "registrar": 1, "release": 0}[kind]
+	if !known {
 		return usagef("governance propose: unknown kind %q\n%s", kind, proposeUsage)
 	}
 	fs := newFlags(e, "governance propose "+kind, "[--preview] [--json] --description TEXT ...")
 	preview := fs.Bool("preview", false, "build and show the calls, propose nothing")
 	asJSON := fs.Bool("json", false, "print JSON")
 	desc := fs.String("description", "", "the proposal's description; its first line is its title (required)")
+	manifest := fs.String("manifest", "", "release: the release.json to publish (mycroft update manifest writes it)")
 	if err := parseFlags(fs, args[1:], want); err != nil {
 		return err
 	}
@@ -203,6 +207,15 @@ func governancePropose(ctx context.Context, e *env, args []string) error {
 		req.Param, req.Value = fs.Arg(0), fs.Arg(1)
 	case "registrar":
 		req.Registrar = fs.Arg(0)
+	case "release":
+		if *manifest == "" {
+			return usagef("governance propose release: --manifest FILE is required\n%s", proposeUsage)
+		}
+		b, err := readLimited(*manifest, update.MaxManifestSize)
+		if err != nil {
+			return err
+		}
+		req.Release = string(b)
 	}
 	c := e.client()
 	pv, err := c.GovernancePropose(ctx, req)

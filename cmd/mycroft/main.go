@@ -34,7 +34,7 @@ func (c command) internal() bool { return strings.HasPrefix(c.summary, "(interna
 // its usage ("keys init|restore|...").
 func (c command) hasSubcommands() bool {
 	switch c.name {
-	case "config", "keys", "governance", "wallet", "provider", "miner", "backup", "voice", "board", "chain", "web":
+	case "config", "keys", "governance", "wallet", "provider", "miner", "backup", "voice", "board", "chain", "web", "update":
 		return true
 	}
 	return false
@@ -84,6 +84,7 @@ func commands() []command {
 		{"voice", "voice status|faces|last | hear FILE.wav (simulated board)", runVoice},
 		{"board", "board test [-config FILE]: a maintainer's hardware smoke test (daemon stopped)", runBoard},
 		{"web", "web pair: the pairing code of the owner's web page on the LAN (docs/web.md)", runWeb},
+		{"update", "update status|check|apply [VERSION]|rollback | manifest: releases approved on chain (docs/updates.md)", runUpdate},
 	}
 	cmds = append(cmds, chainCommands()...)
 	cmds = append(cmds, registrarCommands()...)

@@ -55,6 +55,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if lan, fp := webCertificate(st.Components["web"]); fp != "" {
 		fmt.Fprintf(tw, "web page:\t%s, certificate SHA-256 %s\n", lan, fp)
 	}
+	if line := updateLine(st.Components["update"]); line != "" {
+		fmt.Fprintf(tw, "updates:\t%s\n", line)
+	}
 	if addr := walletEmpty(st.Components["wallet"]); addr != "" {
 		fmt.Fprintf(tw, "note:\t%s\n", noTokensNote(addr))
 	}

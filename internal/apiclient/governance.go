@@ -106,8 +106,9 @@ type GovernanceDelegation struct {
 // GovernanceProposeRequest is the body of POST /v1/governance/propose.
 // Kind is "payout" (To, Amount in MYC: the treasury pays), "param" (Param,
 // Value: an amount in MYC, a duration such as "48h", or a percent) or
-// "registrar" (Registrar: the address Grants accepts sign-ups from).
-// Preview builds the calldata and proposes nothing.
+// "registrar" (Registrar: the address Grants accepts sign-ups from) or
+// "release" (Release: the release.json of docs/updates.md, published in
+// the Releases contract). Preview builds the calldata and proposes nothing.
 type GovernanceProposeRequest struct {
 	Kind        string `json:"kind"`
 	To          string `json:"to,omitempty"`
@@ -115,6 +116,7 @@ type GovernanceProposeRequest struct {
 	Param       string `json:"param,omitempty"`
 	Value       string `json:"value,omitempty"`
 	Registrar   string `json:"registrar,omitempty"`
+	Release     string `json:"release,omitempty"`
 	Description string `json:"description"`
 	Preview     bool   `json:"preview,omitempty"`
 }
