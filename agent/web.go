@@ -96,7 +96,7 @@ func (a *Agent) wireWeb(context.Context) error {
 	host, _ := os.Hostname()
 	s, err := web.New(web.Config{
 		Loopback: c.Loopback, LAN: c.lanAddr(), StateDir: a.cfg.Agent.StateDir, Hostname: host,
-		SessionTTL: c.SessionTTL.Std(), PairTTL: webPairTTL,
+		SessionTTL: c.SessionTTL.Std(), PairTTL: webPairTTL, Location: a.location(),
 	}, web.Options{API: a.mux, Log: a.log, Now: a.now, ShowCode: a.showPairingCode})
 	if err != nil {
 		a.health.Set("web", Degraded, err.Error())
@@ -119,6 +119,16 @@ func (a *Agent) wireWeb(context.Context) error {
 		return apiclient.WebPair{Code: code, Expires: exp}, nil
 	})
 	return nil
+}
+
+// location is the device's time zone: agent.timezone, else the system's.
+func (a *Agent) location() *time.Location {
+	if tz := a.cfg.Agent.TimeZone; tz != "" {
+		if l, err := time.LoadLocation(tz); err == nil {
+			return l
+		}
+	}
+	return time.Local
 }
 
 // showPairingCode puts the code on the faceplate, as the timer shows what

@@ -100,9 +100,9 @@ func (s *Server) spendingPage(w http.ResponseWriter, r *http.Request, rq request
 	s.page(w, r, rq, "Spending", func(h *htmlw) {
 		h.raw("<h2>Last 30 days</h2>")
 		if !h.bad(problem(herr)) {
-			now := time.Now()
-			ss := dailySpending(hist, now, time.Local)
-			h.raw(spendingSVG(ss, now, time.Local))
+			now := s.now()
+			ss := dailySpending(hist, now, s.loc)
+			h.raw(spendingSVG(ss, now, s.loc))
 			h.raw(`<p class="legend">`)
 			for _, x := range ss {
 				h.f(`<span><svg width="10" height="10"><rect width="10" height="10" fill="%s"/></svg> %s: %s MYC</span> `, x.Colour, x.Name, myc(x.Total.String()))
@@ -122,7 +122,7 @@ func (s *Server) spendingPage(w http.ResponseWriter, r *http.Request, rq request
 					if p.Error != "" {
 						status += ": " + p.Error
 					}
-					h.f(`<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>`, when(p.Time), p.Service, myc(p.Price), status)
+					h.f(`<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>`, s.when(p.Time), p.Service, myc(p.Price), status)
 				}
 				h.raw("</table>")
 			}
@@ -353,7 +353,7 @@ func (s *Server) governancePage(w http.ResponseWriter, r *http.Request, rq reque
 		}
 		for _, p := range ps {
 			h.f(`<section class="proposal" id="p%s"><h3>%s. %s</h3><p>%s; voting ends %s; for %s, against %s, abstain %s MYC</p>`,
-				p.Number, p.Number, p.Title, p.State, when(p.VoteEnd), myc(p.For), myc(p.Against), myc(p.Abstain))
+				p.Number, p.Number, p.Title, p.State, s.when(p.VoteEnd), myc(p.For), myc(p.Against), myc(p.Abstain))
 			if p.State == "active" {
 				h.raw(`<form method="post" action="/governance/vote" class="inline">`)
 				h.csrf(rq.s.csrf)
@@ -376,7 +376,7 @@ func (s *Server) backupPage(w http.ResponseWriter, r *http.Request, rq request) 
 	s.page(w, r, rq, "Backups", func(h *htmlw) {
 		if !h.bad(problem(err)) {
 			h.raw("<table>")
-			last := when(b.LastRun)
+			last := s.when(b.LastRun)
 			if b.LastError != "" {
 				last += ": " + b.LastError
 			}
@@ -384,12 +384,12 @@ func (s *Server) backupPage(w http.ResponseWriter, r *http.Request, rq request) 
 			h.row("Size", strconv.FormatInt(b.Size, 10)+" bytes, "+strconv.Itoa(b.Chunks)+" chunks, generation "+strconv.FormatInt(b.Generation, 10))
 			h.raw("<tr><th>Copies</th><td>")
 			for _, c := range b.Replicas {
-				h.f(`<div class="mono">%s until %s, %s failed audits</div>`, c.Node, when(c.Expiry), c.Failures)
+				h.f(`<div class="mono">%s until %s, %s failed audits</div>`, c.Node, s.when(c.Expiry), c.Failures)
 			}
 			if len(b.Replicas) == 0 {
 				h.raw("none")
 			}
-			h.f("</td></tr><tr><th>Last audit</th><td>%s", when(b.AuditedAt))
+			h.f("</td></tr><tr><th>Last audit</th><td>%s", s.when(b.AuditedAt))
 			for _, a := range b.Audits {
 				res := "ok"
 				if a.Error != "" {
@@ -450,7 +450,7 @@ func (s *Server) keysPage(w http.ResponseWriter, r *http.Request, rq request) {
 		if !k.Initialized {
 			h.row("Keyring", "none yet")
 		} else {
-			h.row("Keyring", "made "+when(k.Created))
+			h.row("Keyring", "made "+s.when(k.Created))
 			h.f(`<tr><th>Address</th><td class="mono">%s</td></tr>`, k.Address)
 			h.row("State", map[bool]string{true: "unlocked", false: "locked"}[k.Unlocked])
 		}
@@ -517,7 +517,7 @@ func (s *Server) pairPage(w http.ResponseWriter, r *http.Request, rq request) {
 // pairShow puts a code on the faceplate (never in the answer).
 func (s *Server) pairShow(w http.ResponseWriter, r *http.Request, rq request) {
 	_, exp, err := s.PairingCode(r.Context())
-	s.done(w, r, rq, "/pair", err, "The device shows a code until "+exp.Local().Format("15:04")+" (or run `mycroft web pair` over SSH).")
+	s.done(w, r, rq, "/pair", err, "The device shows a code until "+exp.In(s.loc).Format("15:04")+" (or run `mycroft web pair` over SSH).")
 }
 
 func (s *Server) pairSubmit(w http.ResponseWriter, r *http.Request, rq request) {
@@ -533,7 +533,7 @@ func (s *Server) pairSubmit(w http.ResponseWriter, r *http.Request, rq request) 
 	}
 	s.log.Info("web: browser paired", "from", r.RemoteAddr)
 	setCookie(w, cookieLAN, ns, true)
-	s.auth.setFlash(ns, "Paired: this browser may use the page until "+ns.expires.Local().Format("Jan 2 15:04")+".", true)
+	s.auth.setFlash(ns, "Paired: this browser may use the page until "+ns.expires.In(s.loc).Format("Jan 2 15:04")+".", true)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 

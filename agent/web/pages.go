@@ -73,11 +73,12 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, rq request, title 
 	_, _ = w.Write([]byte(h.b.String()))
 }
 
-func when(t time.Time) string {
+// when writes a time in the device's time zone.
+func (s *Server) when(t time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
-	return t.Local().Format("2006-01-02 15:04")
+	return t.In(s.loc).Format("2006-01-02 15:04")
 }
 
 // problem is an API error as the page says it.

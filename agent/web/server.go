@@ -45,6 +45,9 @@ type Config struct {
 	// pairing code does.
 	SessionTTL time.Duration
 	PairTTL    time.Duration
+	// Location is the device's time zone, for the pages' times and the
+	// spending chart's days; nil is the system's.
+	Location *time.Location
 }
 
 // Options are the server's dependencies.
@@ -68,6 +71,8 @@ type Server struct {
 	api  *apiclient.Client
 	auth *auth
 	show func(ctx context.Context, code string, expires time.Time)
+	now  func() time.Time
+	loc  *time.Location
 	cert *tls.Certificate
 	lns  []*listener
 	once sync.Once
@@ -111,7 +116,10 @@ func New(cfg Config, opts Options) (*Server, error) {
 	if cfg.PairTTL <= 0 {
 		cfg.PairTTL = 5 * time.Minute
 	}
-	s := &Server{cfg: cfg, log: opts.Log, api: apiclient.NewInProcess(opts.API), show: opts.ShowCode,
+	if cfg.Location == nil {
+		cfg.Location = time.Local
+	}
+	s := &Server{cfg: cfg, log: opts.Log, api: apiclient.NewInProcess(opts.API), show: opts.ShowCode, now: opts.Now, loc: cfg.Location,
 		auth: newAuth(opts.Now, opts.Random, cfg.SessionTTL, cfg.PairTTL)}
 	var errs []error
 	if cfg.Loopback != "" {
