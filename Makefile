@@ -7,7 +7,7 @@ PKG      := github.com/mycroft-network/mycroft
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS  := -s -w -X $(PKG)/internal/buildinfo.Version=$(VERSION)
 # Packages the demo and the tests need (Debian names).
-SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev portaudio19-dev pkg-config tmux iproute2 nftables device-tree-compiler shellcheck openssh-client chromium
+SYSTEM_PACKAGES := flite espeak-ng sox libsox-fmt-all pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev portaudio19-dev pkg-config tmux iproute2 nftables device-tree-compiler shellcheck openssh-client chromium python3 python3-websockets
 # openWakeWord's models (CC BY-NC-SA 4.0: non-commercial), fetched by deps
 # with scripts/wakeword-models.sh; the tests, benchmarks and demo find them
 # through MYCROFT_WAKEWORD_DIR. Always absolute (the tests run in their

@@ -43,7 +43,7 @@ type rig struct {
 // newRig runs a real pipeline (no devices: typed questions, answers not
 // played) and a bus for it on 127.0.0.1 (addr is what the bus is
 // configured with, for its token rule).
-func newRig(t *testing.T, addr string, cfg Config) *rig {
+func newRig(t testing.TB, addr string, cfg Config) *rig {
 	t.Helper()
 	router, err := intent.NewRouter(nil, clockSkill{})
 	if err != nil {
@@ -82,12 +82,12 @@ func newRig(t *testing.T, addr string, cfg Config) *rig {
 }
 
 type wsClient struct {
-	t    *testing.T
+	t    testing.TB
 	conn *websocket.Conn
 	in   chan Message
 }
 
-func (r *rig) dial(t *testing.T, suffix string, h http.Header) *wsClient {
+func (r *rig) dial(t testing.TB, suffix string, h http.Header) *wsClient {
 	t.Helper()
 	conn, _, err := websocket.DefaultDialer.Dial(r.url+suffix, h)
 	if err != nil {

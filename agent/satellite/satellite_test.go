@@ -58,7 +58,7 @@ type rig struct {
 
 // newRig runs a real pipeline on the simulated board (a paced mic, a WAV
 // speaker) with the satellite wrapped in, serving on 127.0.0.1.
-func newRig(t *testing.T, answers string) *rig {
+func newRig(t testing.TB, answers string) *rig {
 	t.Helper()
 	speaker := filepath.Join(t.TempDir(), "speaker.wav")
 	b, err := sim.New(sim.Config{Speaker: speaker})
