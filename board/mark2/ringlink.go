@@ -131,8 +131,8 @@ func appendRingReply(dst []byte, err error) []byte {
 
 // ServeRing answers ring-link connections on ln with w (the helper's PWM
 // ring channel) until ctx is done; then it closes ln and returns nil.
-// Connections are served one at a time (there is one agent); a malformed
-// request drops its connection.
+// Each connection has its goroutine; their frames reach w one at a time. A
+// malformed request drops its connection.
 func ServeRing(ctx context.Context, ln net.Listener, w NRZWriter, log *slog.Logger) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
