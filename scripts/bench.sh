@@ -54,6 +54,7 @@ table='
 ./agent/satellite|.|100x|
 ./p2p|Connect|RoundTrip|1s|
 ./p2p|NATPaths|10x|
+./update|ReleaseRollout|1x|
 '
 
 # rows prints "package<TAB>pattern<TAB>benchtime<TAB>env" for each row; the

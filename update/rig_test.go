@@ -79,7 +79,7 @@ func TestMain(m *testing.M) {
 // storage node holding release sets and a mirror directory served over
 // HTTP, with the bytes each served counted.
 type lab struct {
-	t         *testing.T
+	t         testing.TB
 	ctx       context.Context
 	d         *devnet.Devnet
 	gov       *chain.Client
@@ -91,6 +91,7 @@ type lab struct {
 	mirrorURL string
 	publisher *ecdsa.PrivateKey
 	served    atomic.Int64 // bytes of response bodies, mirror and node
+	nodeBytes atomic.Int64 // of which the storage node's
 }
 
 type countingWriter struct {
@@ -108,7 +109,7 @@ func counted(h http.Handler, n *atomic.Int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(countingWriter{w, n}, r) })
 }
 
-func newLab(t *testing.T) *lab {
+func newLab(t testing.TB) *lab {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	t.Cleanup(cancel)
@@ -139,7 +140,7 @@ func newLab(t *testing.T) *lab {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ns := httptest.NewServer(counted(l.node.Handler(nil), &l.served))
+	ns := httptest.NewServer(counted(counted(l.node.Handler(nil), &l.nodeBytes), &l.served))
 	t.Cleanup(ns.Close)
 	l.nodeURL = ns.URL
 	l.mirrorDir = filepath.Join(dir, "mirror")
@@ -229,7 +230,7 @@ type event struct {
 // the service after a non-zero exit (Restart=on-failure, RestartSec
 // 100ms), as scripts/mycroft.service asks of systemd.
 type unit struct {
-	t      *testing.T
+	t      testing.TB
 	name   string
 	exe    string
 	args   []string
@@ -260,7 +261,7 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-func startUnit(t *testing.T, name, exe string, args ...string) *unit {
+func startUnit(t testing.TB, name, exe string, args ...string) *unit {
 	t.Helper()
 	dir, err := os.MkdirTemp("", "notify")
 	if err != nil {
@@ -414,7 +415,7 @@ func (l *lab) device(name, installed string, mirrors, nodes bool) *device {
 	return d
 }
 
-func fileSize(t *testing.T, path string) int64 {
+func fileSize(t testing.TB, path string) int64 {
 	t.Helper()
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -423,7 +424,7 @@ func fileSize(t *testing.T, path string) int64 {
 	return fi.Size()
 }
 
-func fileSum(t *testing.T, path string) [32]byte {
+func fileSum(t testing.TB, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -435,7 +436,7 @@ func fileSum(t *testing.T, path string) [32]byte {
 func hexOf(h [32]byte) string { return hex.EncodeToString(h[:]) }
 
 // waitGood waits for the device's trial to end and returns the state.
-func (d *device) waitGood(ctx context.Context, t *testing.T) update.State {
+func (d *device) waitGood(ctx context.Context, t testing.TB) update.State {
 	t.Helper()
 	for {
 		st, err := d.slots.State()
