@@ -118,6 +118,12 @@ type lines struct {
 	l  []string
 }
 
+func (l *lines) all() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.l)
+}
+
 func (l *lines) has(s string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -185,7 +191,7 @@ func TestMessagebusPythonSkill(t *testing.T) {
 		user.expect("speak", func(m messagebus.Message) bool { return m.Data["utterance"] == c.answer })
 		user.expect("recognizer_loop:audio_output_end", nil)
 		if c.line != "" && !got.has(c.line) {
-			t.Errorf("%q: the skill printed %q, want %q", c.say, got.l, c.line)
+			t.Errorf("%q: the skill printed %q, want %q", c.say, got.all(), c.line)
 		}
 		in, err := client.VoiceLast(context.Background())
 		if err != nil || in.Transcript != c.say || in.Reply != c.answer {
