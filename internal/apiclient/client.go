@@ -1,7 +1,8 @@
 // Package apiclient is the client of the agent's local API: HTTP/JSON over
 // the daemon's unix socket, under the versioned prefix /v1. The CLI and the
 // tests share it. Only cmd/ and tests import it (the agent imports it for
-// the wire types).
+// the wire types, and its web page calls the API in process through
+// NewInProcess).
 package apiclient
 
 import (
