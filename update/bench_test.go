@@ -21,6 +21,7 @@ func BenchmarkReleaseRollout(b *testing.B) {
 	v100 := fakeAgent(b, "v1.0.0")
 	var rollout, downMax, downSum time.Duration
 	var nodeBytes, mirrorBytes int64
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		l := newLab(b)
