@@ -229,6 +229,14 @@ func (s *delegationService) step(ctx context.Context) (done, retry bool) {
 		return false, true
 	}
 	if gas.Sign() == 0 {
+		if tx, rerr := a.relayDelegation(ctx); rerr == nil {
+			s.d.set(delegationSelf, self, tx.Hex(), nil)
+			a.health.Clear("governance")
+			a.log.Info("governance: votes delegated to self through a relayer", "tx", tx.Hex())
+			return true, false
+		} else if !errors.Is(rerr, errNoRelay) {
+			a.log.Warn("governance: no relayer submitted the delegation", "err", rerr)
+		}
 		s.d.set(delegationNoGas, common.Address{}, "", errNoGas)
 		a.health.Set("governance", Notice, "votes not delegated yet: no gas; a relayer can submit the signed delegation (mycroft governance delegation)")
 		return false, true

@@ -323,10 +323,19 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 		}
 	}
 	// Submit it when the owner has coin for the gas (the registrar's gas
-	// drop); a relayer could submit the same claim instead.
+	// drop); otherwise a relaying provider submits it, paid out of the
+	// grant.
 	if bal.Sign() == 0 {
-		s.g.set(grantWaitingGas, "the registrar signed the claim; the owner has no coin for its gas yet")
-		return 0, asked
+		tx, err := s.a.relayGrantClaim(cctx, *cl)
+		if err != nil {
+			s.g.set(grantWaitingGas, "the registrar signed the claim; the owner has no coin for its gas yet ("+err.Error()+")")
+			return 0, asked
+		}
+		saved.Claimed, saved.Tx = true, tx
+		s.save(saved)
+		s.g.set(grantClaimed, "")
+		s.a.log.Info("grant: sign-up grant claimed through a relayer", "owner", owner.Hex(), "tx", tx.Hex())
+		return 0, true
 	}
 	rc, err := s.a.chain.SubmitSignUpClaim(cctx, *cl)
 	if err != nil {

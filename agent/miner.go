@@ -168,7 +168,7 @@ func (a *Agent) wireMiner(ctx context.Context) error {
 	if a.provider != nil {
 		mc.Ledger = providerLedger{a}
 		mc.EndpointFunc = a.earn.prov.endpoint
-		mc.Prices = a.cfg.Provider.prices(mp.node != nil)
+		mc.Prices = a.sellPrices(mp.node != nil)
 	}
 	if mp.store != nil {
 		store := mp.store

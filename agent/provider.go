@@ -267,6 +267,13 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 	if node != nil {
 		services["storage"] = node
 	}
+	prices, fees := a.sellPrices(node != nil), chain.Prices{}
+	mux := http.NewServeMux()
+	if err := a.addRelayer(services, fees, mux); err != nil {
+		closeLn()
+		a.health.Set("provider", Degraded, "provider: relay: "+err.Error())
+		return nil
+	}
 	fee, _ := parseMYC(c.RedeemFee)
 	p, err := provider.New(provider.Config{
 		DB:           a.db,
@@ -275,7 +282,8 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		Manifest:     a.manifest,
 		RedeemFee:    func(context.Context) (*big.Int, error) { return new(big.Int).Set(fee), nil },
 		EndpointFunc: endpointOf,
-		Prices:       c.prices(node != nil),
+		Prices:       prices,
+		Fees:         fees,
 		Services:     services,
 		// A backup uploads its chunks to a node in a burst of paid calls.
 		RateLimit:    20,
@@ -300,7 +308,6 @@ func (a *Agent) buildProvider(gate *pause.Gate, node *storage.Node) error {
 		a.health.Set("provider", Degraded, "provider: limits: "+err.Error())
 		return nil
 	}
-	mux := http.NewServeMux()
 	ph := p.Handler()
 	mux.Handle("/v1/offer", ph)
 	mux.Handle("/v1/call/", ph)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -143,19 +144,78 @@ func (w *Wallet) ClaimGrantRelayed(ctx context.Context, cl chain.SignUpClaim, cl
 }
 
 // Relay has a relaying provider submit a ballot or a delegation, paid by
-// voucher as the call "relay".
-func (w *Wallet) Relay(ctx context.Context, a chain.RelayAction) (chain.RelayResult, error) {
+// voucher as the call "relay". build signs the action once the channel to
+// the provider is open: a relayed open spends the Token nonce a delegation
+// signed before it would have used.
+func (w *Wallet) Relay(ctx context.Context, build func(ctx context.Context) (chain.RelayAction, error)) (chain.RelayResult, error) {
+	lim, err := w.Limits()
+	if err != nil {
+		return chain.RelayResult{}, err
+	}
+	if err := w.anyFunds(ctx, chain.ServiceRelay); err != nil {
+		return chain.RelayResult{}, err
+	}
+	nodes, err := w.nodes(ctx, chain.ServiceRelay)
+	if err != nil {
+		return chain.RelayResult{}, err
+	}
+	now := w.cfg.Now()
+	cands := Choose(nodes, chain.ServiceRelay, lim.MaxPrice, func(a common.Address) bool { return w.health.healthy(a, now) }, w.cfg.Rand)
+	var tried []error
+	for i, n := range cands {
+		if i >= w.cfg.Attempts {
+			break
+		}
+		res, err := w.relayAt(ctx, n, lim, build)
+		if err == nil {
+			w.health.ok(n.Address)
+			return res, nil
+		}
+		var le *LimitError
+		if errors.As(err, &le) && le.Err != ErrOverExposure || ctx.Err() != nil {
+			return chain.RelayResult{}, err
+		}
+		w.health.fail(n.Address, w.cfg.Now())
+		tried = append(tried, fmt.Errorf("%s: %w", n.Address.Hex(), err))
+	}
+	return chain.RelayResult{}, &NoProviderError{Service: chain.ServiceRelay, Tried: tried}
+}
+
+// relayAt opens (or tops up) the channel to n, then signs the action and
+// pays n to relay it.
+func (w *Wallet) relayAt(ctx context.Context, n chain.NodeInfo, lim Limits, build func(ctx context.Context) (chain.RelayAction, error)) (chain.RelayResult, error) {
+	unlock := w.lock(n.Address)
+	octx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
+	o, err := w.offer(octx, n)
+	cancel()
+	if err == nil {
+		price := o.Prices[chain.ServiceRelay]
+		if price == nil {
+			err = fmt.Errorf("%w: %s does not offer %s", ErrBadOffer, n.Address.Hex(), chain.ServiceRelay)
+		} else {
+			_, err = w.ensureChannel(ctx, n, o, price, lim)
+		}
+	}
+	unlock()
+	if err != nil {
+		return chain.RelayResult{}, err
+	}
+	a, err := build(ctx)
+	if err != nil {
+		return chain.RelayResult{}, err
+	}
 	body, err := json.Marshal(a)
 	if err != nil {
 		return chain.RelayResult{}, err
 	}
-	res, err := w.Call(ctx, chain.ServiceRelay, nil, bytes.NewReader(body))
+	res, err := w.CallProvider(ctx, n, chain.ServiceRelay, nil, bytes.NewReader(body))
 	if err != nil {
 		return chain.RelayResult{}, err
 	}
 	var out chain.RelayResult
 	if err := json.Unmarshal(res.Body, &out); err != nil || out.Tx == (common.Hash{}) {
-		return chain.RelayResult{}, fmt.Errorf("wallet: relay: the provider answered no transaction (%v)", err)
+		return chain.RelayResult{}, fmt.Errorf("wallet: relay: %s answered no transaction (%v)", n.Address.Hex(), err)
 	}
+	w.log.Info("wallet: a provider relayed the action", "kind", a.Kind, "provider", n.Address, "tx", out.Tx)
 	return out, nil
 }

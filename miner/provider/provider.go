@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/big"
 	"net/http"
 	"sync"
@@ -67,6 +68,10 @@ type Config struct {
 	EndpointFunc func() string
 	Prices       chain.Prices // service → price per call, MYC base units
 	Services     map[string]Service
+	// Fees are listed with the prices in the signed offer but are not
+	// calls: what the provider asks in a transaction it relays (the
+	// "relay-open" fee of a channel it opens for a payer with no gas).
+	Fees chain.Prices
 	// OfferTTL is how long a signed offer is valid (default 10 min).
 	OfferTTL time.Duration
 	// MinCloseDelay is the shortest close delay accepted on a channel
@@ -159,6 +164,11 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if err := cfg.Prices.Validate(); err != nil {
 		return nil, fmt.Errorf("provider: new: %w", err)
+	}
+	for name, fee := range cfg.Fees {
+		if cfg.Prices[name] != nil || fee == nil || fee.Sign() < 0 {
+			return nil, fmt.Errorf("provider: new: fee %q is a price too, or negative", name)
+		}
 	}
 	for name, price := range cfg.Prices {
 		if cfg.Services[name] == nil {
@@ -286,7 +296,9 @@ func (p *Provider) SignedOffer() ([]byte, error) {
 	if p.offer != nil && p.offerEndpoint == endpoint && now.Add(p.cfg.OfferTTL/2).Before(p.offerExp) {
 		return p.offer, nil
 	}
-	services, err := chain.CanonicalServices(p.cfg.Prices)
+	listed := maps.Clone(p.cfg.Prices)
+	maps.Copy(listed, p.cfg.Fees)
+	services, err := chain.CanonicalServices(listed)
 	if err != nil {
 		return nil, fmt.Errorf("provider: offer: %w", err)
 	}
