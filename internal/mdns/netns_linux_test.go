@@ -38,10 +38,6 @@ func TestMulticastInNetns(t *testing.T) {
 		t.Logf("%s", out)
 		return
 	}
-	lo, err := net.InterfaceByName("lo")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fd, err := unix.Socket(unix.AF_INET, unix.SOCK_DGRAM, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +51,8 @@ func TestMulticastInNetns(t *testing.T) {
 		t.Fatal(err)
 	}
 	unix.Close(fd)
-	if lo, err = net.InterfaceByName("lo"); err != nil {
+	lo, err := net.InterfaceByName("lo")
+	if err != nil {
 		t.Fatal(err)
 	}
 	r, err := New(testService(), []net.Interface{*lo}, nil)
