@@ -35,8 +35,13 @@ type Config struct {
 	Miner    MinerConfig    `toml:"miner"`
 	Voice    VoiceConfig    `toml:"voice"`
 	Grant    GrantConfig    `toml:"grant"`
+	Update   UpdateConfig   `toml:"update"`
 	Relay    RelayConfig    `toml:"relay"`
 	Web      WebConfig      `toml:"web"`
+
+	// The voice pipeline's faces (agent/faces.go).
+	Messagebus MessagebusConfig `toml:"messagebus"`
+	Satellite  SatelliteConfig  `toml:"satellite"`
 }
 
 // AgentConfig is the [agent] table.
@@ -110,8 +115,12 @@ func DefaultConfig() Config {
 		P2P:      defaultP2PConfig(),
 		Miner:    defaultMinerConfig(),
 		Voice:    defaultVoiceConfig(),
+		Update:   defaultUpdateConfig(),
 		Relay:    defaultRelayConfig(),
 		Web:      defaultWebConfig(),
+
+		Messagebus: defaultMessagebusConfig(),
+		Satellite:  defaultSatelliteConfig(),
 	}
 }
 
@@ -328,9 +337,12 @@ func (c Config) validate(name string, lines map[string]int) error {
 	c.Miner.validate(bad)
 	c.Voice.validate(bad)
 	c.Grant.validate(bad)
+	c.Update.validate(bad)
 	c.Relay.validate(bad)
 	c.Web.validate(bad)
 	validateSTT(c.Voice.STT, bad)
+	c.Messagebus.validate(bad)
+	c.Satellite.validate(bad)
 	if len(es) == 0 {
 		return nil
 	}
