@@ -324,6 +324,15 @@ func TestWebPageInBrowser(t *testing.T) {
 		return v
 	}
 	token := csrfOf(t, page)
+	// Every page renders for the paired browser, with no formatting slip.
+	for _, path := range []string{"/", "/spending", "/wallet", "/miner", "/governance", "/backup", "/voice", "/grants", "/keys"} {
+		got, _, body := send("GET", lan+path, session.Value, nil, nil)
+		if got != 200 || strings.Contains(body, "%!") || !strings.Contains(body, "</main></body></html>") {
+			t.Errorf("GET %s: %d\n%s", path, got, body)
+		}
+	}
+	do("the wallet and miner pages", chromedp.Navigate(lan+"/wallet"), visible("main"), shot("5-wallet"),
+		chromedp.Navigate(lan+"/miner"), visible("main"), shot("6-miner"))
 	for _, tc := range []struct {
 		name, method, path, cookie string
 		form                       url.Values
