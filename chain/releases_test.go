@@ -3,34 +3,18 @@ package chain_test
 import (
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/mycroft-network/mycroft/chain"
 )
 
-// govern passes one action through the Governor: propose, vote (the
-// deployer's votes), queue after the voting period, execute after the
-// Timelock's delay.
+// govern passes one action through the Governor with the deployer's
+// votes.
 func (e *env) govern(a chain.Action, description string) {
 	e.t.Helper()
-	dep := e.deployer()
-	_, err := dep.Delegate(e.ctx, e.d.Deployer.Address())
-	mustOK(e.t, "delegate", err)
-	e.advance(time.Second)
-	p := chain.Proposal{Targets: []common.Address{a.Target}, Calldatas: [][]byte{a.Calldata}, Description: description}
-	id, _, err := dep.Propose(e.ctx, p.Targets, nil, p.Calldatas, p.Description)
-	mustOK(e.t, "propose", err)
-	e.advance(2 * time.Second)
-	_, err = dep.CastVote(e.ctx, id, chain.VoteFor)
-	mustOK(e.t, "vote", err)
-	e.advance(time.Hour)
-	_, err = dep.QueueProposal(e.ctx, p)
-	mustOK(e.t, "queue", err)
-	e.advance(time.Minute)
-	_, err = dep.ExecuteProposal(e.ctx, p)
-	mustOK(e.t, "execute", err)
+	_, err := e.d.Govern(e.ctx, description, a)
+	mustOK(e.t, "govern "+description, err)
 }
 
 func TestReleasesPublishedByGovernance(t *testing.T) {
@@ -93,18 +77,7 @@ func TestReleasesPublishedByGovernance(t *testing.T) {
 	// An older version can never be published again.
 	old, err := c.ReleaseAction(v1, v1, "again", arts)
 	mustOK(t, "old release action", err)
-	dep := e.deployer()
-	p := chain.Proposal{Targets: []common.Address{old.Target}, Calldatas: [][]byte{old.Calldata}, Description: "Release 1.2.3 again"}
-	id, _, err := dep.Propose(e.ctx, p.Targets, nil, p.Calldatas, p.Description)
-	mustOK(t, "propose old", err)
-	e.advance(2 * time.Second)
-	_, err = dep.CastVote(e.ctx, id, chain.VoteFor)
-	mustOK(t, "vote old", err)
-	e.advance(time.Hour)
-	_, err = dep.QueueProposal(e.ctx, p)
-	mustOK(t, "queue old", err)
-	e.advance(time.Minute)
-	_, err = dep.ExecuteProposal(e.ctx, p)
+	_, err = e.d.Govern(e.ctx, "Release 1.2.3 again", old)
 	wantRevert(t, "publish an older version", err, "")
 }
 

@@ -21,7 +21,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/mycroft-network/mycroft/chain"
@@ -126,10 +125,6 @@ func newLab(t testing.TB) *lab {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { l.gov.Close() })
-	if _, err := l.gov.Delegate(ctx, d.Deployer.Address()); err != nil {
-		t.Fatalf("delegate: %v", err)
-	}
-	l.advance(time.Second)
 
 	st, err := storage.OpenStore(storage.StoreConfig{Dir: filepath.Join(dir, "node"), Quota: 1 << 30})
 	if err != nil {
@@ -189,30 +184,16 @@ func (l *lab) artifact(path string, onMirror, onNode bool) chain.ReleaseArtifact
 	return a
 }
 
-// release passes a release through governance: propose, vote, queue,
-// execute. It returns when the execution is mined.
+// release passes a release through governance (propose, vote, queue,
+// execute: devnet.Govern). It returns when the execution is mined.
 func (l *lab) release(v update.Version, min update.Version, notes string, arts ...chain.ReleaseArtifact) time.Time {
 	l.t.Helper()
 	act, err := l.gov.ReleaseAction(uint64(v), uint64(min), notes, arts)
 	if err != nil {
 		l.t.Fatalf("release action: %v", err)
 	}
-	p := chain.Proposal{Targets: []common.Address{act.Target}, Calldatas: [][]byte{act.Calldata}, Description: "Release " + v.String()}
-	id, _, err := l.gov.Propose(l.ctx, p.Targets, nil, p.Calldatas, p.Description)
-	if err != nil {
-		l.t.Fatalf("propose: %v", err)
-	}
-	l.advance(2 * time.Second)
-	if _, err := l.gov.CastVote(l.ctx, id, chain.VoteFor); err != nil {
-		l.t.Fatalf("vote: %v", err)
-	}
-	l.advance(time.Hour)
-	if _, err := l.gov.QueueProposal(l.ctx, p); err != nil {
-		l.t.Fatalf("queue: %v", err)
-	}
-	l.advance(time.Minute)
-	if _, err := l.gov.ExecuteProposal(l.ctx, p); err != nil {
-		l.t.Fatalf("execute: %v", err)
+	if _, err := l.d.Govern(l.ctx, "Release "+v.String(), act); err != nil {
+		l.t.Fatalf("govern: %v", err)
 	}
 	return time.Now()
 }
