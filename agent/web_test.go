@@ -373,6 +373,56 @@ func TestWebPageInBrowser(t *testing.T) {
 	if got, _, body := send("GET", ws.Loopback+"/keys", "", nil, nil); got != 200 || !strings.Contains(body, device.Hex()) {
 		t.Errorf("loopback keys page: %d", got)
 	}
+
+	// Over SSH (the loopback listener) the key export works, after the
+	// keyring passphrase: a v3 file of the device's address.
+	wresp, err := hc.Get(ws.Loopback + "/wallet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	walletPage, _ := io.ReadAll(wresp.Body)
+	wresp.Body.Close()
+	local := wresp.Cookies()
+	if len(local) != 1 || local[0].Name != "mycroft_local" {
+		t.Fatalf("loopback cookies %+v", local)
+	}
+	export := func(pass string) (*http.Response, string) {
+		t.Helper()
+		form := url.Values{"csrf": {csrfOf(t, string(walletPage))}, "passphrase": {pass}, "export_passphrase": {"a long export passphrase"}, "export_passphrase2": {"a long export passphrase"}}
+		req, _ := http.NewRequestWithContext(ctx, "POST", ws.Loopback+"/wallet/export", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.AddCookie(local[0])
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp, string(body)
+	}
+	xresp, keyfile := export(testPass)
+	var v3 struct {
+		Address string `json:"address"`
+		Crypto  any    `json:"crypto"`
+	}
+	if xresp.StatusCode != 200 || !strings.Contains(xresp.Header.Get("Content-Disposition"), "attachment") ||
+		json.Unmarshal([]byte(keyfile), &v3) != nil || !strings.EqualFold("0x"+v3.Address, device.Hex()) || v3.Crypto == nil {
+		req, _ := http.NewRequestWithContext(ctx, "GET", ws.Loopback+"/wallet", nil)
+		req.AddCookie(local[0])
+		flash := ""
+		if r, err := hc.Do(req); err == nil {
+			b, _ := io.ReadAll(r.Body)
+			r.Body.Close()
+			if i := strings.Index(string(b), `class="flash`); i >= 0 {
+				flash = string(b[i:min(len(b), i+300)])
+			}
+		}
+		t.Errorf("export over SSH: %d %q, %.80q (page: %s); want the v3 file of %s", xresp.StatusCode, xresp.Header.Get("Content-Disposition"), keyfile, flash, device.Hex())
+	}
+	// (A wrong passphrase last: the keystore then makes the next try wait.)
+	if resp, _ := export("wrong passphrase"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("export with a wrong passphrase: %d, want 303 back to the page with the error", resp.StatusCode)
+	}
 }
 
 // csrfOf finds the CSRF token in a page's forms.
