@@ -130,30 +130,24 @@ func (l *lines) has(s string) bool {
 	return slices.Contains(l.l, s)
 }
 
-// TestMessagebusPythonSkill: the real agent on the simulated board serves
-// the messagebus; an external skill process in Python (testdata/skill.py,
-// written against the documented protocol) registers a Padatious and an
-// Adapt intent; utterances sent by another client reach it with the right
-// entity, and what it says back is spoken by the device (a speak on the
-// bus, the pipeline's interaction, audio on the speaker). "what time is
-// it" is still answered by the built-in skill.
-func TestMessagebusPythonSkill(t *testing.T) {
+// pythonSkillRig starts the agent on the simulated board (answers spoken
+// to speaker) and testdata/skill.py on its bus, and returns the agent's
+// client and stop, a second bus client and what the skill prints.
+func pythonSkillRig(t testing.TB, speaker string) (*apiclient.Client, func() error, *busClient, *lines) {
+	t.Helper()
 	py := pythonWithWebsockets(t)
 	overrideVoice(t, func(d *voiceDeps) {
 		d.Skills.Now = func() time.Time { return noon }
 		d.Skills.Location = time.UTC
 		d.Synth = toneSynth{}
 	})
-	speaker := filepath.Join(t.TempDir(), "speaker.wav")
 	_, client, stop := start(t, testConfig(t), Options{OpenBoard: simBoard(speaker)})
 	url := busURL(t, client)
-
 	user, _, err := dialBus(t, url, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	cmd := exec.CommandContext(ctx, py, filepath.Join("testdata", "skill.py"), url)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -173,14 +167,43 @@ func TestMessagebusPythonSkill(t *testing.T) {
 			got.mu.Unlock()
 		}
 	}()
-	defer func() {
+	t.Cleanup(func() {
 		cancel()
 		_ = cmd.Wait()
 		if t.Failed() {
 			t.Logf("skill.py stderr:\n%s", stderr.String())
 		}
-	}()
+	})
 	user.expect("weather-skill.ready", nil)
+	return client, stop, user, got
+}
+
+// BenchmarkMessagebusPythonSkill: the messagebus round trip with the
+// Python skill process: an utterance sent on the bus → the agent's
+// pipeline and intent matching → the intent message to skill.py → its
+// speak received by the sender. The device saying it is not timed.
+func BenchmarkMessagebusPythonSkill(b *testing.B) {
+	_, _, user, _ := pythonSkillRig(b, "")
+	b.ResetTimer()
+	for range b.N {
+		user.send("recognizer_loop:utterance", map[string]any{"utterances": []any{"what is the weather in paris"}})
+		user.expect("speak", func(m messagebus.Message) bool { return m.Data["utterance"] == "It is sunny in paris." })
+		b.StopTimer()
+		user.expect("recognizer_loop:audio_output_end", nil)
+		b.StartTimer()
+	}
+}
+
+// TestMessagebusPythonSkill: the real agent on the simulated board serves
+// the messagebus; an external skill process in Python (testdata/skill.py,
+// written against the documented protocol) registers a Padatious and an
+// Adapt intent; utterances sent by another client reach it with the right
+// entity, and what it says back is spoken by the device (a speak on the
+// bus, the pipeline's interaction, audio on the speaker). "what time is
+// it" is still answered by the built-in skill.
+func TestMessagebusPythonSkill(t *testing.T) {
+	speaker := filepath.Join(t.TempDir(), "speaker.wav")
+	client, stop, user, got := pythonSkillRig(t, speaker)
 
 	for _, c := range []struct{ say, line, answer string }{
 		{"What is the weather in Paris?", "intent weather-skill:weather.intent city=paris", "It is sunny in paris."},

@@ -50,6 +50,7 @@ table='
 ./agent|IdleRPC|1x|MYCROFT_BENCH_IDLE=5m
 ./agent|WebStatusPage|200x|
 ./agent/web|.|1s|
+./agent|MessagebusPython|100x|
 ./agent/messagebus|.|500x|
 ./agent/satellite|.|100x|
 ./p2p|Connect|RoundTrip|1s|
