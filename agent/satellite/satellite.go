@@ -29,6 +29,12 @@ const (
 	// this long is dead.
 	idleRead     = 2 * time.Minute
 	writeTimeout = 5 * time.Second
+	// Once Home Assistant has pinged (it supports pings), the satellite
+	// pings it every pingEvery and drops it when a pong is pongWait late,
+	// as wyoming-satellite does: a Home Assistant that lost power is
+	// noticed in seconds, and spoken questions go back to the device.
+	pingEvery = 2 * time.Second
+	pongWait  = 5 * time.Second
 	// maxAnswer caps the answer's audio (about 3 minutes at 22 kHz).
 	maxAnswer = 8 << 20
 	// chunkBytes of the utterance per audio-chunk at most (64 ms).
@@ -68,6 +74,8 @@ type Satellite struct {
 	turn    *turn   // the spoken turn Home Assistant answers
 	pipe    Pipeline
 	stats   Stats
+
+	pingEvery, pongWait time.Duration // tests shorten them
 }
 
 // Stats counts what the satellite did.
@@ -99,7 +107,7 @@ func New(cfg Config) (*Satellite, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Satellite{cfg: cfg, log: cfg.Log}, nil
+	return &Satellite{cfg: cfg, log: cfg.Log, pingEvery: pingEvery, pongWait: pongWait}, nil
 }
 
 // Stats returns the satellite's counters.
@@ -172,10 +180,35 @@ func (s *Satellite) drop(hc *haConn) {
 
 // haConn is Home Assistant's connection.
 type haConn struct {
-	c    net.Conn
-	r    *bufio.Reader
-	wmu  sync.Mutex
-	once sync.Once
+	c        net.Conn
+	r        *bufio.Reader
+	wmu      sync.Mutex
+	once     sync.Once
+	pinging  atomic.Bool  // Home Assistant has pinged: ping it back
+	lastPong atomic.Int64 // unix nanoseconds of its last pong
+}
+
+// keepAlive pings Home Assistant and closes the connection when it stops
+// answering.
+func (h *haConn) keepAlive(ctx context.Context, log *slog.Logger, every, wait time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	h.lastPong.Store(time.Now().UnixNano())
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			if late := now.Sub(time.Unix(0, h.lastPong.Load())); late > every+wait {
+				log.Warn("satellite: Home Assistant stopped answering pings: disconnecting", "late", late.Round(time.Second).String())
+				h.close()
+				return
+			}
+			if err := h.write(wyoming.TypePing, nil, nil); err != nil {
+				return
+			}
+		}
+	}
 }
 
 func (h *haConn) close() { h.once.Do(func() { _ = h.c.Close() }) }
@@ -198,6 +231,8 @@ func (h *haConn) write(typ string, data any, payload []byte) error {
 
 func (s *Satellite) serveConn(ctx context.Context, hc *haConn) {
 	defer s.drop(hc)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	stop := context.AfterFunc(ctx, hc.close)
 	defer stop()
 	for {
@@ -211,6 +246,9 @@ func (s *Satellite) serveConn(ctx context.Context, hc *haConn) {
 				s.log.Info("satellite: Home Assistant connection ended", "err", err)
 			}
 			return
+		}
+		if ev.Type == wyoming.TypePing && !hc.pinging.Swap(true) {
+			go hc.keepAlive(ctx, s.log, s.pingEvery, s.pongWait)
 		}
 		if err := s.event(hc, ev); err != nil {
 			s.log.Info("satellite: Home Assistant connection ended", "err", err)
@@ -228,6 +266,9 @@ func (s *Satellite) event(hc *haConn, ev wyoming.Event) error {
 		var p wyoming.Ping
 		_ = ev.Decode(&p)
 		return hc.write(wyoming.TypePong, p, nil)
+	case wyoming.TypePong:
+		hc.lastPong.Store(time.Now().UnixNano())
+		return nil
 	case wyoming.TypeRunSatellite, wyoming.TypePauseSatellite:
 		run := ev.Type == wyoming.TypeRunSatellite
 		s.mu.Lock()

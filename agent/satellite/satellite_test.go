@@ -102,9 +102,11 @@ func newRig(t testing.TB, answers string) *rig {
 
 // homeAssistant plays Home Assistant's side of the protocol.
 type homeAssistant struct {
-	t    testing.TB
-	conn net.Conn
-	r    *bufio.Reader
+	t     testing.TB
+	conn  net.Conn
+	r     *bufio.Reader
+	pings int  // pings the satellite sent
+	mute  bool // stop answering them
 }
 
 func dialHA(t testing.TB, addr string) *homeAssistant {
@@ -128,14 +130,24 @@ func (h *homeAssistant) send(typ string, data any, payload []byte) {
 	}
 }
 
+// next reads the next event; the satellite's pings are answered (unless
+// mute) and not returned.
 func (h *homeAssistant) next() wyoming.Event {
 	h.t.Helper()
-	_ = h.conn.SetReadDeadline(time.Now().Add(20 * time.Second))
-	ev, err := wyoming.ReadEvent(h.r)
-	if err != nil {
-		h.t.Fatal(err)
+	for {
+		_ = h.conn.SetReadDeadline(time.Now().Add(20 * time.Second))
+		ev, err := wyoming.ReadEvent(h.r)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		if ev.Type != wyoming.TypePing {
+			return ev
+		}
+		h.pings++
+		if !h.mute {
+			h.send(wyoming.TypePong, nil, nil)
+		}
 	}
-	return ev
 }
 
 func (h *homeAssistant) expect(typ string) wyoming.Event {
@@ -360,4 +372,26 @@ func pcmBytes(pcm []int16) []byte {
 		b = binary.LittleEndian.AppendUint16(b, uint16(v))
 	}
 	return b
+}
+
+// TestPingKeepAlive: once Home Assistant has pinged, the satellite pings it
+// too; a Home Assistant that stops answering is dropped (spoken questions
+// go back to the device) and the next connection is served.
+func TestPingKeepAlive(t *testing.T) {
+	r := newRig(t, AnswersHomeAssistant)
+	r.sat.pingEvery, r.sat.pongWait = 20*time.Millisecond, 50*time.Millisecond
+	ha := dialHA(t, r.addr)
+	ha.connect()
+	for ha.pings < 3 {
+		ha.send(wyoming.TypeDescribe, nil, nil)
+		ha.expect(wyoming.TypeInfo)
+		time.Sleep(10 * time.Millisecond)
+	}
+	if conn, _ := r.sat.Connected(); !conn {
+		t.Fatal("dropped while answering pings")
+	}
+	ha.mute = true
+	waitFor(t, "the silent Home Assistant dropped", func() bool { conn, _ := r.sat.Connected(); return !conn })
+	dialHA(t, r.addr).connect()
+	waitFor(t, "the next one", func() bool { _, run := r.sat.Connected(); return run })
 }
