@@ -23,7 +23,7 @@ import (
 )
 
 // waitFor polls cond until it holds or the test's context ends.
-func chainWaitFor(ctx context.Context, t *testing.T, what string, cond func() bool) {
+func chainWaitFor(ctx context.Context, t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	for !cond() {
 		select {

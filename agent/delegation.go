@@ -49,6 +49,17 @@ type delegation struct {
 	err      string
 	attempts int
 	next     time.Time
+	// kick wakes the service early: the tokens it waited for arrived
+	// (the sign-up grant was claimed).
+	kick chan struct{}
+}
+
+// wake makes the delegation service look again now.
+func (d *delegation) wake() {
+	select {
+	case d.kick <- struct{}{}:
+	default:
+	}
 }
 
 // delegationStatus is the "governance" line of `mycroft status`.
@@ -159,6 +170,8 @@ func (s *delegationService) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-time.After(pause):
+		case <-s.d.kick:
+			wait = delegationRetryMin
 		}
 	}
 }
@@ -277,7 +290,7 @@ func (a *Agent) wireDelegation() {
 	if a.chain == nil || a.keys == nil {
 		return
 	}
-	d := &delegation{state: delegationWaitingKeys}
+	d := &delegation{state: delegationWaitingKeys, kick: make(chan struct{}, 1)}
 	a.chainx.delegation = d
 	a.svcs.list = append(a.svcs.list, &delegationService{a: a, d: d})
 	a.addStatus("governance", func() any { return d.status() })

@@ -32,6 +32,36 @@ import (
 // are relayed as paid calls; the weather answer is paid by voucher. Every
 // token is accounted for.
 func TestFirstDayOnGeth(t *testing.T) {
+	r := firstDay(t)
+	t.Logf("first boot to first paid answer: %s (grant claimed %s, votes delegated %s), %d transactions, all relayed; device RPC through the proxy: %+v",
+		r.answer, r.grant, r.delegated, r.txs, r.rpc)
+}
+
+// BenchmarkFirstDay is the time and the transactions from a device's
+// first keys to its first paid answer, with no gas of its own, on geth
+// --dev behind the misbehaving proxy (the test's run, once per b.N).
+func BenchmarkFirstDay(b *testing.B) {
+	var sum time.Duration
+	var txs int
+	for b.Loop() {
+		r := firstDay(b)
+		sum += r.answer
+		txs = r.txs
+	}
+	b.ReportMetric(sum.Seconds()/float64(b.N), "s-to-first-answer")
+	b.ReportMetric(float64(txs), "tx-to-first-answer")
+}
+
+// firstDayResult is how long each step of the first day took from the
+// first keys, and the transactions before the first answer.
+type firstDayResult struct {
+	grant, delegated, answer time.Duration
+	txs                      int
+	rpc                      rpcproxy.Stats
+}
+
+func firstDay(t testing.TB) firstDayResult {
+	var res firstDayResult
 	n := gethdev.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
@@ -130,6 +160,10 @@ func TestFirstDayOnGeth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	nonceBefore, _, err := deployer.Nonces(ctx, prov)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// The grant, claimed through the provider.
 	var g grantStatus
@@ -141,18 +175,25 @@ func TestFirstDayOnGeth(t *testing.T) {
 	if g.State != grantClaimed {
 		t.Fatalf("grant %+v, want claimed through the relayer", g)
 	}
+	res.grant = time.Since(booted)
 	// The delegation, relayed as a paid call (which opens the channel
 	// through the relayer first).
 	chainWaitFor(ctx, t, "the device's votes to be delegated to itself", func() bool {
 		to, err := deployer.Delegates(ctx, device)
 		return err == nil && to == device
 	})
+	res.delegated = time.Since(booted)
 	// The first paid answer.
 	cond, err := da.weatherSkill().Current(ctx)
 	if err != nil || cond.TempC != 4.3 {
 		t.Fatalf("weather: %+v, %v; want 4.3 °C", cond, err)
 	}
-	t.Logf("first boot to first paid answer: %s (keys, grant claim relayed, channel opened by the relayer, delegation relayed, weather)", time.Since(booted).Round(time.Millisecond))
+	res.answer = time.Since(booted)
+	nonceAfter, _, err := deployer.Nonces(ctx, prov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.txs = int(nonceAfter - nonceBefore)
 
 	// A proposal, and the device's ballot relayed: it counts.
 	target, data, err := deployer.RewardAction(deployerAddr, myc(t, "1"), chain.RewardOther, "first day")
@@ -231,8 +272,9 @@ func TestFirstDayOnGeth(t *testing.T) {
 	if stats.Drops == 0 || stats.Limits == 0 {
 		t.Errorf("the proxy dropped %d requests and rate-limited %d: the test needs both", stats.Drops, stats.Limits)
 	}
-	t.Logf("device RPC through the proxy: %+v", stats)
+	res.rpc = stats
 	if !strings.EqualFold(vote.Voter, device.Hex()) {
 		t.Errorf("vote by %s, want the device %s", vote.Voter, device.Hex())
 	}
+	return res
 }

@@ -335,6 +335,7 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 		s.save(saved)
 		s.g.set(grantClaimed, "")
 		s.a.log.Info("grant: sign-up grant claimed through a relayer", "owner", owner.Hex(), "tx", tx.Hex())
+		s.claimed()
 		return 0, true
 	}
 	rc, err := s.a.chain.SubmitSignUpClaim(cctx, *cl)
@@ -352,7 +353,16 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 	s.save(saved)
 	s.g.set(grantClaimed, "")
 	s.a.log.Info("grant: sign-up grant claimed", "owner", owner.Hex(), "tx", rc.TxHash.Hex())
+	s.claimed()
 	return 0, true
+}
+
+// claimed tells the self-delegation, which waits for tokens, that they
+// are there.
+func (s *grantService) claimed() {
+	if d := s.a.chainx.delegation; d != nil {
+		d.wake()
+	}
 }
 
 // registrarError is a registrar's refusal.

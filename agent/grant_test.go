@@ -21,7 +21,7 @@ import (
 )
 
 // fastGrant shortens the claim's retries for the test.
-func fastGrant(t *testing.T) {
+func fastGrant(t testing.TB) {
 	old := [3]time.Duration{grantRetryMin, grantRetryMax, grantRefusedWait}
 	grantRetryMin, grantRetryMax, grantRefusedWait = 20*time.Millisecond, 200*time.Millisecond, 50*time.Millisecond
 	t.Cleanup(func() { grantRetryMin, grantRetryMax, grantRefusedWait = old[0], old[1], old[2] })
@@ -33,7 +33,7 @@ type grantStatus struct {
 	Tx     string `json:"tx"`
 }
 
-func grantState(t *testing.T, ctx context.Context, c *apiclient.Client) grantStatus {
+func grantState(t testing.TB, ctx context.Context, c *apiclient.Client) grantStatus {
 	t.Helper()
 	st, err := c.Status(ctx)
 	if err != nil {

@@ -115,7 +115,7 @@ func speakerConfig(t testing.TB, ctx context.Context, restore *keystore.Mnemonic
 
 // freeAddr returns a loopback address with a port free at the time of the
 // call.
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -127,7 +127,7 @@ func freeAddr(t *testing.T) string {
 }
 
 // upstreamServer replays the recorded Open-Meteo and Wikipedia answers.
-func upstreamServer(t *testing.T) string {
+func upstreamServer(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join("..", "miner", "provider", "testdata", "upstream")
 	weather, err := os.ReadFile(filepath.Join(dir, "open-meteo-forecast.json"))
@@ -151,7 +151,7 @@ func upstreamServer(t *testing.T) string {
 	return "http://" + ln.Addr().String()
 }
 
-func myc(t *testing.T, s string) *big.Int {
+func myc(t testing.TB, s string) *big.Int {
 	t.Helper()
 	v, err := miner.ParseAmount(s)
 	if err != nil {
