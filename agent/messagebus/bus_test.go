@@ -187,6 +187,8 @@ func TestExternalSkill(t *testing.T) {
 	skill.send("register_vocab", map[string]any{"entity_value": "lamp", "entity_type": "gowxThing"}, nil)
 	skill.send("register_vocab", map[string]any{"start": "turn on", "end": "gowxOn"}, nil)
 	skill.send("register_intent", map[string]any{"name": "gowx:LightsOn", "requires": []any{[]any{"gowxOn", "gowxOn"}, []any{"gowxThing", "thing"}}}, nil)
+	skill.send("register_vocab", map[string]any{"regex": "^remind me to (?P<gowxTask>.+)$"}, nil)
+	skill.send("register_intent", map[string]any{"name": "gowx:Remind", "requires": []any{[]any{"gowxTask", "task"}}}, nil)
 	skill.send("sync", nil, nil)
 	skill.expect("sync", nil)
 
@@ -196,6 +198,7 @@ func TestExternalSkill(t *testing.T) {
 		{"What's the weather in Paris?", "gowx:weather.intent", "city", "paris", "Sunny in Paris."},
 		{"weather for new york", "gowx:weather.intent", "city", "new york", "Rain in New York."},
 		{"please turn on the lamp", "gowx:LightsOn", "thing", "lamp", "The lamp is on."},
+		{"Remind me to water the plants", "gowx:Remind", "task", "water the plants", "I will remind you."},
 	} {
 		user.send("recognizer_loop:utterance", map[string]any{"utterances": []any{c.say}}, nil)
 		m := skill.expect(c.intent, nil)
@@ -220,8 +223,19 @@ func TestExternalSkill(t *testing.T) {
 	skill.send("padatious:register_intent", map[string]any{"name": "gowx:time.intent", "samples": []any{"what time is it"}}, nil)
 	user.send("recognizer_loop:utterance", map[string]any{"utterances": []any{"what time is it"}}, nil)
 	user.expect("speak", func(m Message) bool { return str(m.Data, "utterance") == "It is noon." })
-	if n := r.bus.Stats().Intents.Load(); n != 3 {
-		t.Errorf("%d intents dispatched, want 3", n)
+	if n := r.bus.Stats().Intents.Load(); n != 4 {
+		t.Errorf("%d intents dispatched, want 4", n)
+	}
+	skill.send("detach_intent", map[string]any{"intent_name": "gowx:Remind"}, nil)
+	skill.send("sync", nil, nil)
+	skill.expect("sync", nil)
+	user.send("intent.service.intent.get", map[string]any{"utterance": "remind me to sleep"}, nil)
+	if rep := user.expect("intent.service.intent.reply", nil); rep.Data["intent"] != nil {
+		t.Errorf("after detach_intent: intent %v", rep.Data["intent"])
+	}
+	user.send("intent.service.intent.get", map[string]any{"utterance": "turn on the lights"}, nil)
+	if rep := user.expect("intent.service.intent.reply", nil); rep.Data["intent"] == nil {
+		t.Error("detach_intent removed another intent")
 	}
 	// Only one speak for each external answer reached the user: the skill's.
 	skill.send("detach_skill", map[string]any{"skill_id": "gowx:"}, nil)

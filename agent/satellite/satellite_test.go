@@ -261,6 +261,7 @@ func TestHomeAssistantAnswers(t *testing.T) {
 	waitFor(t, "run-satellite", func() bool { _, run := r.sat.Connected(); return run })
 
 	question := fixture(t, "time.wav")
+	events := r.p.Subscribe(32)
 	r.wake.cue <- struct{}{}
 	waitFor(t, "listening", func() bool { in, ok := r.p.LastInteraction(); return ok && !in.Done })
 	r.board.Mic.Push(question)
@@ -282,6 +283,19 @@ func TestHomeAssistantAnswers(t *testing.T) {
 	waitFor(t, "the end of the interaction", func() bool { in, _ = r.p.LastInteraction(); return in.Done })
 	if in.Trigger != "wake" || in.Transcript != "what time is it" || in.Reply != "It is five past twelve." || in.Error != "" {
 		t.Errorf("interaction %+v", in)
+	}
+	// The pipeline's events of the turn, in order.
+	var kinds []string
+	for len(kinds) < 6 {
+		select {
+		case ev := <-events.C:
+			kinds = append(kinds, ev.Kind.String())
+		case <-time.After(10 * time.Second):
+			t.Fatalf("events %q", kinds)
+		}
+	}
+	if want := []string{"wake", "record-begin", "record-end", "heard", "speak-begin", "speak-end"}; !slices.Equal(kinds, want) {
+		t.Errorf("events %q, want %q", kinds, want)
 	}
 	want, err := toVoice(pcmBytes(answer), wyoming.Audio{Rate: 22050, Width: 2, Channels: 1})
 	if err != nil {
@@ -394,4 +408,19 @@ func TestPingKeepAlive(t *testing.T) {
 	waitFor(t, "the silent Home Assistant dropped", func() bool { conn, _ := r.sat.Connected(); return !conn })
 	dialHA(t, r.addr).connect()
 	waitFor(t, "the next one", func() bool { _, run := r.sat.Connected(); return run })
+}
+
+// TestAnswersMycroft: with answers = mycroft nothing goes to a connected
+// Home Assistant; the device answers.
+func TestAnswersMycroft(t *testing.T) {
+	r := newRig(t, AnswersMycroft)
+	ha := dialHA(t, r.addr)
+	ha.connect()
+	waitFor(t, "run-satellite", func() bool { _, run := r.sat.Connected(); return run })
+	r.wake.cue <- struct{}{}
+	waitFor(t, "a local turn", func() bool { return r.sat.Stats().Local.Load() == 1 })
+	ha.send(wyoming.TypePing, wyoming.Ping{Text: "after"}, nil)
+	if ev := ha.next(); ev.Type != wyoming.TypePong || r.sat.Stats().Turns.Load() != 0 {
+		t.Fatalf("Home Assistant got %s, turns %d", ev, r.sat.Stats().Turns.Load())
+	}
 }
