@@ -67,6 +67,9 @@ func (c WebConfig) validate(bad badFunc) {
 	}
 	if c.LANPort < 1 || c.LANPort > 65535 {
 		bad("web.lan_port", "must be a port between 1 and 65535, got %d", c.LANPort)
+	} else if _, port, err := net.SplitHostPort(c.Loopback); c.Listen == "lan" && err == nil && port == strconv.Itoa(c.LANPort) {
+		// Every interface includes the loopback: the two cannot share a port.
+		bad("web.lan_port", "must differ from the loopback listener's port (%s)", port)
 	}
 	if d := c.SessionTTL.Std(); d < time.Minute || d > 30*24*time.Hour {
 		bad("web.session_ttl", "must be between 1m and 720h, got %s", d)

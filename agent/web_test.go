@@ -486,3 +486,24 @@ func TestWebPairingCodeShownAndSaid(t *testing.T) {
 	// The code said twice is a few seconds of speech at 16 kHz.
 	waitFor(t, "the code said", func() (int64, error) { return sp.Written() - before, nil }, func(n int64) bool { return n > 16000 })
 }
+
+func TestWebConfigValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name, toml, want string
+	}{
+		{"defaults", "", ""},
+		{"lan", "listen = \"lan\"", ""},
+		{"an address", "listen = \"192.168.1.20:8443\"", ""},
+		{"loopback off", "loopback = \"\"", ""},
+		{"loopback on every interface", "loopback = \"0.0.0.0:8480\"", "web.loopback: must be a loopback address"},
+		{"a name to listen on", "listen = \"kitchen:8443\"", "web.listen: must be loopback, lan or an IP address and port"},
+		{"not an address", "listen = \"everywhere\"", "web.listen: must be loopback, lan or an address"},
+		{"the LAN port on the loopback's", "listen = \"lan\"\nlan_port = 8480", "web.lan_port: must differ from the loopback listener's port (8480)"},
+		{"a short session", "session_ttl = \"10s\"", "web.session_ttl: must be between 1m and 720h"},
+	} {
+		_, err := ParseConfig("agent.toml", []byte("[web]\n"+tc.toml+"\n"))
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
