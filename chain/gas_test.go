@@ -96,6 +96,15 @@ func measureGas(t *testing.T, maxGas uint64) {
 	mustOK(t, "open second channel", err)
 	r, err = payer.TopUpChannel(e.ctx, idA, myc(5))
 	g.add("Channels.topUp", r, err)
+	// One transaction with the permit (no approve), by the payer and by a
+	// relayer paid a fee.
+	_, r, err = payer.OpenChannelWithPermit(e.ctx, chain.NewKeySigner(e.keys[0]), e.addr(2), myc(10), time.Minute)
+	g.add("Channels.openWithPermit", r, err)
+	so, err := owner.SignOpen(e.ctx, chain.NewKeySigner(e.keys[2]), chain.OpenRequest{Payer: e.addr(2), Payee: e.addr(1), Amount: myc(10),
+		CloseDelay: 60, Relayer: e.addr(3), Fee: myc(1)})
+	mustOK(t, "sign open", err)
+	_, r, err = voter.SubmitOpen(e.ctx, so)
+	g.add("Channels.openWithPermit relayed", r, err)
 
 	// Channel A: one voucher, redeemed. Channel B: a thousand vouchers,
 	// only the last one redeemed. Both are first redemptions.

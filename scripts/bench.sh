@@ -48,6 +48,7 @@ table='
 ./wallet|^BenchmarkThroughput$|20000x|MYCROFT_BENCH_PAYERS=128
 ./agent|LocalAnswer|5x|
 ./agent|IdleRPC|1x|MYCROFT_BENCH_IDLE=5m
+./agent|FirstDay|1x|
 ./agent|WebStatusPage|200x|
 ./agent/web|.|1s|
 ./agent|MessagebusPython|100x|
