@@ -149,13 +149,6 @@ func newLab(t testing.TB) *lab {
 	return l
 }
 
-func (l *lab) advance(d time.Duration) {
-	l.t.Helper()
-	if err := l.d.AdvanceTime(l.ctx, d); err != nil {
-		l.t.Fatalf("advance time: %v", err)
-	}
-}
-
 // artifact reads a binary and, as a maintainer would, puts it on the
 // mirror (under its sha256) when onMirror and on the storage node when
 // onNode; it returns the artifact for release.json.

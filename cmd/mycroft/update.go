@@ -25,9 +25,8 @@ func runUpdate(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "update "+args[0], "")
 	asJSON := fs.Bool("json", false, "print JSON")
 	var (
-		st   update.Status
-		err  error
-		want = 0
+		st  update.Status
+		err error
 	)
 	switch args[0] {
 	case "status", "check":
@@ -40,8 +39,7 @@ func runUpdate(ctx context.Context, e *env, args []string) error {
 			err = e.client().Post(ctx, "/update/check", nil, &st)
 		}
 	case "apply":
-		want = 1
-		if err := parseFlags(fs, args[1:], want); err != nil {
+		if err := parseFlags(fs, args[1:], 1); err != nil {
 			return err
 		}
 		req := map[string]string{"version": fs.Arg(0)}
