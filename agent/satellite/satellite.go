@@ -61,6 +61,9 @@ type Config struct {
 type Pipeline interface {
 	LastInteraction() (voice.Interaction, bool)
 	Subscribe(buffer int) *voice.Subscription
+	// Alert plays a sound when no interaction is in progress (an
+	// announcement).
+	Alert(ctx context.Context, pcm []int16) error
 }
 
 // Satellite is the Wyoming satellite server.
@@ -185,6 +188,7 @@ type haConn struct {
 	wmu      sync.Mutex
 	once     sync.Once
 	pinging  atomic.Bool  // Home Assistant has pinged: ping it back
+	ann      *turn        // an announcement being received (serveConn's goroutine)
 	lastPong atomic.Int64 // unix nanoseconds of its last pong
 }
 
@@ -285,10 +289,51 @@ func (s *Satellite) event(hc *haConn, ev wyoming.Event) error {
 	s.mu.Lock()
 	t := s.turn
 	s.mu.Unlock()
-	if t != nil && t.conn == hc {
+	if t != nil && t.conn == hc && t.open() {
 		t.event(ev)
+		return nil
 	}
+	s.announcement(hc, ev)
 	return nil
+}
+
+// announcement collects audio Home Assistant sends outside a turn (an
+// announcement: assist_satellite.announce) and plays it when it ends, then
+// says played. The pipeline plays it only when nothing else is going on;
+// the button or the wake word cut it short.
+func (s *Satellite) announcement(hc *haConn, ev wyoming.Event) {
+	switch ev.Type {
+	case wyoming.TypeAudioStart, wyoming.TypeAudioChunk:
+		if ev.Type == wyoming.TypeAudioStart || hc.ann == nil {
+			hc.ann = newTurn(hc)
+		}
+		hc.ann.event(ev)
+	case wyoming.TypeAudioStop:
+		a := hc.ann
+		hc.ann = nil
+		if a == nil {
+			return
+		}
+		a.event(ev)
+		pcm, err := toVoice(a.audio, a.format)
+		s.mu.Lock()
+		p := s.pipe
+		s.mu.Unlock()
+		if err != nil || p == nil {
+			s.log.Warn("satellite: announcement not played", "err", err)
+			return
+		}
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(len(pcm)/16)*time.Millisecond+10*time.Second)
+			defer cancel()
+			if err := p.Alert(ctx, pcm); err != nil {
+				s.log.Info("satellite: announcement", "err", err)
+			}
+			if err := hc.write(wyoming.TypePlayed, nil, nil); err != nil {
+				s.log.Info("satellite: played", "err", err)
+			}
+		}()
+	}
 }
 
 func (s *Satellite) info() wyoming.Info {

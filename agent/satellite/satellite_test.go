@@ -214,11 +214,14 @@ func (h *homeAssistant) answer(transcript, text string, pcm []int16) {
 	h.t.Helper()
 	h.send(wyoming.TypeTranscript, wyoming.Transcript{Text: transcript}, nil)
 	h.send(wyoming.TypeSynthesize, wyoming.Synthesize{Text: text}, nil)
+	h.sendAudio(pcm)
+}
+
+// sendAudio sends 22 050 Hz audio in 2048-byte chunks.
+func (h *homeAssistant) sendAudio(pcm []int16) {
+	h.t.Helper()
 	h.send(wyoming.TypeAudioStart, wyoming.Audio{Rate: 22050, Width: 2, Channels: 1}, nil)
-	b := make([]byte, 0, 2*len(pcm))
-	for _, v := range pcm {
-		b = binary.LittleEndian.AppendUint16(b, uint16(v))
-	}
+	b := pcmBytes(pcm)
 	for len(b) > 0 {
 		n := min(len(b), 2048)
 		h.send(wyoming.TypeAudioChunk, wyoming.Audio{Rate: 22050, Width: 2, Channels: 1}, b[:n])
@@ -422,5 +425,30 @@ func TestAnswersMycroft(t *testing.T) {
 	ha.send(wyoming.TypePing, wyoming.Ping{Text: "after"}, nil)
 	if ev := ha.next(); ev.Type != wyoming.TypePong || r.sat.Stats().Turns.Load() != 0 {
 		t.Fatalf("Home Assistant got %s, turns %d", ev, r.sat.Stats().Turns.Load())
+	}
+}
+
+// TestAnnouncement: audio Home Assistant sends outside a turn (an
+// announcement) is played on the device's speaker, then played goes back.
+func TestAnnouncement(t *testing.T) {
+	r := newRig(t, AnswersHomeAssistant)
+	ha := dialHA(t, r.addr)
+	ha.connect()
+	chime := tts.Resample(fixture(t, "money.wav")[:8000], 16000, 22050)
+	ha.sendAudio(chime)
+	ha.expect(wyoming.TypePlayed)
+	want, err := toVoice(pcmBytes(chime), wyoming.Audio{Rate: 22050, Width: 2, Channels: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.board.Close(); err != nil {
+		t.Fatal(err)
+	}
+	played, err := wav.ReadFile(r.speaker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(played.Samples, want) {
+		t.Errorf("the speaker played %d samples, want the announcement's %d", len(played.Samples), len(want))
 	}
 }

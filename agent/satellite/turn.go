@@ -118,6 +118,14 @@ func (t *turn) wait(ctx context.Context, ok func() bool) error {
 	}
 }
 
+// open reports whether the turn still takes Home Assistant's events: not
+// once its answer is complete or it failed.
+func (t *turn) open() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return !t.responded && !t.done && t.err == nil
+}
+
 func (t *turn) handedOver() bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
