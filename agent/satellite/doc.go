@@ -7,7 +7,8 @@
 // tts), streams the utterance (16 kHz, 16-bit mono audio-chunks) until its
 // own endpointer hears the end, and plays Home Assistant's answer (the
 // synthesize text and its audio-start/chunk/stop) on its speaker, then
-// says played.
+// says played. Audio Home Assistant sends outside a turn (an
+// announcement) is played when the device is free.
 //
 // It plugs into the voice pipeline instead of being a second one: Wrap
 // gives the pipeline a Transcriber, a Brain and a Synthesizer that hand a
