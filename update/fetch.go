@@ -43,7 +43,8 @@ type Fetcher struct {
 	Nodes func(ctx context.Context) []StorageNode
 	// HTTP is the mirrors' client (nil: one with Timeout).
 	HTTP *http.Client
-	// Timeout bounds one mirror download (default 15 minutes).
+	// Timeout bounds the download from one source, mirror or storage
+	// node (default 15 minutes).
 	Timeout time.Duration
 	Log     *slog.Logger
 }
@@ -63,15 +64,18 @@ func (f *Fetcher) log() *slog.Logger {
 	return f.Log
 }
 
+func (f *Fetcher) timeout() time.Duration {
+	if f.Timeout <= 0 {
+		return 15 * time.Minute
+	}
+	return f.Timeout
+}
+
 func (f *Fetcher) client() *http.Client {
 	if f.HTTP != nil {
 		return f.HTTP
 	}
-	t := f.Timeout
-	if t <= 0 {
-		t = 15 * time.Minute
-	}
-	return &http.Client{Timeout: t}
+	return &http.Client{Timeout: f.timeout()}
 }
 
 // Fetch downloads artifact a and returns the path of the verified file
@@ -132,7 +136,11 @@ func (f *Fetcher) Fetch(ctx context.Context, a chain.ReleaseArtifact) (FetchResu
 			break
 		}
 		url := strings.TrimRight(m, "/") + "/" + name
-		if res, ok := try(url, func(file *os.File, have int64) (int64, error) { return f.fromMirror(ctx, url, file, have, a) }); ok {
+		if res, ok := try(url, func(file *os.File, have int64) (int64, error) {
+			ctx, cancel := context.WithTimeout(ctx, f.timeout())
+			defer cancel()
+			return f.fromMirror(ctx, url, file, have, a)
+		}); ok {
 			return res, nil
 		}
 	}
@@ -141,7 +149,11 @@ func (f *Fetcher) Fetch(ctx context.Context, a chain.ReleaseArtifact) (FetchResu
 			if ctx.Err() != nil {
 				break
 			}
-			if res, ok := try(fmt.Sprintf("storage node %d", i), func(file *os.File, have int64) (int64, error) { return fromNode(ctx, n, file, have, a) }); ok {
+			if res, ok := try(fmt.Sprintf("storage node %d", i), func(file *os.File, have int64) (int64, error) {
+				ctx, cancel := context.WithTimeout(ctx, f.timeout())
+				defer cancel()
+				return fromNode(ctx, n, file, have, a)
+			}); ok {
 				return res, nil
 			}
 		}

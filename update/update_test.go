@@ -16,6 +16,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/update"
 )
 
@@ -260,4 +261,47 @@ func TestRefusals(t *testing.T) {
 
 func nodes(l *lab) []update.StorageNode {
 	return []update.StorageNode{storageClient(l.nodeURL)}
+}
+
+// TestMirrorResumeAndLimit: a download resumes with Range from the part on
+// disk; a mirror that sends more than the size on chain is refused.
+func TestMirrorResumeAndLimit(t *testing.T) {
+	data := []byte(strings.Repeat("mirror bytes ", 10_000))
+	sum := sha256.Sum256(data)
+	name := hex.EncodeToString(sum[:])
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var ranges atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Range") != "" {
+			ranges.Add(1)
+		}
+		http.FileServer(http.Dir(dir)).ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	a := chain.ReleaseArtifact{Arch: "amd64", SHA256: sum, Size: uint64(len(data))}
+	f := &update.Fetcher{Dir: t.TempDir(), Mirrors: []string{srv.URL}}
+	if err := os.WriteFile(filepath.Join(f.Dir, name+".part"), data[:1000], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.Fetch(context.Background(), a)
+	if err != nil {
+		t.Fatalf("fetch: %v", err)
+	}
+	if res.Resumed != 1000 || res.Fetched != int64(len(data))-1000 || ranges.Load() != 1 {
+		t.Errorf("resumed %d, fetched %d, range requests %d; want 1000, %d, 1", res.Resumed, res.Fetched, ranges.Load(), len(data)-1000)
+	}
+
+	// The chain says the binary is shorter than what the mirror sends.
+	short := a
+	short.Size = 100
+	f2 := &update.Fetcher{Dir: t.TempDir(), Mirrors: []string{srv.URL}}
+	if _, err := f2.Fetch(context.Background(), short); !errors.Is(err, update.ErrHashMismatch) {
+		t.Errorf("a mirror sending more than the size on chain: %v, want ErrHashMismatch", err)
+	}
+	if ents, _ := os.ReadDir(f2.Dir); len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
+	}
 }
