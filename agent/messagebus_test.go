@@ -216,9 +216,11 @@ func TestMessagebusPythonSkill(t *testing.T) {
 		if c.line != "" && !got.has(c.line) {
 			t.Errorf("%q: the skill printed %q, want %q", c.say, got.all(), c.line)
 		}
-		in, err := client.VoiceLast(context.Background())
-		if err != nil || in.Transcript != c.say || in.Reply != c.answer {
-			t.Errorf("%q: interaction %+v, %v; want the answer %q", c.say, in, err, c.answer)
+		// The speech ends a moment before the interaction does.
+		in := waitFor(t, "the interaction", func() (apiclient.VoiceInteraction, error) { return client.VoiceLast(context.Background()) },
+			func(in apiclient.VoiceInteraction) bool { return in.Done && in.Transcript == c.say })
+		if in.Reply != c.answer {
+			t.Errorf("%q: interaction %+v; want the answer %q", c.say, in, c.answer)
 		}
 	}
 	if err := stop(); err != nil {

@@ -214,7 +214,7 @@ func TestExternalSkill(t *testing.T) {
 		skill.send("mycroft.skill.handler.complete", map[string]any{"name": "Weather.handle"}, ctx)
 		user.expect("speak", func(m Message) bool { return str(m.Data, "utterance") == c.answer })
 		user.expect("recognizer_loop:audio_output_end", nil)
-		in, _ := r.p.LastInteraction()
+		in := r.done(t, c.say)
 		if in.Reply != c.answer || in.Transcript != c.say {
 			t.Errorf("interaction %+v, want %q answered %q", in, c.say, c.answer)
 		}
@@ -255,7 +255,7 @@ func TestSpeakAndVolume(t *testing.T) {
 	c := r.dial(t, "", nil)
 	c.send("speak", map[string]any{"utterance": "The washing is done."}, nil)
 	c.expect("recognizer_loop:audio_output_end", nil)
-	if in, _ := r.p.LastInteraction(); in.Reply != "The washing is done." {
+	if in := r.done(t, "The washing is done."); in.Reply != "The washing is done." {
 		t.Errorf("interaction %+v", in)
 	}
 	for _, s := range []struct {
@@ -411,4 +411,19 @@ func FuzzPadatiousPattern(f *testing.F) {
 			t.Fatalf("padatiousPattern(%q) = %q, which does not compile: %v", s, p, err)
 		}
 	})
+}
+
+// done waits for the interaction of transcript to end (its speech ends a
+// moment before the interaction does) and returns it.
+func (r *rig) done(t testing.TB, transcript string) voice.Interaction {
+	t.Helper()
+	for end := time.Now().Add(20 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		in, _ := r.p.LastInteraction()
+		if in.Done && in.Transcript == transcript {
+			return in
+		}
+		if time.Now().After(end) {
+			t.Fatalf("interaction %+v, want %q done", in, transcript)
+		}
+	}
 }

@@ -306,12 +306,21 @@ func (b *Bus) runAnnounces(ctx context.Context) {
 			b.mu.Lock()
 			b.ours1(text)
 			b.mu.Unlock()
-			if _, err := b.whenFree(ctx, func(ctx context.Context) (string, error) {
+			_, err := b.whenFree(ctx, func(ctx context.Context) (string, error) {
 				b.mu.Lock()
 				b.saying = text
 				b.mu.Unlock()
 				return b.voice.Announce(ctx, text)
-			}); err != nil && ctx.Err() == nil {
+			})
+			b.mu.Lock()
+			if b.saying == text {
+				b.saying = "" // never asked (busy until the end)
+			}
+			if err != nil && b.ours[text] > 0 {
+				b.ours[text]-- // not said: a later answer of these words is news
+			}
+			b.mu.Unlock()
+			if err != nil && ctx.Err() == nil {
 				b.log.Warn("messagebus: speak", "err", err)
 			}
 		}
