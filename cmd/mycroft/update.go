@@ -6,17 +6,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/big"
 	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/keystore/web3"
+	"github.com/mycroft-network/mycroft/miner/storage"
 	"github.com/mycroft-network/mycroft/update"
 )
 
 const updateUsage = `usage: mycroft update status [--json] | check [--json] | apply [VERSION] [--json] | rollback [--reason TEXT]
-       mycroft update manifest --version V --min V [--notes TEXT] [--out FILE] ARCH=BINARY...`
+       mycroft update manifest --version V --min V [--notes TEXT] [--out FILE] ARCH=BINARY...
+       mycroft update publish --node URL --node-address ADDR --deployment FILE --key FILE [--passphrase-file FILE] [--days N] BINARY`
 
 func runUpdate(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
@@ -57,6 +63,8 @@ func runUpdate(ctx context.Context, e *env, args []string) error {
 		err = e.client().Post(ctx, "/update/rollback", map[string]string{"reason": *reason}, &st)
 	case "manifest":
 		return updateManifest(e, args[1:])
+	case "publish":
+		return updatePublish(ctx, e, args[1:])
 	default:
 		return usagef("update: unknown subcommand %q\n%s", args[0], updateUsage)
 	}
@@ -221,4 +229,61 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("%s is over %d bytes", path, limit)
 	}
 	return b, nil
+}
+
+// updatePublish puts a binary's release set on one storage node, signed
+// by the key file's account, and prints its storage root (what `update
+// manifest` writes into release.json). A maintainer's command that needs
+// no agent; the node must store without rent (a node that charges answers
+// 402 and is named in the error).
+func updatePublish(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "update publish", "--node URL --node-address ADDR --deployment FILE --key FILE [--passphrase-file FILE] [--days N] BINARY")
+	node := fs.String("node", "", "the storage node's HTTP endpoint")
+	nodeAddr := fs.String("node-address", "", "the storage node's address (it signs commitments)")
+	deployment := fs.String("deployment", "", "the chain's deployment manifest (chain id and Registry)")
+	keyFile := fs.String("key", "", "the publisher's Web3 v3 key file (signs the storage request)")
+	passFile := fs.String("passphrase-file", "", "read the key file's passphrase from FILE (mode 0600) instead of the terminal")
+	days := fs.Int("days", 365, "how long the node keeps the release")
+	if err := parseFlags(fs, args, 1); err != nil {
+		return err
+	}
+	if *node == "" || *deployment == "" || *keyFile == "" || fs.NArg() != 1 {
+		return usagef("update publish: --node, --node-address, --deployment, --key and BINARY are required")
+	}
+	if !common.IsHexAddress(*nodeAddr) {
+		return usagef("update publish: --node-address: %q is not a 0x address", *nodeAddr)
+	}
+	if *days < 1 || *days > 3650 {
+		return usagef("update publish: --days must be 1 to 3650")
+	}
+	m, err := chain.LoadManifest(*deployment)
+	if err != nil {
+		return err
+	}
+	data, err := readLimited(fs.Arg(0), update.MaxBinary)
+	if err != nil {
+		return err
+	}
+	file, err := readKeyFile(*keyFile)
+	if err != nil {
+		return fmt.Errorf("update publish: key file: %w", err)
+	}
+	pass, err := secret(e, *passFile, "passphrase of the key file", false)
+	if err != nil {
+		return fmt.Errorf("update publish: %w", err)
+	}
+	key, err := web3.Decrypt(file, []byte(pass))
+	if err != nil {
+		return fmt.Errorf("update publish: %s: %w", *keyFile, err)
+	}
+	s := chain.NewKeySigner(key)
+	expiry := time.Now().Add(time.Duration(*days) * 24 * time.Hour).Unix()
+	root, err := update.Publish(ctx, &storage.Client{Base: *node}, common.HexToAddress(*nodeAddr), data, s.Address(), s,
+		new(big.Int).SetUint64(m.ChainID), m.Registry, expiry)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "storage root %s: %d chunks on %s until %s\n", root.Hex(), update.LeafCount(uint64(len(data))), *node,
+		time.Unix(expiry, 0).UTC().Format(time.RFC3339))
+	return nil
 }

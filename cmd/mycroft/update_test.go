@@ -2,15 +2,23 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"math/big"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/mycroft-network/mycroft/chain"
+	"github.com/mycroft-network/mycroft/keystore/web3"
+	"github.com/mycroft-network/mycroft/miner/storage"
 	"github.com/mycroft-network/mycroft/update"
 )
 
@@ -60,5 +68,54 @@ func TestUpdateLine(t *testing.T) {
 	}
 	if updateLine(nil) != "" {
 		t.Errorf("no update component: want no line")
+	}
+}
+
+// TestUpdatePublish: `mycroft update publish` puts the release set on a
+// storage node, which then answers the audit a device starts its fetch
+// with.
+func TestUpdatePublish(t *testing.T) {
+	dir := t.TempDir()
+	st, err := storage.OpenStore(storage.StoreConfig{Dir: filepath.Join(dir, "node"), Quota: 1 << 26})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodeKey, _ := crypto.GenerateKey()
+	node, err := storage.NewNode(storage.NodeConfig{Store: st, Signer: chain.NewKeySigner(nodeKey), ChainID: big.NewInt(1337), Registry: common.Address{3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(node.Handler(nil))
+	defer srv.Close()
+	deployment := filepath.Join(dir, "deployment.json")
+	if err := chain.WriteManifest(deployment, chain.Manifest{ChainID: 1337, Token: common.Address{1}, Channels: common.Address{2},
+		Registry: common.Address{3}, Governor: common.Address{4}, Timelock: common.Address{5}, Grants: common.Address{6}}); err != nil {
+		t.Fatal(err)
+	}
+	pubKey, _ := crypto.GenerateKey()
+	kf, err := web3.Encrypt(pubKey, []byte("publisher pass"), 12, 1, rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyFile, passFile := filepath.Join(dir, "key.json"), filepath.Join(dir, "pass")
+	os.WriteFile(keyFile, kf, 0o600)
+	os.WriteFile(passFile, []byte("publisher pass\n"), 0o600)
+	bin := filepath.Join(dir, "mycroft-arm64")
+	data := []byte(strings.Repeat("release binary ", 12_000))
+	os.WriteFile(bin, data, 0o755)
+
+	code, out, stderr := runCLI(context.Background(), "update", "publish", "--node", srv.URL,
+		"--node-address", crypto.PubkeyToAddress(nodeKey.PublicKey).Hex(), "--deployment", deployment,
+		"--key", keyFile, "--passphrase-file", passFile, "--days", "30", bin)
+	if code != 0 {
+		t.Fatalf("update publish: exit %d: %s", code, stderr)
+	}
+	_, root, _ := update.SplitRelease(data)
+	if !strings.Contains(out, root.Hex()) {
+		t.Fatalf("output %q does not name the storage root %s", out, root.Hex())
+	}
+	p, err := (&storage.Client{Base: srv.URL}).Audit(context.Background(), root, 0)
+	if err != nil || p.Verify(root, update.LeafCount(uint64(len(data))), 0) != nil {
+		t.Errorf("the node does not answer for the release set: %v", err)
 	}
 }
