@@ -181,6 +181,17 @@ func TestSlotsLaunch(t *testing.T) {
 	if rb, err := s.RollBack("by hand"); err != nil || rb.To != update.NewVersion(1, 2, 0) {
 		t.Errorf("hand rollback: %+v, %v; want to slot b (1.2.0)", rb, err)
 	}
+	// A state file the SD card damaged: the launcher says so and the
+	// installed binary runs; the slots are left as they are.
+	if err := os.WriteFile(filepath.Join(s.Dir, "state.json"), []byte("{\"trial\": {"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if exe, _, err := s.Launch(update.NewVersion(1, 0, 0)); exe != "" || !errors.Is(err, update.ErrSlots) {
+		t.Errorf("damaged state.json: Launch = %q, %v; want the installed binary and ErrSlots", exe, err)
+	}
+	if cur, _ := s.Current(); cur != "b" {
+		t.Errorf("damaged state.json changed current to %q", cur)
+	}
 }
 
 // TestRefusals: a version the chain never approved and a binary that does
