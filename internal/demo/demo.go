@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -292,6 +293,10 @@ max_load = 16.0
 [p2p]
 enabled = true
 listen_addrs = [%q, %q]
+[web]
+enabled = false
+[messagebus]
+enabled = false
 `, filepath.Join(n.dir, "state"), thermal, r.dn.URL, r.man, r.pass, p2pTCP, p2pQUIC) + extra
 	if err := os.WriteFile(n.conf, []byte(conf), 0o600); err != nil {
 		return err
@@ -383,9 +388,20 @@ func mergeTables(path string) error {
 			}
 			continue
 		}
-		if line != "" {
-			body[cur] = append(body[cur], line)
+		if line == "" {
+			continue
 		}
+		// A key the extra sets again replaces the base's.
+		key, _, _ := strings.Cut(line, "=")
+		key = strings.TrimSpace(key)
+		if i := slices.IndexFunc(body[cur], func(l string) bool {
+			k, _, _ := strings.Cut(l, "=")
+			return strings.TrimSpace(k) == key
+		}); i >= 0 {
+			body[cur][i] = line
+			continue
+		}
+		body[cur] = append(body[cur], line)
 	}
 	var sb strings.Builder
 	for _, t := range order {
@@ -407,6 +423,9 @@ func ownerConf(p audioPlan, mic bool) string {
 	if mic {
 		s += fmt.Sprintf("sim_mic = %q\nsim_keyboard = true\n", simPortAudio)
 	}
+	// Only the owner's speaker has the owner's page and the messagebus
+	// (the other nodes would take the same ports).
+	s += "[web]\nenabled = true\n[messagebus]\nenabled = true\n"
 	return s + "[miner]\nbackup_copies = 2\nbackup_interval = \"0s\"\n"
 }
 
