@@ -95,6 +95,7 @@ type Updater struct {
 	apply sync.Mutex // held while an update is fetched and switched
 	mu    sync.Mutex
 	st    Status
+	slots State // the slots' state.json as last read (Status does no I/O)
 }
 
 // New returns an Updater.
@@ -127,6 +128,7 @@ func New(cfg Config) (*Updater, error) {
 		cfg.Restart = func() {}
 	}
 	u := &Updater{cfg: cfg, log: cfg.Log, kick: make(chan struct{}, 1)}
+	u.reread()
 	u.st = Status{Running: cfg.Running, Slot: cfg.Slot, Auto: cfg.Auto, Pin: cfg.Pin, State: "idle"}
 	if cfg.Delay > 0 {
 		u.st.Delay = cfg.Delay.String()
@@ -140,15 +142,26 @@ func (u *Updater) Name() string { return "update" }
 // Close does nothing: Run stops with its context.
 func (u *Updater) Close() error { return nil }
 
-// Status is the updater's state and the slots'.
+// Status is the updater's state and the slots' (as last read: it does no
+// I/O, so the agent's status may call it at any time).
 func (u *Updater) Status() Status {
 	u.mu.Lock()
+	defer u.mu.Unlock()
 	s := u.st
-	u.mu.Unlock()
-	if st, err := u.cfg.Slots.State(); err == nil {
-		s.Trial, s.LastRollback, s.Good = st.Trial, st.LastRollback, st.Good
-	}
+	s.Trial, s.LastRollback, s.Good = u.slots.Trial, u.slots.LastRollback, u.slots.Good
 	return s
+}
+
+// reread refreshes the cached slots state after the slots changed.
+func (u *Updater) reread() {
+	st, err := u.cfg.Slots.State()
+	if err != nil {
+		u.log.Warn("update: read slots state", "err", err)
+		return
+	}
+	u.mu.Lock()
+	u.slots = st
+	u.mu.Unlock()
 }
 
 func (u *Updater) set(f func(*Status)) {
@@ -208,12 +221,14 @@ func (u *Updater) gate(ctx context.Context) error {
 			if err := u.cfg.Slots.MarkGood(u.cfg.Slot); err != nil {
 				return err
 			}
+			u.reread()
 			u.log.Info("update: healthy, trial passed", "version", st.Trial.Version)
 			u.set(func(s *Status) { s.State = "idle" })
 			return nil
 		}
 		if u.cfg.Now().After(st.Trial.Deadline) {
 			rb, err := u.cfg.Slots.RollBack(fmt.Sprintf("%s was not healthy within %s: %v", st.Trial.Version, st.Trial.Deadline.Sub(st.Trial.Started).Round(time.Second), herr))
+			u.reread()
 			if err != nil {
 				return err
 			}
@@ -333,8 +348,11 @@ func (u *Updater) eligible(rel chain.Release) string {
 	case u.cfg.Delay > 0 && u.cfg.Now().Before(rel.PublishedAt.Add(u.cfg.Delay)):
 		return fmt.Sprintf("waiting until %s (delay %s)", rel.PublishedAt.Add(u.cfg.Delay).Format(time.RFC3339), u.cfg.Delay)
 	}
-	if st, err := u.cfg.Slots.State(); err == nil && st.LastRollback != nil && st.LastRollback.Version == v {
-		return fmt.Sprintf("%s was rolled back (%s); install it by hand with mycroft update apply %s", v, st.LastRollback.Reason, v)
+	u.mu.Lock()
+	last := u.slots.LastRollback
+	u.mu.Unlock()
+	if last != nil && last.Version == v {
+		return fmt.Sprintf("%s was rolled back (%s); install it by hand with mycroft update apply %s", v, last.Reason, v)
 	}
 	return ""
 }
@@ -402,7 +420,9 @@ func (u *Updater) applyLocked(ctx context.Context, v Version, auto bool) error {
 	if err := u.waitIdle(ctx, "waiting to switch"); err != nil {
 		return err
 	}
-	if err := u.cfg.Slots.Switch(slot, u.cfg.Running, u.cfg.HealthTimeout); err != nil {
+	err = u.cfg.Slots.Switch(slot, u.cfg.Running, u.cfg.HealthTimeout)
+	u.reread()
+	if err != nil {
 		return err
 	}
 	u.log.Info("update: switched; restarting into the new slot", "version", v, "slot", slot, "from", u.cfg.Running, "fetched", res.Fetched, "source", res.Source)
@@ -438,6 +458,7 @@ func (u *Updater) RollBack(reason string) (Status, error) {
 		reason = "rolled back by hand"
 	}
 	rb, err := u.cfg.Slots.RollBack(reason)
+	u.reread()
 	if err != nil {
 		return u.Status(), err
 	}
