@@ -54,6 +54,22 @@ func TestUpdateThroughTheAPI(t *testing.T) {
 	var closed bool
 	a, api, stop := start(t, cfg, Options{OpenBoard: fakeBoard(&closed)})
 
+	// A release proposal is built from release.json (a preview: the
+	// device has no votes to propose with here); a bad one is refused.
+	m := update.Manifest{Version: update.NewVersion(1, 2, 0), MinVersion: v, Notes: "next",
+		Artifacts: []chain.ReleaseArtifact{{Arch: "arm64", SHA256: sum, Size: 10}}}
+	rj, err := m.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pv, err := api.GovernancePropose(ctx, apiclient.GovernanceProposeRequest{Kind: "release", Release: string(rj), Description: "Release 1.2.0", Preview: true})
+	if err != nil || len(pv.Actions) != 1 || pv.Actions[0].Target != d.Manifest.Releases.Hex() || !strings.Contains(pv.Actions[0].Summary, "Releases.publish(1.2.0, from 1.1.0)") {
+		t.Errorf("propose release preview: %+v, %v", pv, err)
+	}
+	if _, err := api.GovernancePropose(ctx, apiclient.GovernanceProposeRequest{Kind: "release", Release: `{"version":"1.2.0"}`, Description: "bad", Preview: true}); err == nil || !strings.Contains(err.Error(), "release manifest") {
+		t.Errorf("propose a bad release.json: %v, want a release manifest error", err)
+	}
+
 	var st update.Status
 	if err := api.Post(ctx, "/update/check", nil, &st); err != nil {
 		t.Fatalf("check: %v", err)
