@@ -34,12 +34,15 @@ const (
 	// EventMute and EventUnmute: the microphone was muted or unmuted.
 	EventMute
 	EventUnmute
+	// EventVolume: the owner turned the volume with the buttons (Volume:
+	// the new level, 0..100).
+	EventVolume
 )
 
 var eventNames = map[EventKind]string{
 	EventWake: "wake", EventRecordBegin: "record-begin", EventRecordEnd: "record-end",
 	EventHeard: "heard", EventSpeakBegin: "speak-begin", EventSpeakEnd: "speak-end",
-	EventMute: "mute", EventUnmute: "unmute",
+	EventMute: "mute", EventUnmute: "unmute", EventVolume: "volume",
 }
 
 func (k EventKind) String() string {
@@ -57,6 +60,7 @@ type Event struct {
 	Trigger     string // "wake", "button" or "text"
 	Text        string // EventWake: the wake word; EventHeard, EventSpeak*: the words
 	Err         string // EventRecordEnd: why listening was cut short
+	Volume      int    // EventVolume: the new level, 0..100
 	At          time.Time
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/hal/haltest"
 	"github.com/mycroft-network/mycroft/voice"
 )
@@ -52,5 +53,36 @@ func TestSubscribeEvents(t *testing.T) {
 	}
 	if _, ok := <-stuck.C; ok {
 		t.Error("C still open after Close")
+	}
+}
+
+// The volume buttons publish the new level.
+func TestVolumeEvents(t *testing.T) {
+	brain, _ := newBrain(t)
+	buttons := haltest.NewScriptedButtons()
+	vol := haltest.NewFakeVolume(50)
+	p, err := voice.New(voice.Config{Brain: brain, Speaker: haltest.NewRecordSpeaker(), Voice: beepVoice{}, Buttons: buttons, Volume: vol})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := p.Subscribe(16)
+	run(t, p)
+	ctx := waitCtx(t)
+	buttons.Push(haltest.Click(hal.ButtonVolUp)...)
+	buttons.Push(haltest.Click(hal.ButtonVolDown)...)
+	buttons.Push(haltest.Click(hal.ButtonVolDown)...)
+	var got []int
+	for len(got) < 3 {
+		select {
+		case ev := <-sub.C:
+			if ev.Kind == voice.EventVolume {
+				got = append(got, ev.Volume)
+			}
+		case <-ctx.Done():
+			t.Fatalf("volume events so far %v", got)
+		}
+	}
+	if want := []int{60, 50, 40}; !slices.Equal(got, want) {
+		t.Errorf("volume events %v, want %v", got, want)
 	}
 }

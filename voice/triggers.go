@@ -106,6 +106,7 @@ func (p *Pipeline) button(ctx context.Context, ev hal.ButtonEvent) {
 		f := FaceFor(p.state)
 		f.Volume = v
 		p.show(ctx, f)
+		p.publish(Event{Kind: EventVolume, Volume: v})
 	}
 }
 

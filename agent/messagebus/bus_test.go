@@ -12,6 +12,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/mycroft-network/mycroft/hal"
 	"github.com/mycroft-network/mycroft/hal/haltest"
 	"github.com/mycroft-network/mycroft/voice"
 	"github.com/mycroft-network/mycroft/voice/intent"
@@ -36,6 +37,7 @@ type rig struct {
 	p    *voice.Pipeline
 	url  string
 	vol  *haltest.FakeVolume
+	btn  *haltest.ScriptedButtons
 	ctx  context.Context
 	stop func()
 }
@@ -56,7 +58,8 @@ func newRig(t testing.TB, addr string, cfg Config) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := voice.New(voice.Config{Brain: b.Brain(router)})
+	btn := haltest.NewScriptedButtons()
+	p, err := voice.New(voice.Config{Brain: b.Brain(router), Buttons: btn, Volume: vol})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +71,7 @@ func newRig(t testing.TB, addr string, cfg Config) *rig {
 	done := make(chan error, 2)
 	go func() { done <- p.Run(ctx) }()
 	go func() { done <- b.Serve(ctx, ln, p) }()
-	r := &rig{bus: b, p: p, url: "ws://" + ln.Addr().String() + Route, vol: vol, ctx: ctx}
+	r := &rig{bus: b, p: p, url: "ws://" + ln.Addr().String() + Route, vol: vol, btn: btn, ctx: ctx}
 	r.stop = func() {
 		cancel()
 		for range 2 {
@@ -281,6 +284,16 @@ func TestSpeakAndVolume(t *testing.T) {
 	if v, _ := r.vol.Volume(); v != 0 {
 		t.Errorf("board volume %d while muted", v)
 	}
+	// The volume buttons: the new level goes out as a volume service's
+	// answer, and the bus's mute is over.
+	r.btn.Push(haltest.Click(hal.ButtonVolUp)...)
+	if m := c.expect("mycroft.volume.get.response", nil); m.Data["percent"] != 0.1 || m.Data["muted"] != false {
+		t.Errorf("after volume up from 0: %+v, want percent 0.1, not muted", m)
+	}
+	r.btn.Push(haltest.Click(hal.ButtonVolDown)...)
+	c.expect("mycroft.volume.get.response", func(m Message) bool { return m.Data["percent"] == 0.0 })
+	c.send("mycroft.volume.mute", nil, nil)
+	c.expect("mycroft.volume.mute.response", nil)
 	c.send("speak", map[string]any{"utterance": "Not while muted."}, nil)
 	c.send("sync", nil, nil)
 	c.expect("sync", nil)

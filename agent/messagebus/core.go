@@ -465,6 +465,13 @@ func (b *Bus) runEvents(ctx context.Context, sub *voice.Subscription) {
 			b.emit(Message{Type: "mycroft.mic.mute"})
 		case voice.EventUnmute:
 			b.emit(Message{Type: "mycroft.mic.unmute"})
+		case voice.EventVolume:
+			// The volume buttons: what a volume service answers after a
+			// change, so displays follow the hardware.
+			b.mu.Lock()
+			b.muted = -1
+			b.mu.Unlock()
+			b.emit(Message{Type: "mycroft.volume.get.response", Data: map[string]any{"percent": float64(ev.Volume) / 100, "muted": false}})
 		}
 	}
 }
