@@ -58,7 +58,9 @@ cp "$deb" "$work/mycroft.deb"
 pkgs=systemd-sysv,udev,kmod,dbus,iproute2,iputils-ping,ifupdown,isc-dhcp-client,wpasupplicant,iw
 pkgs=$pkgs,systemd-timesyncd,openssh-server,ca-certificates,less,nano
 pkgs=$pkgs,linux-image-arm64,raspi-firmware,firmware-brcm80211,bluez-firmware
-pkgs=$pkgs,fdisk,e2fsprogs,dosfstools,alsa-utils
+pkgs=$pkgs,fdisk,e2fsprogs,dosfstools,alsa-utils,systemd-resolved
+# The agent's on-device speech recognition (the package recommends them).
+pkgs=$pkgs,pocketsphinx,pocketsphinx-en-us
 say "rootfs: mmdebstrap $suite arm64 for $board"
 # shellcheck disable=SC2016 # the hooks' $1 is expanded by mmdebstrap
 mmdebstrap --architectures=arm64 --variant=minbase \
@@ -70,6 +72,10 @@ mmdebstrap --architectures=arm64 --variant=minbase \
 	--customize-hook='chroot "$1" apt-get install -y --no-install-recommends /tmp/mycroft.deb' \
 	--customize-hook="$here/customize.sh \"\$1\" $board" \
 	"$suite" "$work/rootfs" ${MIRROR:+"$MIRROR"}
+
+# Name resolution through systemd-resolved (networkd writes no
+# resolv.conf), not the build machine's resolv.conf that the chroot used.
+ln -sf ../run/systemd/resolve/stub-resolv.conf "$work/rootfs/etc/resolv.conf"
 
 # The FAT boot partition: what raspi-firmware put in /boot/firmware.
 say "boot partition (${boot_mb} MiB FAT32, RASPIFIRM)"

@@ -63,7 +63,7 @@ rm -f "$r/var/lib/dbus/machine-id"
 chr passwd -d root >/dev/null
 
 chr systemctl enable mycroft-firstboot.service mycroft-keys-console.service \
-	systemd-networkd.service systemd-timesyncd.service ssh.service mycroft.service >/dev/null 2>&1
+	systemd-networkd.service systemd-resolved.service systemd-timesyncd.service ssh.service mycroft.service >/dev/null 2>&1
 # The Mark II ring helper's socket (the helper starts when the agent of an
 # R10 connects; nothing runs on an R6).
 if [ "$board" = mark2 ] && [ -f "$r/lib/systemd/system/mycroft-ring.socket" ]; then

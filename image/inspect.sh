@@ -94,7 +94,7 @@ r="$work/root"
 check "ext4 label RASPIROOT" sh -c "[ \"\$(e2label '$work/root.img')\" = RASPIROOT ]"
 check "/usr/bin/mycroft" test -x "$r/usr/bin/mycroft"
 check "wake word models" test -f "$r/usr/share/mycroft/wakeword/hey_mycroft_v0.1.onnx"
-for u in mycroft.service mycroft-firstboot.service mycroft-keys-console.service ssh.service systemd-networkd.service; do
+for u in mycroft.service mycroft-firstboot.service mycroft-keys-console.service ssh.service systemd-networkd.service systemd-resolved.service; do
 	check "$u enabled" sh -c "chroot '$r' systemctl is-enabled $u | grep -qx enabled"
 done
 if [ "$board" = mark2 ]; then
@@ -106,7 +106,8 @@ check "agent.toml: board $board" grep -q "^kind = \"$board\"" "$r/etc/mycroft/ag
 check "no SSH host keys baked in" sh -c "! ls '$r'/etc/ssh/ssh_host_* 2>/dev/null"
 check "empty machine id (first boot)" test ! -s "$r/etc/machine-id"
 check "no XMOS firmware shipped" sh -c "! find '$r' '$work' -name '*xvf3510*.bin' | grep -q ."
-check "raspi-firmware keeps our overlays" test -x "$r/etc/kernel/postinst.d/z60-mycroft-overlays"
+check "raspi-firmware keeps our overlays" sh -c "[ \"\$(readlink '$r/etc/kernel/postinst.d/z60-mycroft-overlays')\" = /usr/lib/mycroft/install-overlays ] && [ -x '$r/usr/lib/mycroft/install-overlays' ]"
+check "resolv.conf is systemd-resolved's (not the build machine's)" sh -c "[ \"\$(readlink '$r/etc/resolv.conf')\" = ../run/systemd/resolve/stub-resolv.conf ]"
 # Debian's kernel has the drivers the overlays bind (built in or modules).
 kconf=$(ls "$r"/boot/config-* 2>/dev/null | tail -n 1)
 case "$board" in
