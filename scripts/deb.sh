@@ -71,13 +71,19 @@ COPYRIGHT
 } >"$root/usr/share/doc/mycroft/copyright"
 chmod 0644 "$root/usr/share/doc/mycroft/copyright"
 mkdir -p "$root/DEBIAN"
+# The cgo build links pocketsphinx (on-device recognition): then the package
+# cannot start without it, so it is a dependency, not a recommendation.
+depends="libportaudio2, flite | espeak-ng" recommends="pocketsphinx, pocketsphinx-en-us"
+if grep -q 'libpocketsphinx\.so' "$bin"; then
+	depends="$depends, pocketsphinx" recommends="pocketsphinx-en-us"
+fi
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: mycroft
 Version: $version
 Architecture: $arch
 Maintainer: mycroft maintainers <maintainers@mycroft.invalid>
-Depends: libportaudio2, flite | espeak-ng
-Recommends: pocketsphinx, pocketsphinx-en-us
+Depends: $depends
+Recommends: $recommends
 Section: sound
 Priority: optional
 Description: decentralised agent for Mycroft Mark I and Mark II speakers
