@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -62,6 +63,9 @@ func (s *Server) statusPage(w http.ResponseWriter, r *http.Request, rq request) 
 			voice += " (" + v.Note + ")"
 		}
 		h.row("Voice", voice)
+		if u, ok := updateLine(st.Components["update"]); ok {
+			h.row("Updates", u)
+		}
 		if web.Loopback != "" {
 			h.row("This page over SSH", web.Loopback)
 		}
@@ -545,4 +549,41 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, rq request) {
 	}
 	http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: rq.lan, SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// updateLine is the status page's line on updates, from the agent's
+// "update" status component (absent when updates are off).
+func updateLine(raw json.RawMessage) (string, bool) {
+	var u struct {
+		Running      string `json:"running"`
+		Slot         string `json:"slot"`
+		Latest       string `json:"latest"`
+		Available    bool   `json:"available"`
+		State        string `json:"state"`
+		LastError    string `json:"last_error"`
+		LastRollback *struct {
+			Version string `json:"version"`
+			Reason  string `json:"reason"`
+		} `json:"last_rollback"`
+	}
+	if len(raw) == 0 || json.Unmarshal(raw, &u) != nil {
+		return "", false
+	}
+	line := "running " + u.Running
+	if u.Slot != "" {
+		line += " (slot " + u.Slot + ")"
+	}
+	if u.Available && u.Latest != "" {
+		line += "; " + u.Latest + " approved on chain"
+	}
+	if u.State != "" {
+		line += "; " + u.State
+	}
+	if u.LastRollback != nil {
+		line += "; rolled back from " + u.LastRollback.Version + ": " + u.LastRollback.Reason
+	}
+	if u.LastError != "" {
+		line += "; " + u.LastError
+	}
+	return line, true
 }
