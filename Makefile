@@ -118,7 +118,8 @@ ring-helper:
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/mycroft-ring-arm64 ./cmd/mycroft-ring
 
 # An SD card image for BOARD (mark2 or mark1), from Debian packages
-# (image/build.sh, docs/images.md): slow (about 15-25 minutes), as root,
+# (image/build.sh, docs/images.md): slow (an hour on a loaded 2-core x86
+# machine, mostly qemu-user running the packages' scripts), as root,
 # not part of make test. The agent is the cgo build (make arm64) when the
 # arm64 cross compiler and libraries are installed, else the pure build
 # (no portaudio: no microphone or speaker; said loudly). Then
