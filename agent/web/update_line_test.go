@@ -8,7 +8,7 @@ import (
 func TestUpdateLine(t *testing.T) {
 	for _, tc := range []struct {
 		name, raw, want string
-		ok             bool
+		ok              bool
 	}{
 		{"updates off", "", "", false},
 		{"not json", "{", "", false},
