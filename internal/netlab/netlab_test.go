@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/netip"
 	"os/exec"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -290,6 +292,17 @@ func TestNoRouteOutAndCleanup(t *testing.T) {
 	}
 	waited := make(chan error, 1)
 	go func() { waited <- sleeper.Wait() }()
+	// Close kills what runs in the lab: wait until the sleeper is in its
+	// namespace (`ip netns exec` enters it, then execs sleep), or Close
+	// may list the namespace's processes before it gets there.
+	in := strconv.Itoa(sleeper.Process.Pid)
+	for !slices.Contains(strings.Fields(run(t, "ip", "netns", "pids", names[len(names)-1].Name())), in) {
+		select {
+		case err := <-waited:
+			t.Fatalf("the sleeper ended before Close: %v", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 
 	if err := lab.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
