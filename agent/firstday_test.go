@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,15 +110,7 @@ func firstDay(t testing.TB) firstDayResult {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, scancel := context.WithCancel(ctx)
-	served := make(chan error, 1)
-	go func() { served <- r.Serve(sctx, ln) }()
-	defer func() { scancel(); <-served }()
+	regURL := serveRegistrar(t, r)
 
 	// The provider: weather and relaying, staked in the Registry, on geth
 	// directly.
@@ -145,7 +136,7 @@ func firstDay(t testing.TB) firstDayResult {
 	px := rpcproxy.Start(t, n.URL, &rpcproxy.Proxy{MaxRange: 50, Code: -32005, Message: "query returned more than 10000 results", DropEvery: 9, LimitEvery: 13})
 	dcfg := testConfig(t)
 	dcfg.Chain.RPCURLs, dcfg.Chain.Manifest = []string{px.URL}, manifest
-	dcfg.Grant.RegistrarURL = "http://" + ln.Addr().String()
+	dcfg.Grant.RegistrarURL = regURL
 	dcfg.Agent.Latitude, dcfg.Agent.Longitude = 52.52, 13.42
 	da, dcl, _ := start(t, dcfg, Options{})
 

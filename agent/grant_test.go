@@ -48,6 +48,25 @@ func grantState(t testing.TB, ctx context.Context, c *apiclient.Client) grantSta
 	return g
 }
 
+// serveRegistrar serves r on a loopback port until the test ends, then
+// closes it, and returns its URL.
+func serveRegistrar(t testing.TB, r *registrar.Registrar) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- r.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		<-served
+		r.Close()
+	})
+	return "http://" + ln.Addr().String()
+}
+
 // TestFirstBootGrant: a device with fresh keys asks the registrar, gets
 // the gas drop, submits the claim itself and holds the grant; a device
 // whose serial the registrar does not allow says it was refused and why.
@@ -75,20 +94,12 @@ func TestFirstBootGrant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, scancel := context.WithCancel(ctx)
-	served := make(chan error, 1)
-	go func() { served <- r.Serve(sctx, ln) }()
-	defer func() { scancel(); <-served }()
+	regURL := serveRegistrar(t, r)
 
 	cfg := testConfig(t)
 	cfg.Chain.RPCURL = d.URL
 	cfg.Chain.Manifest = manifest
-	cfg.Grant.RegistrarURL = "http://" + ln.Addr().String()
+	cfg.Grant.RegistrarURL = regURL
 	cfg.Grant.Serial = "SN-1"
 	_, c, stop := start(t, cfg, Options{})
 	// Boot did not wait for the claim: the agent answers, without keys.
@@ -166,20 +177,12 @@ func TestFirstBootGrant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r2.Close()
-	ln2, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served2 := make(chan error, 1)
-	go func() { served2 <- r2.Serve(sctx, ln2) }()
-	defer func() { scancel(); <-served2 }()
 	cfg3 := testConfig(t)
 	cfg3.Chain.RPCURL = d.URL
 	cfg3.Chain.Manifest = manifest
 	// The first registrar refuses (no serial on its allow-list); the
 	// second signs.
-	cfg3.Grant.RegistrarURLs = []string{cfg.Grant.RegistrarURL, "http://" + ln2.Addr().String()}
+	cfg3.Grant.RegistrarURLs = []string{cfg.Grant.RegistrarURL, serveRegistrar(t, r2)}
 	cfg3.Grant.Serial = "SN-3"
 	_, c4, _ := start(t, cfg3, Options{})
 	ini3, err := c4.KeysInit(ctx, testPass)
