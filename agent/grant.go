@@ -331,11 +331,7 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 			s.g.set(grantWaitingGas, "the registrar signed the claim; the owner has no coin for its gas yet ("+err.Error()+")")
 			return 0, asked
 		}
-		saved.Claimed, saved.Tx = true, tx
-		s.save(saved)
-		s.g.set(grantClaimed, "")
-		s.a.log.Info("grant: sign-up grant claimed through a relayer", "owner", owner.Hex(), "tx", tx.Hex())
-		s.claimed()
+		s.claimed(saved, owner, tx, "through a relayer")
 		return 0, true
 	}
 	rc, err := s.a.chain.SubmitSignUpClaim(cctx, *cl)
@@ -349,17 +345,17 @@ func (s *grantService) step(ctx context.Context) (time.Duration, bool) {
 		s.g.set(grantWaitingGas, "submitting the claim: "+err.Error())
 		return 0, false // back off: a pool that is empty reverts every time
 	}
-	saved.Claimed, saved.Tx = true, rc.TxHash
-	s.save(saved)
-	s.g.set(grantClaimed, "")
-	s.a.log.Info("grant: sign-up grant claimed", "owner", owner.Hex(), "tx", rc.TxHash.Hex())
-	s.claimed()
+	s.claimed(saved, owner, rc.TxHash, "by the device")
 	return 0, true
 }
 
-// claimed tells the self-delegation, which waits for tokens, that they
-// are there.
-func (s *grantService) claimed() {
+// claimed records the grant paid by tx and tells the self-delegation,
+// which waits for tokens, that they are there.
+func (s *grantService) claimed(saved grantSaved, owner common.Address, tx common.Hash, how string) {
+	saved.Claimed, saved.Tx = true, tx
+	s.save(saved)
+	s.g.set(grantClaimed, "")
+	s.a.log.Info("grant: sign-up grant claimed "+how, "owner", owner.Hex(), "tx", tx.Hex())
 	if d := s.a.chainx.delegation; d != nil {
 		d.wake()
 	}

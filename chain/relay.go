@@ -46,9 +46,9 @@ type OpenRequest struct {
 // SignedOpen is what a payer hands a relayer: the Open, the payer's
 // signature over it, and the payer's permit for Channels of amount + fee.
 type SignedOpen struct {
-	Request   OpenRequest `json:"request"`
-	Signature []byte      `json:"signature"`
-	Permit    []byte      `json:"permit"`
+	Request   OpenRequest   `json:"request"`
+	Signature hexutil.Bytes `json:"signature"`
+	Permit    hexutil.Bytes `json:"permit"`
 }
 
 // PermitTypedData is EIP-2612's Permit(address owner,address

@@ -185,17 +185,7 @@ func (w *Wallet) Relay(ctx context.Context, build func(ctx context.Context) (cha
 // pays n to relay it.
 func (w *Wallet) relayAt(ctx context.Context, n chain.NodeInfo, lim Limits, build func(ctx context.Context) (chain.RelayAction, error)) (chain.RelayResult, error) {
 	unlock := w.lock(n.Address)
-	octx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
-	o, err := w.offer(octx, n)
-	cancel()
-	if err == nil {
-		price := o.Prices[chain.ServiceRelay]
-		if price == nil {
-			err = fmt.Errorf("%w: %s does not offer %s", ErrBadOffer, n.Address.Hex(), chain.ServiceRelay)
-		} else {
-			_, err = w.ensureChannel(ctx, n, o, price, lim)
-		}
-	}
+	_, _, err := w.channelFor(ctx, n, chain.ServiceRelay, lim)
 	unlock()
 	if err != nil {
 		return chain.RelayResult{}, err

@@ -383,35 +383,45 @@ func (w *Wallet) offer(ctx context.Context, n chain.NodeInfo) (Offer, error) {
 	return o, nil
 }
 
-// CallProvider pays one provider for one call (no failover).
-func (w *Wallet) CallProvider(ctx context.Context, n chain.NodeInfo, service string, params url.Values, body io.Reader) (Result, error) {
-	unlock := w.lock(n.Address)
-	defer unlock()
-	// CallTimeout bounds each exchange with the provider; chain
-	// transactions (opening, topping up) get the caller's context, as
-	// blocks take their time.
-	lim, err := w.Limits()
-	if err != nil {
-		return Result{}, err
-	}
+// channelFor reads n's offer and returns its price for service, within
+// the owner's limits, and the channel to n, opened or topped up as the
+// limits allow. The caller holds n's lock. CallTimeout bounds the offer's
+// exchange; chain transactions (opening, topping up) get the caller's
+// context, as blocks take their time.
+func (w *Wallet) channelFor(ctx context.Context, n chain.NodeInfo, service string, lim Limits) (*big.Int, *Channel, error) {
 	offerCtx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
 	o, err := w.offer(offerCtx, n)
 	cancel()
 	if err != nil {
-		return Result{}, err
+		return nil, nil, err
 	}
 	price := o.Prices[service]
 	if price == nil {
-		return Result{}, fmt.Errorf("%w: %s does not offer %s", ErrBadOffer, n.Address.Hex(), service)
+		return nil, nil, fmt.Errorf("%w: %s does not offer %s", ErrBadOffer, n.Address.Hex(), service)
 	}
 	if price.Cmp(lim.MaxPrice) > 0 {
-		return Result{}, &LimitError{Err: ErrOverPrice, Service: service, Price: price, Limit: lim.MaxPrice}
+		return nil, nil, &LimitError{Err: ErrOverPrice, Service: service, Price: price, Limit: lim.MaxPrice}
 	}
 	ch, err := w.ensureChannel(ctx, n, o, price, lim)
 	if err != nil {
+		return nil, nil, err
+	}
+	return price, ch, nil
+}
+
+// CallProvider pays one provider for one call (no failover).
+func (w *Wallet) CallProvider(ctx context.Context, n chain.NodeInfo, service string, params url.Values, body io.Reader) (Result, error) {
+	unlock := w.lock(n.Address)
+	defer unlock()
+	lim, err := w.Limits()
+	if err != nil {
 		return Result{}, err
 	}
-	ctx, cancel = context.WithTimeout(ctx, w.cfg.CallTimeout)
+	price, ch, err := w.channelFor(ctx, n, service, lim)
+	if err != nil {
+		return Result{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, w.cfg.CallTimeout)
 	defer cancel()
 	rb, ok := body.(*replayReader)
 	if !ok {
