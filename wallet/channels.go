@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/mycroft-network/mycroft/chain"
@@ -69,7 +70,7 @@ func (w *Wallet) ensureChannel(ctx context.Context, n chain.NodeInfo, o Offer, p
 		if relayed {
 			id, err = w.openRelayed(ctx, n, relayFee, deposit, delay)
 		} else {
-			id, err = w.openOwn(ctx, n.Address, deposit, delay)
+			id, _, err = w.cfg.Chain.OpenChannelWithPermit(ctx, w.cfg.Signer, n.Address, deposit, time.Duration(delay)*time.Second)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("wallet: open channel to %s: %w", n.Address.Hex(), err)

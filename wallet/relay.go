@@ -17,20 +17,6 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 )
 
-// openOwn opens a channel to payee in one transaction, the wallet paying
-// the gas: the token's permit replaces a separate approve.
-func (w *Wallet) openOwn(ctx context.Context, payee common.Address, deposit *big.Int, delay uint64) (common.Hash, error) {
-	so, err := w.cfg.Chain.SignOpen(ctx, w.cfg.Signer, chain.OpenRequest{
-		Payer: w.Address(), Payee: payee, Amount: deposit, CloseDelay: delay,
-		Fee: new(big.Int),
-	})
-	if err != nil {
-		return common.Hash{}, err
-	}
-	id, _, err := w.cfg.Chain.SubmitOpen(ctx, so)
-	return id, err
-}
-
 // openRelayed has provider n open the channel to itself and pay the gas,
 // for fee out of the wallet's tokens (a wallet with tokens and no native
 // coin). The channel n answers is checked on chain before it is used.

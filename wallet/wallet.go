@@ -44,8 +44,8 @@ const HistoryCategory = keystore.CategoryQueries
 // when it recovers from a lost database.
 type Chain interface {
 	Channel(ctx context.Context, id common.Hash) (chain.ChannelState, error)
+	OpenChannelWithPermit(ctx context.Context, s chain.TypedSigner, payee common.Address, amount *big.Int, closeDelay time.Duration) (common.Hash, *types.Receipt, error)
 	SignOpen(ctx context.Context, s chain.TypedSigner, o chain.OpenRequest) (chain.SignedOpen, error)
-	SubmitOpen(ctx context.Context, so chain.SignedOpen) (common.Hash, *types.Receipt, error)
 	TopUpChannel(ctx context.Context, id common.Hash, amount *big.Int) (*types.Receipt, error)
 	StartCloseChannel(ctx context.Context, id common.Hash) (*types.Receipt, error)
 	WithdrawChannel(ctx context.Context, id common.Hash) (*types.Receipt, error)
