@@ -68,7 +68,9 @@ type endpoint struct {
 	limited     uint64
 	consecutive int
 	until       time.Time
-	lastErr     string
+	// last is the error of the last failure: a call that finds every
+	// endpoint backing off reports why (a wrong chain stays ErrChainID).
+	last error
 }
 
 // rateLimit records a 429 or 503 and its Retry-After.
@@ -119,7 +121,7 @@ func (e *endpoint) failure(now time.Time, err error) {
 	defer e.mu.Unlock()
 	e.failed++
 	e.consecutive++
-	e.lastErr = err.Error()
+	e.last = err
 	d := minBackoff << min(e.consecutive-1, 8)
 	if u := now.Add(min(d, maxBackoff)); u.After(e.until) {
 		e.until = u
@@ -129,7 +131,10 @@ func (e *endpoint) failure(now time.Time, err error) {
 func (e *endpoint) health() EndpointHealth {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	h := EndpointHealth{URL: RedactURL(e.url), OK: e.ok, Failures: e.failed, RateLimited: e.limited, LastError: e.lastErr}
+	h := EndpointHealth{URL: RedactURL(e.url), OK: e.ok, Failures: e.failed, RateLimited: e.limited}
+	if e.last != nil {
+		h.LastError = e.last.Error()
+	}
 	if time.Now().Before(e.until) {
 		h.BackoffUntil = e.until
 	}
@@ -255,13 +260,17 @@ func pool1[T any](ctx context.Context, p *poolBackend, f func(*lazyBackend) (T, 
 		now := time.Now()
 		earliest := time.Time{}
 		tried := false
+		var backing []error
 		for _, ep := range p.eps {
 			ep.mu.Lock()
-			until := ep.until
+			until, last := ep.until, ep.last
 			ep.mu.Unlock()
 			if now.Before(until) {
 				if earliest.IsZero() || until.Before(earliest) {
 					earliest = until
+				}
+				if last != nil {
+					backing = append(backing, fmt.Errorf("%s: %w", RedactURL(ep.url), last))
 				}
 				continue
 			}
@@ -285,6 +294,7 @@ func pool1[T any](ctx context.Context, p *poolBackend, f func(*lazyBackend) (T, 
 		if round >= 3 || (!tried && earliest.IsZero()) || time.Until(earliest) > maxWait {
 			if len(errs) == 0 {
 				errs = append(errs, fmt.Errorf("every endpoint backs off until %s at least", earliest.Format(time.RFC3339)))
+				errs = append(errs, backing...)
 			}
 			return zero, fmt.Errorf("%w: %w", ErrNoEndpoint, errors.Join(errs...))
 		}

@@ -77,3 +77,21 @@ func FuzzRetryAfter(f *testing.F) {
 		}
 	})
 }
+
+// TestPoolBackingOffKeepsCause: a call that finds every endpoint backing
+// off says why they back off, so a wrong chain stays ErrChainID on the
+// second call as on the first.
+func TestPoolBackingOffKeepsCause(t *testing.T) {
+	ep := &endpoint{url: "http://rpc.invalid", lb: &lazyBackend{}}
+	p := &poolBackend{eps: []*endpoint{ep}, wait: func(context.Context, time.Time) error { return nil }}
+	ep.failure(time.Now(), fmt.Errorf("%w: endpoint serves 1", ErrChainID))
+	ep.until = time.Now().Add(time.Hour) // past maxWait: no waiting
+	calls := 0
+	_, err := pool1(context.Background(), p, func(*lazyBackend) (int, error) { calls++; return 0, nil })
+	if calls != 0 {
+		t.Fatalf("a backing-off endpoint was asked %d times", calls)
+	}
+	if !errors.Is(err, ErrNoEndpoint) || !errors.Is(err, ErrChainID) {
+		t.Errorf("err = %v, want ErrNoEndpoint and ErrChainID", err)
+	}
+}
