@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// CardsPath is where Linux lists the sound cards.
+const CardsPath = "/proc/asound/cards"
+
 // ErrNoCard reports that no sound card matches the configured name.
 var ErrNoCard = errors.New("alsa: no such sound card")
 

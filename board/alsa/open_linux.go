@@ -12,11 +12,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Where Linux lists the sound cards and keeps their control devices.
-const (
-	CardsPath  = "/proc/asound/cards"
-	controlFmt = "/dev/snd/controlC%d"
-)
+// controlFmt is where Linux keeps a card's control device.
+const controlFmt = "/dev/snd/controlC%d"
 
 // Open finds cfg.Card in /proc/asound/cards, opens its control device and
 // its playback volume control.

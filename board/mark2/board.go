@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"sync"
 
@@ -57,11 +58,15 @@ type Devices struct {
 	Revision string  // RevR6 or RevR10; "" probes Bus
 	XMOSPort spi.Port
 	XMOSPins XMOSPins
-	Buttons  ButtonPins
-	Mute     gpio.PinIn
-	RingNRZ  NRZWriter   // R10 ring transport
-	FanPin   gpio.PinOut // R10 fan (GPIO13) through periph
-	FanOut   FanOutput   // R10 fan output; takes precedence over FanPin
+	// HoldClock keeps the XMOS master clock running while it boots and
+	// until it answers on I2C (the sound card's capture stream held open:
+	// see alsa.Hold); nil when the clock runs by itself.
+	HoldClock func() (io.Closer, error)
+	Buttons   ButtonPins
+	Mute      gpio.PinIn
+	RingNRZ   NRZWriter   // R10 ring transport
+	FanPin    gpio.PinOut // R10 fan (GPIO13) through periph
+	FanOut    FanOutput   // R10 fan output; takes precedence over FanPin
 	// FanByKernel: the kernel's pwm-fan driver and thermal governor run
 	// the R10 fan (our overlay); the board then has no fan loop and no
 	// warning for it.
@@ -124,26 +129,10 @@ func New(ctx context.Context, cfg Config, dev Devices) (*hal.Board, error) {
 	// XMOS: the microphones. Without them the board says so: a warning
 	// (mycroft status) and the mute switch reads on (the faceplate shows
 	// muted and nothing is captured).
-	mics := false
-	if fw, err := LoadFirmware(cfg.XMOSFirmware); err != nil {
-		if errors.Is(err, ErrNoFirmware) || errors.Is(err, ErrFirmwareSize) {
-			warn("mark2: no microphones: %v (%s)", err, FirmwareHint)
-		} else {
-			warn("mark2: no microphones: %v", err)
-		}
-	} else if dev.XMOSPort == nil {
-		warn("mark2: no microphones: no SPI port for the XMOS boot")
-	} else if err := BootXMOS(ctx, dev.XMOSPort, dev.XMOSPins, fw, clk); err != nil {
-		if ctx.Err() != nil {
-			closeDev()
-			return nil, fmt.Errorf("mark2: open: %w", err)
-		}
-		warn("mark2: no microphones: %v", err)
-	} else if !present(dev.Bus, AddrXMOS) {
-		warn("mark2: xmos did not answer on i2c 0x2c after boot (check the image and the I2S master clock)")
-		mics = true // booted: it may still answer once its clock runs
-	} else {
-		mics = true
+	mics, err := bootMics(ctx, cfg, dev, clk, warn)
+	if err != nil {
+		closeDev()
+		return nil, fmt.Errorf("mark2: open: %w", err)
 	}
 
 	// Amplifier.
@@ -266,4 +255,47 @@ func New(ctx context.Context, cfg Config, dev Devices) (*hal.Board, error) {
 		return closeErr
 	}
 	return b, nil
+}
+
+// bootMics boots the XMOS (the microphones) if its firmware and SPI port
+// are there, with its master clock held while it boots and until it
+// answers on I2C. It reports whether the board has microphones; every
+// failure is a warning, except a cancelled ctx.
+func bootMics(ctx context.Context, cfg Config, dev Devices, clk Clock, warn func(string, ...any)) (bool, error) {
+	fw, err := LoadFirmware(cfg.XMOSFirmware)
+	switch {
+	case errors.Is(err, ErrNoFirmware) || errors.Is(err, ErrFirmwareSize):
+		warn("mark2: no microphones: %v (%s)", err, FirmwareHint)
+		return false, nil
+	case err != nil:
+		warn("mark2: no microphones: %v", err)
+		return false, nil
+	case dev.XMOSPort == nil:
+		warn("mark2: no microphones: no SPI port for the XMOS boot")
+		return false, nil
+	}
+	if dev.HoldClock != nil {
+		held, err := dev.HoldClock()
+		if err != nil {
+			// Boot anyway: the clock may run for another reason.
+			warn("mark2: xmos master clock: %v (the XMOS may not boot)", err)
+		} else {
+			defer func() {
+				if err := held.Close(); err != nil {
+					warn("mark2: xmos master clock: release: %v", err)
+				}
+			}()
+		}
+	}
+	if err := BootXMOS(ctx, dev.XMOSPort, dev.XMOSPins, fw, clk); err != nil {
+		if ctx.Err() != nil {
+			return false, err
+		}
+		warn("mark2: no microphones: %v", err)
+		return false, nil
+	}
+	if !present(dev.Bus, AddrXMOS) {
+		warn("mark2: xmos did not answer on i2c 0x2c after boot (check the image and the I2S master clock)")
+	}
+	return true, nil // booted: it may still answer once its clock runs
 }

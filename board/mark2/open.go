@@ -14,6 +14,7 @@ import (
 	"periph.io/x/conn/v3/spi/spireg"
 	"periph.io/x/host/v3"
 
+	"github.com/mycroft-network/mycroft/board/alsa"
 	"github.com/mycroft-network/mycroft/hal"
 )
 
@@ -85,6 +86,7 @@ func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
 		closers = append(closers, port.Close)
 	}
 	dev.XMOSPins = XMOSPins{Power: pinIO("GPIO16"), Reset: pinIO("GPIO27"), BootSel: pinIO("GPIO26")}
+	dev.HoldClock = alsa.Hold{Card: SoundCard, Device: CaptureDevice, Capture: true}.Open
 	dev.Buttons = ButtonPins{VolUp: pinIO("GPIO22"), VolDown: pinIO("GPIO23"), Action: pinIO("GPIO24")}
 	if p := pinIO("GPIO25"); p != nil {
 		dev.Mute = p
@@ -102,6 +104,14 @@ func Open(ctx context.Context, cfg Config) (*hal.Board, error) {
 	}
 	return New(ctx, cfg, dev)
 }
+
+// The SJ201's sound card as our overlay (image/overlays/mark2-sj201.dts)
+// makes it: the card's name, and the PCM device of its capture link, the
+// one that runs the XMOS master clock.
+const (
+	SoundCard     = "sj201"
+	CaptureDevice = 1
+)
 
 // KernelFanNode is the device-tree node of our pwm-fan overlay
 // (image/overlays/mark2-fan.dts): present when the kernel runs the fan.
