@@ -50,6 +50,9 @@ printf '127.0.0.1\tlocalhost\n127.0.1.1\tmycroft\n::1\t\tlocalhost ip6-localhost
 # owner puts it (Mark II; we do not ship it).
 conf="$r/etc/mycroft/agent.toml"
 sed -i "s|^# kind = \"auto\".*|kind = \"$board\"          # set by the image (auto also works)|" "$conf"
+if [ "$board" = mark1 ]; then
+	sed -i 's|^# mixer_card = .*|mixer_card = "mark1"    # the card our overlay makes (set by the image)|' "$conf"
+fi
 if [ "$board" = mark2 ]; then
 	sed -i 's|^# xmos_firmware = "".*|xmos_firmware = "/boot/firmware/mycroft/xvf3510.bin"  # put it there: docs/images.md|' "$conf"
 fi

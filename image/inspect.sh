@@ -102,6 +102,11 @@ if [ "$board" = mark2 ]; then
 	check "the ring helper" test -x "$r/usr/libexec/mycroft/mycroft-ring"
 	check "agent.toml: the XMOS firmware on the boot partition" grep -q '^xmos_firmware = "/boot/firmware/mycroft/xvf3510.bin"' "$r/etc/mycroft/agent.toml"
 fi
+case "$board" in mark2) card=sj201 ;; mark1) card=mark1 ;; esac
+check "asound.conf: the $card card is the default device" grep -q "^	card $card\$" "$r/etc/asound.conf"
+if [ "$board" = mark1 ]; then
+	check "agent.toml: the volume is the $card card's mixer" grep -q "^mixer_card = \"$card\"" "$r/etc/mycroft/agent.toml"
+fi
 check "agent.toml: board $board" grep -q "^kind = \"$board\"" "$r/etc/mycroft/agent.toml"
 check "no SSH host keys baked in" sh -c "! ls '$r'/etc/ssh/ssh_host_* 2>/dev/null"
 check "empty machine id (first boot)" test ! -s "$r/etc/machine-id"

@@ -1,6 +1,7 @@
 package sdimage
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -121,11 +122,13 @@ func TestMark2SJ201Overlay(t *testing.T) {
 	}
 
 	card := tree[tree.find("/sj201-sound")]
-	if str(card["compatible"]) != "simple-audio-card" || str(card["simple-audio-card,name"]) != "sj201" {
+	if str(card["compatible"]) != "simple-audio-card" || str(card["simple-audio-card,name"]) != mark2.SoundCard {
 		t.Errorf("sound card %q named %q", str(card["compatible"]), str(card["simple-audio-card,name"]))
 	}
 	wantCells(t, "master clock rate", card["assigned-clock-rates"], 24576000)
-	capture := tree[tree.find("/sj201-sound/simple-audio-card,dai-link@1/codec")]
+	// The capture link (its PCM device is the link's index: board/mark2
+	// holds it open while the XMOS boots) runs the XMOS master clock.
+	capture := tree[tree.find(fmt.Sprintf("/sj201-sound/simple-audio-card,dai-link@%d/codec", mark2.CaptureDevice))]
 	wantCells(t, "capture mclk-fs (24.576 MHz at 48 kHz)", capture["mclk-fs"], 24576000/48000)
 	for _, link := range []string{"dai-link@0", "dai-link@1"} {
 		cpu := tree[tree.find("/sj201-sound/simple-audio-card,"+link+"/cpu")]

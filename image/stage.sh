@@ -29,6 +29,9 @@ for src in "$here/overlays/$board"-*.dts; do
 	dtc -q -@ -I dts -O dtb -o "$lib/overlays/mycroft-$name.dtbo" "$src"
 done
 install -m 0644 "$here/boot/$board.txt" "$dir/etc/default/raspi-firmware-custom"
+# The board's sound card as ALSA's default device (image/alsa/BOARD.conf
+# says why each is as it is).
+install -m 0644 "$here/alsa/$board.conf" "$dir/etc/asound.conf"
 # Words raspi-firmware appends to the kernel command line (cmdline.txt).
 if [ -f "$here/boot/$board.cmdline" ]; then
 	install -m 0644 "$here/boot/$board.cmdline" "$dir/etc/default/raspi-extra-cmdline"
