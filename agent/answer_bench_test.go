@@ -85,7 +85,7 @@ func BenchmarkLocalAnswer(b *testing.B) {
 	buttons := a.board.Buttons.(clicker)
 	waitFor(b, "idle", func() (voice.Status, error) { return a.voice.Status(), nil },
 		func(s voice.Status) bool { return s.State == hal.StateIdle })
-	b.Logf("stt %q, wake %q (%s)", a.voicex.stt.used, a.voicex.wake.engine, a.voicex.wake.note)
+	b.Logf("stt %q, wake %q (%s)", a.voicex.settings.sttSt.used, a.voicex.wake.engine, a.voicex.wake.note)
 
 	// Per command, the figures of b.Run's last call of the function (it is
 	// called first with b.N = 1, then with the real b.N).

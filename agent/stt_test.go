@@ -51,8 +51,12 @@ func TestSpeechToText(t *testing.T) {
 			if c.paid {
 				paid = paidSTT{}
 			}
-			tr, st := a.speechToText(paid)
+			live, st := a.speechToText(c.mode, paid)
 			defer a.svcs.closeAll()
+			var tr voice.Transcriber
+			if live != nil {
+				tr = live.cur.Load().t
+			}
 			want := c.without
 			if local {
 				want = c.withLocal

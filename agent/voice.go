@@ -146,14 +146,13 @@ var voiceOverride func(*voiceDeps)
 
 // voiceParts is what the voice wiring holds besides a.voice.
 type voiceParts struct {
-	faces *faceRecorder
-	store *voice.Store
-	keep  time.Duration
-	mic   bool
-	spk   bool
-	note  string // what the devices and services leave out
-	stt   sttStatus
-	wake  wakeStatus
+	faces    *faceRecorder
+	store    *voice.Store
+	settings *voiceSettings // the owner's: speech-to-text, retention, wake word on
+	mic      bool
+	spk      bool
+	note     string // what the devices and services leave out
+	wake     wakeStatus
 }
 
 // wireVoice builds the voice pipeline and the skills (a.voice). Without a
@@ -162,10 +161,14 @@ type voiceParts struct {
 func (a *Agent) wireVoice(ctx context.Context) error {
 	c := a.cfg.Voice
 	a.voiceRoutes()
+	a.voiceSettingsRoutes()
 	a.addStatus("voice", func() any { return a.voiceStatus() })
 	if !c.Enabled {
 		return nil
 	}
+	// The owner's settings (voice_settings.go) over the file's.
+	owner := a.loadVoiceSettings()
+	c = owner.apply(c)
 	var board hal.Board
 	if a.board != nil {
 		board = *a.board
@@ -194,8 +197,11 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 		deps.Skills.Volume = board.Volume
 	}
 	a.localSkills(&deps.Skills)
-	stt, sttSt := a.speechToText(deps.Transcriber)
-	deps.Transcriber = stt
+	live, sttSt := a.speechToText(c.STT, deps.Transcriber)
+	deps.Transcriber = nil
+	if live != nil {
+		deps.Transcriber = live
+	}
 	if voiceOverride != nil {
 		voiceOverride(&deps)
 	}
@@ -219,17 +225,19 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	}
 	parts := &voiceParts{
 		faces: newFaceRecorder(board.Faceplate, faceHistory, a.now),
-		keep:  c.KeepVoice.Std(),
 		mic:   board.Mic != nil,
 		spk:   board.Speaker != nil,
-		stt:   sttSt,
 	}
 	// With keep_voice = 0 the store keeps nothing and its purge removes
 	// what an earlier setting kept.
-	parts.store, err = voice.NewStore(a.db, deps.Sealer, parts.keep, nil)
+	parts.store, err = voice.NewStore(a.db, deps.Sealer, c.KeepVoice.Std(), nil)
 	if err != nil {
 		a.health.Set("voice", Degraded, "voice: "+err.Error())
 		return nil
+	}
+	parts.settings = &voiceSettings{owner: owner, stt: live, store: parts.store, sttSt: sttSt, keep: c.KeepVoice.Std()}
+	if live != nil {
+		parts.settings.mode = c.STT
 	}
 	if board.Speaker == nil {
 		synth = nil
@@ -245,6 +253,11 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 	}
 	if vc.Mic != nil {
 		vc.Wake, parts.wake = a.wakeDetector(c)
+		if vc.Wake != nil {
+			g := &gatedWake{inner: vc.Wake}
+			g.on.Store(owner.wakeOn())
+			vc.Wake, parts.settings.gate = g, g
+		}
 	} else {
 		parts.wake = wakeStatus{engine: WakeOff, note: "no microphone"}
 	}
@@ -424,14 +437,22 @@ func (a *Agent) voiceStatus() apiclient.VoiceStatus {
 	}
 	st := a.voice.Status()
 	parts := a.voicex
+	set := parts.settings
+	set.mu.Lock()
+	stt, keep := set.sttSt, set.keep
+	wake, wakeNote := parts.wake.engine, parts.wake.note
+	if set.gate != nil && !set.gate.on.Load() {
+		wake, wakeNote = WakeOff, joinNote(wakeNote, "the owner turned the wake word off ("+parts.wake.engine+" stays loaded)")
+	}
+	set.mu.Unlock()
 	return apiclient.VoiceStatus{
 		Enabled: true, State: st.State.String(), Muted: st.Muted, Mining: st.Mining,
 		Microphone: parts.mic, Speaker: parts.spk,
 		Frames: st.Capture.Frames, Dropped: st.Capture.Dropped, MutedReads: st.Capture.MutedReads, ReadErrors: st.Capture.ReadErrors,
 		Utterances: st.Utterances, Asked: st.Asked, NoSpeech: st.NoSpeech, Errors: st.Errors, Gated: st.Gated,
 		WakeConnected: st.WakeConnected, WakeDetections: st.WakeDetections, WakeIgnored: st.WakeIgnored, WakeDropped: st.WakeDropped,
-		KeepVoice: parts.keep.String(), Note: parts.note, STT: parts.stt.used, STTNote: parts.stt.note,
-		Wake: parts.wake.engine, WakeNote: parts.wake.note,
+		KeepVoice: keep.String(), Note: parts.note, STT: stt.used, STTNote: stt.note,
+		Wake: wake, WakeNote: wakeNote,
 		LastUtterance: st.LastUtterance, LastError: st.LastError,
 	}
 }

@@ -233,6 +233,23 @@ func TestWebPageInBrowser(t *testing.T) {
 		t.Fatalf("after the page voted (%q): for = %v (%v), want %v", flash, forVotes, err, own)
 	}
 
+	// Voice settings: recordings no longer kept and, where there is a
+	// local recogniser, speech to text on the device only; read back
+	// through the agent's API.
+	vs, err := c.VoiceSettings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Navigate(lan + "/voice"), visible("#keep_voice"), chromedp.SetValue(chromedp.CSS("#keep_voice"), "0s")}
+	if vs.STT != "" {
+		steps = append(steps, chromedp.SetValue(chromedp.CSS("#stt"), "local"))
+	}
+	do("change the voice settings", append(steps, click("#save-voice"), visible(".flash"), shot("4b-voice"))...)
+	flash = text(".flash")
+	if got, err := c.VoiceSettings(ctx); err != nil || got.KeepVoice != "0s" || !got.Owner || (vs.STT != "" && got.STT != "local") {
+		t.Fatalf("after the page saved the voice settings (%q): %+v, %v; want keep_voice 0s and stt local", flash, got, err)
+	}
+
 	// The figures: page weight and first contentful paint of the status
 	// page (docs/performance.md).
 	// First contentful paint of the status page, from Chromium's paint

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"go.etcd.io/bbolt"
@@ -34,7 +35,7 @@ var ErrNoSealer = errors.New("voice: store: no sealer")
 type Store struct {
 	db        *bbolt.DB
 	sealer    Sealer
-	retention time.Duration
+	retention atomic.Int64 // a time.Duration; the owner may change it
 	clock     Clock
 }
 
@@ -56,11 +57,26 @@ func NewStore(db *bbolt.DB, sealer Sealer, retention time.Duration, clock Clock)
 	if err != nil {
 		return nil, fmt.Errorf("voice: store: %w", err)
 	}
-	return &Store{db: db, sealer: sealer, retention: retention, clock: clock}, nil
+	st := &Store{db: db, sealer: sealer, clock: clock}
+	st.retention.Store(int64(retention))
+	return st, nil
+}
+
+// SetRetention changes how long utterances are kept from now on; the next
+// Purge applies it to what is stored (0 removes everything).
+func (s *Store) SetRetention(d time.Duration) error {
+	if d < 0 {
+		d = 0
+	}
+	if d > 0 && s.sealer == nil {
+		return ErrNoSealer
+	}
+	s.retention.Store(int64(d))
+	return nil
 }
 
 // Retention is the configured retention.
-func (s *Store) Retention() time.Duration { return s.retention }
+func (s *Store) Retention() time.Duration { return time.Duration(s.retention.Load()) }
 
 // keyTime is the sortable record id of time t.
 func keyTime(t time.Time) string { return t.UTC().Format("20060102T150405.000000000Z") }
@@ -68,7 +84,7 @@ func keyTime(t time.Time) string { return t.UTC().Format("20060102T150405.000000
 // Put seals and stores an utterance recorded at t; it returns the record id
 // ("" when retention is 0).
 func (s *Store) Put(t time.Time, pcm []int16) (string, error) {
-	if s.retention == 0 {
+	if s.Retention() == 0 {
 		return "", nil
 	}
 	id := keyTime(t)
@@ -127,11 +143,12 @@ func (s *Store) IDs() ([]string, error) {
 // retention is 0) and returns how many it deleted. It writes nothing when
 // there is nothing to delete.
 func (s *Store) Purge() (int, error) {
-	cutoff := keyTime(s.clock.Now().Add(-s.retention))
+	keep := s.Retention()
+	cutoff := keyTime(s.clock.Now().Add(-keep))
 	var old [][]byte
 	err := s.db.View(func(tx *bbolt.Tx) error {
 		c := tx.Bucket([]byte(UtteranceBucket)).Cursor()
-		for k, _ := c.First(); k != nil && (s.retention == 0 || strings.Compare(string(k), cutoff) < 0); k, _ = c.Next() {
+		for k, _ := c.First(); k != nil && (keep == 0 || strings.Compare(string(k), cutoff) < 0); k, _ = c.Next() {
 			old = append(old, append([]byte(nil), k...))
 		}
 		return nil

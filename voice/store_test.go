@@ -115,3 +115,39 @@ func TestStorePurgeJob(t *testing.T) {
 		t.Errorf("purged after only %v", now.Sub(newFakeClock().Now()))
 	}
 }
+
+// TestStoreSetRetention: the owner changes the retention while the store
+// runs: 0 stops keeping and the next purge removes what was kept; a
+// retention again keeps new utterances; without a sealer none is taken.
+func TestStoreSetRetention(t *testing.T) {
+	clock := newFakeClock()
+	s, err := voice.NewStore(openDB(t), &fakeSealer{}, time.Hour, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := s.Put(clock.Now(), []int16{1}); id == "" {
+		t.Fatal("nothing kept with an hour's retention")
+	}
+	if err := s.SetRetention(0); err != nil || s.Retention() != 0 {
+		t.Fatalf("SetRetention(0) = %v, retention %s", err, s.Retention())
+	}
+	if id, _ := s.Put(clock.Now(), []int16{1}); id != "" {
+		t.Errorf("kept %q with retention 0", id)
+	}
+	if n, err := s.Purge(); n != 1 || err != nil {
+		t.Errorf("Purge after SetRetention(0) = %d, %v; want 1", n, err)
+	}
+	if err := s.SetRetention(24 * time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := s.Put(clock.Now(), []int16{1}); id == "" {
+		t.Error("nothing kept after SetRetention(24h)")
+	}
+	never, err := voice.NewStore(openDB(t), nil, 0, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := never.SetRetention(time.Hour); !errors.Is(err, voice.ErrNoSealer) || never.Retention() != 0 {
+		t.Errorf("SetRetention without a sealer = %v, retention %s", err, never.Retention())
+	}
+}

@@ -2,7 +2,9 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -417,6 +419,7 @@ func (s *Server) backupRun(w http.ResponseWriter, r *http.Request, rq request) {
 
 func (s *Server) voicePage(w http.ResponseWriter, r *http.Request, rq request) {
 	v, err := s.api.VoiceStatus(r.Context())
+	set, serr := s.api.VoiceSettings(r.Context())
 	s.page(w, r, rq, "Voice", func(h *htmlw) {
 		h.bad(problem(err))
 		with := func(s, note, none string) string {
@@ -431,13 +434,82 @@ func (s *Server) voicePage(w http.ResponseWriter, r *http.Request, rq request) {
 		h.raw("<table>")
 		h.row("Wake word", with(v.Wake, v.WakeNote, "off"))
 		h.row("Speech to text", with(v.STT, v.STTNote, "none"))
-		h.row("Recordings kept", with(v.KeepVoice, "", "not kept"))
+		h.row("Recordings kept", with(keepLabel(v.KeepVoice), "", "not kept"))
 		h.row("State", with(v.State, map[bool]string{true: "muted"}[v.Muted], "off"))
 		h.raw("</table>")
-		h.note("These are set in the agent's configuration file, <code>/etc/mycroft/agent.toml</code>, table <code>[voice]</code>: " +
-			"<code>wake_engine</code>, <code>wake_model</code>, <code>stt</code> (local, local-first or paid-first) and <code>keep_voice</code>; " +
-			"then <code>sudo systemctl restart mycroft</code>. The agent cannot change them while it runs.")
+		h.raw("<h2>Settings</h2>")
+		if h.bad(problem(serr)) {
+			return
+		}
+		wake := field{name: "wake", label: "Wake word", value: map[bool]string{true: "on", false: "off"}[set.Wake], options: []string{"on", "listen for it", "off", "off (the button still works)"}}
+		if set.WakeEngine == "off" {
+			wake.options = []string{"off", "off: no wake word engine runs (the status above says why)"}
+		}
+		fs := []field{wake}
+		if set.STT != "" {
+			fs = append(fs, field{name: "stt", label: "Speech to text", value: set.STT, options: []string{
+				"local", "on this device only (free, works offline)",
+				"local-first", "on this device, paid when it is unsure",
+				"paid-first", "paid, on this device when that fails"}})
+		}
+		keep := field{name: "keep_voice", label: "Keep recordings", value: set.KeepVoice, options: []string{"0s", "never", "24h0m0s", "1 day", "168h0m0s", "7 days", "720h0m0s", "30 days"}}
+		if !slices.Contains(keep.options, set.KeepVoice) {
+			keep.options = append(keep.options, set.KeepVoice, keepLabel(set.KeepVoice))
+		}
+		fs = append(fs, keep)
+		h.form("/voice/settings", rq.s.csrf, "Save voice settings", "save-voice", fs...)
+		if set.Owner {
+			h.post("/voice/settings", rq.s.csrf, "Back to the configuration file's", "reset", "1")
+		}
+		h.note("Changes apply at once and are kept across restarts, over the <code>[voice]</code> table of <code>/etc/mycroft/agent.toml</code>. " +
+			"Everything else there (the wake word engine and model, its threshold, the speech detector) is set in that file, then <code>sudo systemctl restart mycroft</code>.")
 	})
+}
+
+// keepLabel says a retention ("0s", "168h0m0s") in words.
+func keepLabel(d string) string {
+	x, err := time.ParseDuration(d)
+	switch {
+	case err != nil:
+		return d
+	case x == 0:
+		return "never"
+	case x%(24*time.Hour) == 0:
+		return fmt.Sprintf("%d days", x/(24*time.Hour))
+	}
+	return x.String()
+}
+
+// setVoice sends the voice settings the owner changed (fields left as they
+// were are not sent), or the reset.
+func (s *Server) setVoice(w http.ResponseWriter, r *http.Request, rq request) {
+	ctx := r.Context()
+	var req apiclient.VoiceSettingsRequest
+	if r.PostForm.Get("reset") == "1" {
+		req.Reset = true
+	} else {
+		cur, err := s.api.VoiceSettings(ctx)
+		if err != nil {
+			s.done(w, r, rq, "/voice", err, "")
+			return
+		}
+		if v := r.PostForm.Get("wake"); (v == "on") != cur.Wake && (v == "on" || v == "off") {
+			on := v == "on"
+			req.Wake = &on
+		}
+		if v := r.PostForm.Get("stt"); v != "" && v != cur.STT {
+			req.STT = v
+		}
+		if v := r.PostForm.Get("keep_voice"); v != "" && v != cur.KeepVoice {
+			req.KeepVoice = v
+		}
+		if req == (apiclient.VoiceSettingsRequest{}) {
+			s.done(w, r, rq, "/voice", nil, "Nothing changed.")
+			return
+		}
+	}
+	_, err := s.api.SetVoiceSettings(ctx, req)
+	s.done(w, r, rq, "/voice", err, "Voice settings saved.")
 }
 
 func (s *Server) grantsPage(w http.ResponseWriter, r *http.Request, rq request) {

@@ -55,6 +55,7 @@ func (s *Server) routes() []route {
 		{pattern: "GET /backup", h: s.backupPage},
 		{pattern: "POST /backup/run", h: s.backupRun},
 		{pattern: "GET /voice", h: s.voicePage},
+		{pattern: "POST /voice/settings", h: s.setVoice},
 		{pattern: "GET /grants", h: s.grantsPage},
 		{pattern: "GET /keys", h: s.keysPage},
 		{pattern: "GET /keys/new", h: s.keysNewPage, loopbackOnly: true},

@@ -69,6 +69,8 @@ func (h *htmlw) post(action, token, button string, hidden ...string) {
 type field struct {
 	name, label, value, typ string
 	required                bool
+	// options make a select: value, label pairs; value picks one.
+	options []string
 }
 
 // form writes a grid form of fields posting to action.
@@ -76,6 +78,18 @@ func (h *htmlw) form(action, token, button, buttonID string, fields ...field) {
 	h.f(`<form method="post" action="%s" class="grid">`, action)
 	h.csrf(token)
 	for _, f := range fields {
+		if len(f.options) > 0 {
+			h.f(`<label for="%s">%s</label><select id="%s" name="%s">`, f.name, f.label, f.name, f.name)
+			for i := 0; i+1 < len(f.options); i += 2 {
+				sel := ""
+				if f.options[i] == f.value {
+					sel = " selected"
+				}
+				h.f(`<option value="%s"`+sel+`>%s</option>`, f.options[i], f.options[i+1])
+			}
+			h.raw("</select>\n")
+			continue
+		}
 		typ := f.typ
 		if typ == "" {
 			typ = "text"

@@ -11,7 +11,7 @@ import (
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 )
 
-const voiceUsage = "usage: mycroft voice status [--json] | hear FILE.wav [--wait] [--json] | faces [--since N] [--json] | last [--json]"
+const voiceUsage = "usage: mycroft voice status [--json] | settings [--set KEY=VALUE]... [--reset] [--json] | hear FILE.wav [--wait] [--json] | faces [--since N] [--json] | last [--json]"
 
 // runAsk asks a typed question: the agent answers (and speaks, with a
 // speaker) as if it had been heard.
@@ -59,6 +59,33 @@ func runVoice(ctx context.Context, e *env, args []string) error {
 			return printJSON(e.stdout, st)
 		}
 		return printVoiceStatus(e, st)
+	case "settings":
+		fs := newFlags(e, "voice settings", "[--set KEY=VALUE]... [--reset] [--json]")
+		var sets setFlags
+		fs.Var(&sets, "set", "change a setting, at once and for good: stt (local, local-first, paid-first), keep_voice (0s never keeps, 24h...), wake (on, off) (repeatable)")
+		reset := fs.Bool("reset", false, "go back to agent.toml's [voice] values (before any --set)")
+		asJSON := fs.Bool("json", false, "print JSON")
+		if err := parseFlags(fs, args[1:], 0); err != nil {
+			return err
+		}
+		var st apiclient.VoiceSettings
+		var err error
+		if len(sets) == 0 && !*reset {
+			st, err = c.VoiceSettings(ctx)
+		} else {
+			var req apiclient.VoiceSettingsRequest
+			if req, err = voiceSettingsRequest(sets, *reset); err != nil {
+				return err
+			}
+			st, err = c.SetVoiceSettings(ctx, req)
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return printJSON(e.stdout, st)
+		}
+		return printVoiceSettings(e, st)
 	case "hear":
 		fs := newFlags(e, "voice hear", "[--wait] [--json] FILE.wav")
 		wait := fs.Bool("wait", false, "wait for the interaction to end and print the transcript and the reply")
@@ -205,5 +232,57 @@ func printVoiceStatus(e *env, st apiclient.VoiceStatus) error {
 	if st.LastError != "" {
 		fmt.Fprintf(tw, "last error:\t%s\n", st.LastError)
 	}
+	return tw.Flush()
+}
+
+// voiceSettingsRequest turns --set KEY=VALUE flags into a request.
+func voiceSettingsRequest(sets []string, reset bool) (apiclient.VoiceSettingsRequest, error) {
+	req := apiclient.VoiceSettingsRequest{Reset: reset}
+	for _, kv := range sets {
+		k, v, ok := strings.Cut(kv, "=")
+		v = strings.TrimSpace(v)
+		if !ok || v == "" {
+			return req, usagef("--set %q: want KEY=VALUE (stt, keep_voice, wake)", kv)
+		}
+		switch strings.TrimSpace(k) {
+		case "stt":
+			req.STT = v
+		case "keep_voice":
+			req.KeepVoice = v
+		case "wake":
+			on, ok := map[string]bool{"on": true, "off": false}[v]
+			if !ok {
+				return req, usagef("--set wake=%s: on or off", v)
+			}
+			req.Wake = &on
+		default:
+			return req, usagef("--set %q: no such setting (stt, keep_voice, wake)", kv)
+		}
+	}
+	return req, nil
+}
+
+func printVoiceSettings(e *env, st apiclient.VoiceSettings) error {
+	wake := map[bool]string{true: "on", false: "off"}[st.Wake]
+	if st.WakeEngine != "" {
+		wake += " (" + st.WakeEngine + ")"
+	}
+	stt := st.STT
+	if stt == "" {
+		stt = "none available"
+	}
+	keep := st.KeepVoice
+	if keep == "0s" {
+		keep = "never"
+	}
+	from := "agent.toml"
+	if st.Owner {
+		from = "the owner (stored; --reset goes back to agent.toml)"
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "wake word:\t%s\n", wake)
+	fmt.Fprintf(tw, "speech to text:\t%s\n", stt)
+	fmt.Fprintf(tw, "keep voice:\t%s\n", keep)
+	fmt.Fprintf(tw, "set by:\t%s\n", from)
 	return tw.Flush()
 }

@@ -18,11 +18,13 @@ func TestVoiceCommands(t *testing.T) {
 		Start: at, End: at.Add(2 * time.Second), Faces: []string{"listening", "thinking", "speaking", "idle"}, Done: true}
 	st := apiclient.VoiceStatus{Enabled: true, State: "idle", Microphone: true, Speaker: true, Frames: 500, Dropped: 2, Utterances: 1, KeepVoice: "0s"}
 	f := newFakeAgent(t, map[string]any{
-		"POST /voice/ask":   apiclient.VoiceAskReply{Reply: "It is noon."},
-		"POST /voice/hear":  apiclient.VoiceHearReply{After: 3},
-		"GET /voice/last":   last,
-		"GET /voice/status": st,
-		"GET /voice/faces":  apiclient.VoiceFaces{Faces: []apiclient.VoiceFace{{Seq: 7, State: "listening", At: at}}, Next: 8},
+		"POST /voice/ask":      apiclient.VoiceAskReply{Reply: "It is noon."},
+		"POST /voice/hear":     apiclient.VoiceHearReply{After: 3},
+		"GET /voice/last":      last,
+		"GET /voice/status":    st,
+		"GET /voice/faces":     apiclient.VoiceFaces{Faces: []apiclient.VoiceFace{{Seq: 7, State: "listening", At: at}}, Next: 8},
+		"GET /voice/settings":  apiclient.VoiceSettings{Wake: true, WakeEngine: "openwakeword hey_mycroft_v0.1", STT: "local-first", KeepVoice: "168h0m0s"},
+		"POST /voice/settings": apiclient.VoiceSettings{WakeEngine: "openwakeword hey_mycroft_v0.1", STT: "local", KeepVoice: "0s", Owner: true},
 	})
 	code, out, stderr := runCLI(ctx, "-socket", f.sock, "voice", "status", "--json")
 	var got apiclient.VoiceStatus
@@ -40,6 +42,8 @@ func TestVoiceCommands(t *testing.T) {
 		{[]string{"voice", "hear", "--wait", "q.wav"}, []string{"heard:    what time is it", "reply:    It is noon.", "listening → thinking → speaking → idle", "took:     2s"}},
 		{[]string{"voice", "last"}, []string{"It is noon."}},
 		{[]string{"voice", "faces"}, []string{"7", "listening"}},
+		{[]string{"voice", "settings"}, []string{"wake word:       on (openwakeword hey_mycroft_v0.1)", "speech to text:  local-first", "set by:          agent.toml"}},
+		{[]string{"voice", "settings", "--set", "stt=local", "--set", "keep_voice=0s", "--set", "wake=off"}, []string{"wake word:       off", "keep voice:      never", "set by:          the owner"}},
 	} {
 		code, out, stderr := runCLI(ctx, append([]string{"-socket", f.sock}, tc.args...)...)
 		if code != 0 {
@@ -57,13 +61,15 @@ func TestVoiceCommands(t *testing.T) {
 		`POST /voice/ask? {"text":"what time is it"}`,
 		`POST /voice/hear? {"path":"` + wav + `"}`,
 		`GET /voice/faces?since=0`,
+		`POST /voice/settings? {"wake":false,"stt":"local","keep_voice":"0s"}`,
 	} {
 		if !strings.Contains(reqs, w) {
 			t.Errorf("requests lack %q:\n%s", w, reqs)
 		}
 	}
 	n := len(f.requests())
-	for _, args := range [][]string{{"ask"}, {"voice"}, {"voice", "sing"}, {"voice", "hear"}, {"voice", "status", "x"}, {"voice", "faces", "--since", "x"}} {
+	for _, args := range [][]string{{"ask"}, {"voice"}, {"voice", "sing"}, {"voice", "hear"}, {"voice", "status", "x"}, {"voice", "faces", "--since", "x"},
+		{"voice", "settings", "--set", "wake=maybe"}, {"voice", "settings", "--set", "volume=3"}, {"voice", "settings", "--set", "stt"}} {
 		if code, _, _ := runCLI(ctx, append([]string{"-socket", f.sock}, args...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}

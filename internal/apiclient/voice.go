@@ -146,3 +146,42 @@ func (c *Client) VoiceStatus(ctx context.Context) (VoiceStatus, error) {
 	err := c.Get(ctx, "/voice/status", &out)
 	return out, err
 }
+
+// VoiceSettings are the voice settings the owner changes while the agent
+// runs (the owner's page, mycroft voice set).
+type VoiceSettings struct {
+	// Wake: the wake word is listened for. WakeEngine is what listens
+	// ("off" when no engine is loaded: voice.wake_engine in agent.toml).
+	Wake       bool   `json:"wake"`
+	WakeEngine string `json:"wake_engine"`
+	// STT is local, local-first or paid-first.
+	STT string `json:"stt"`
+	// KeepVoice is how long recordings are kept ("0s": never).
+	KeepVoice string `json:"keep_voice"`
+	// Owner: the owner has changed them (they are stored and win over
+	// agent.toml's [voice]); false: agent.toml's.
+	Owner bool `json:"owner"`
+}
+
+// VoiceSettingsRequest changes the fields it sets; Reset goes back to
+// agent.toml's values first.
+type VoiceSettingsRequest struct {
+	Wake      *bool  `json:"wake,omitempty"`
+	STT       string `json:"stt,omitempty"`
+	KeepVoice string `json:"keep_voice,omitempty"`
+	Reset     bool   `json:"reset,omitempty"`
+}
+
+// VoiceSettings returns the voice settings in force.
+func (c *Client) VoiceSettings(ctx context.Context) (VoiceSettings, error) {
+	var out VoiceSettings
+	err := c.Get(ctx, "/voice/settings", &out)
+	return out, err
+}
+
+// SetVoiceSettings changes them, at once and for good.
+func (c *Client) SetVoiceSettings(ctx context.Context, req VoiceSettingsRequest) (VoiceSettings, error) {
+	var out VoiceSettings
+	err := c.Post(ctx, "/voice/settings", req, &out)
+	return out, err
+}
