@@ -104,12 +104,13 @@ type faces struct {
 // wrapFaces builds the messagebus and the satellite that are on and wraps
 // the pipeline's speech-to-text, brain and voice with them; start serves
 // them once the pipeline exists. A port that cannot be opened is a health
-// notice: the agent runs on without that face.
-func (a *Agent) wrapFaces(brain *skills.Brain, tr voice.Transcriber, syn voice.Synthesizer, board hal.Board) (voice.Transcriber, voice.Brain, voice.Synthesizer, func(*voice.Pipeline)) {
+// notice: the agent runs on without that face. known says which words the
+// local recogniser has (nil: no local recogniser), for the bus's grammar.
+func (a *Agent) wrapFaces(brain *skills.Brain, tr voice.Transcriber, syn voice.Synthesizer, board hal.Board, known func(string) bool) (voice.Transcriber, voice.Brain, voice.Synthesizer, func(*voice.Pipeline)) {
 	f := &faces{}
 	var br voice.Brain = brain
 	if c := a.cfg.Messagebus; c.Enabled {
-		bus, err := messagebus.New(c.Listen, messagebus.Config{Token: c.Token, MaxClients: c.MaxClients, Volume: board.Volume, Log: a.log})
+		bus, err := messagebus.New(c.Listen, messagebus.Config{Token: c.Token, MaxClients: c.MaxClients, Volume: board.Volume, Known: known, Log: a.log})
 		if err == nil {
 			f.busLn, err = net.Listen("tcp", c.Listen)
 		}

@@ -243,7 +243,13 @@ func (a *Agent) wireVoice(ctx context.Context) error {
 		synth = nil
 	}
 	// The messagebus and the Home Assistant satellite take part (faces.go).
-	tr, vbrain, vsynth, startFaces := a.wrapFaces(brain, deps.Transcriber, synth, board)
+	// External skills' phrases join the local recogniser's grammar when
+	// its dictionary has their words.
+	var known func(string) bool
+	if live != nil && live.dec != nil {
+		known = live.dec.Known
+	}
+	tr, vbrain, vsynth, startFaces := a.wrapFaces(brain, deps.Transcriber, synth, board, known)
 	vc := voice.Config{
 		Mic: board.Mic, Speaker: board.Speaker, Faceplate: parts.faces,
 		Buttons: board.Buttons, Mute: board.Mute, Volume: board.Volume,

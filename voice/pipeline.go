@@ -17,7 +17,8 @@ import (
 
 // Brain turns text into a reply: intent.Router with the built-in skills.
 type Brain interface {
-	// Grammar is the JSGF grammar handed to the Transcriber.
+	// Grammar is the JSGF grammar handed to the Transcriber, asked for at
+	// each utterance (external skills may have joined since the last).
 	Grammar() string
 	Respond(ctx context.Context, text string) (intent.Reply, error)
 }
@@ -66,12 +67,11 @@ type Status struct {
 
 // Pipeline is the voice assistant. Create it with New, run it with Run.
 type Pipeline struct {
-	cfg     Config
-	log     *slog.Logger
-	cap     *capture
-	ep      *vad.Endpointer
-	ring    *Ring
-	grammar string
+	cfg  Config
+	log  *slog.Logger
+	cap  *capture
+	ep   *vad.Endpointer
+	ring *Ring
 
 	buttons   chan hal.ButtonEvent
 	muteCh    chan bool
@@ -187,7 +187,6 @@ func New(cfg Config) (*Pipeline, error) {
 		log:         cfg.Log,
 		ep:          vad.NewEndpointer(cfg.Endpoint),
 		ring:        NewRing(PrerollFrames),
-		grammar:     cfg.Brain.Grammar(),
 		buttons:     make(chan hal.ButtonEvent, 8),
 		muteCh:      make(chan bool, 1),
 		wakeCh:      make(chan wyoming.Detection, 4),

@@ -65,7 +65,7 @@ func (p *Pipeline) work(s *session) {
 	}
 	var text string
 	if s.stream != nil {
-		tr, err := p.cfg.Transcriber.Transcribe(think, p.grammar, s.stream)
+		tr, err := p.cfg.Transcriber.Transcribe(think, p.cfg.Brain.Grammar(), s.stream)
 		if ctx.Err() != nil {
 			return
 		}

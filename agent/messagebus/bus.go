@@ -57,7 +57,11 @@ type Config struct {
 	// HandlerTimeout bounds the wait for an external skill's answer;
 	// default 10 s.
 	HandlerTimeout time.Duration
-	Log            *slog.Logger
+	// Known says whether the local recogniser can hear a word (is in its
+	// dictionary): external skills' samples with other words are left out
+	// of the grammar it is given. Nil: no sample joins the grammar.
+	Known func(word string) bool
+	Log   *slog.Logger
 }
 
 // ErrToken: a listen address other than loopback without a token.

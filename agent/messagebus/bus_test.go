@@ -33,13 +33,14 @@ func (clockSkill) Handle(_ context.Context, in intent.Intent) (intent.Reply, err
 }
 
 type rig struct {
-	bus  *Bus
-	p    *voice.Pipeline
-	url  string
-	vol  *haltest.FakeVolume
-	btn  *haltest.ScriptedButtons
-	ctx  context.Context
-	stop func()
+	bus   *Bus
+	brain voice.Brain
+	p     *voice.Pipeline
+	url   string
+	vol   *haltest.FakeVolume
+	btn   *haltest.ScriptedButtons
+	ctx   context.Context
+	stop  func()
 }
 
 // newRig runs a real pipeline (no devices: typed questions, answers not
@@ -59,7 +60,8 @@ func newRig(t testing.TB, addr string, cfg Config) *rig {
 		t.Fatal(err)
 	}
 	btn := haltest.NewScriptedButtons()
-	p, err := voice.New(voice.Config{Brain: b.Brain(router), Buttons: btn, Volume: vol})
+	brain := b.Brain(router)
+	p, err := voice.New(voice.Config{Brain: brain, Buttons: btn, Volume: vol})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +73,7 @@ func newRig(t testing.TB, addr string, cfg Config) *rig {
 	done := make(chan error, 2)
 	go func() { done <- p.Run(ctx) }()
 	go func() { done <- b.Serve(ctx, ln, p) }()
-	r := &rig{bus: b, p: p, url: "ws://" + ln.Addr().String() + Route, vol: vol, btn: btn, ctx: ctx}
+	r := &rig{bus: b, brain: brain, p: p, url: "ws://" + ln.Addr().String() + Route, vol: vol, btn: btn, ctx: ctx}
 	r.stop = func() {
 		cancel()
 		for range 2 {
@@ -248,6 +250,31 @@ func TestExternalSkill(t *testing.T) {
 	rep := user.expect("intent.service.intent.reply", nil)
 	if rep.Data["intent"] != nil {
 		t.Errorf("after detach_skill: intent %v", rep.Data["intent"])
+	}
+}
+
+// TestExternalGrammar: an external skill's Padatious samples join the
+// grammar the local recogniser is given when its dictionary knows their
+// words, and leave it when the skill detaches; samples with an entity,
+// or with an unknown word, stay out.
+func TestExternalGrammar(t *testing.T) {
+	r := newRig(t, DefaultAddr, Config{Known: func(w string) bool { return w != "zzqxjv" }})
+	skill := r.dial(t, "", nil)
+	skill.send("padatious:register_intent", map[string]any{"name": "fun:joke.intent", "samples": []any{"tell me a joke", "play zzqxjv radio", "joke about {topic}"}}, map[string]any{"skill_id": "fun"})
+	skill.send("sync", nil, nil)
+	skill.expect("sync", nil)
+	g := r.brain.Grammar()
+	if !strings.Contains(g, "tell me a joke") || !strings.Contains(g, "what time is it") {
+		t.Errorf("grammar lacks the external sample or the built-in one:\n%s", g)
+	}
+	if strings.Contains(g, "zzqxjv") || strings.Contains(g, "topic") {
+		t.Errorf("grammar holds an unknown word or a free entity:\n%s", g)
+	}
+	skill.send("detach_skill", map[string]any{"skill_id": "fun"}, nil)
+	skill.send("sync", nil, nil)
+	skill.expect("sync", nil)
+	if g := r.brain.Grammar(); strings.Contains(g, "joke") {
+		t.Errorf("after detach_skill the grammar still holds the sample:\n%s", g)
 	}
 }
 

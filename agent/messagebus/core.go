@@ -163,6 +163,7 @@ func (h *handler) finish() { h.once.Do(func() { close(h.done) }) }
 // which can also say how well it matches.
 type Matcher interface {
 	Grammar() string
+	GrammarWith(known func(word string) bool, others ...*intent.Router) string
 	Respond(ctx context.Context, text string) (intent.Reply, error)
 	Match(text string) (intent.Intent, intent.Skill, bool)
 }
@@ -183,7 +184,21 @@ type brain struct {
 	inner Matcher
 }
 
-func (br *brain) Grammar() string { return br.inner.Grammar() }
+// Grammar is the built-in skills' grammar with the external Padatious
+// intents' samples whose words the local recogniser knows (Config.Known),
+// so that they are heard offline too. Samples with an entity are left out
+// (the grammar cannot hold free text), and so are Adapt intents (keywords
+// anywhere in a sentence).
+func (br *brain) Grammar() string {
+	b := br.b
+	b.mu.Lock()
+	ext := b.reg.router
+	b.mu.Unlock()
+	if ext == nil || b.cfg.Known == nil {
+		return br.inner.Grammar()
+	}
+	return br.inner.GrammarWith(b.cfg.Known, ext)
+}
 
 func (br *brain) Respond(ctx context.Context, text string) (intent.Reply, error) {
 	b := br.b

@@ -132,6 +132,35 @@ func TestGrammar(t *testing.T) {
 	}
 }
 
+// TestGrammarWith: other routers' patterns join the grammar, except those
+// with a word the recogniser does not know; vocabularies of one slot name
+// merge, their unknown words left out.
+func TestGrammarWith(t *testing.T) {
+	own, _ := NewRouter(nil, fakeSkill{"k", []Spec{{"greet", []string{"hello", "play {song}"}}}})
+	own.SetVocabulary("song", []string{"yellow"})
+	ext, _ := NewRouter(nil, fakeSkill{"ext", []Spec{
+		{"joke", []string{"tell me a joke"}},
+		{"odd", []string{"frobnicate the widget"}},
+		{"play", []string{"put on {song}"}},
+	}})
+	ext.SetVocabulary("song", []string{"blue", "zzyzx"})
+	known := func(w string) bool { return w != "frobnicate" && w != "zzyzx" }
+	g := own.GrammarWith(known, nil, ext)
+	for _, want := range []string{"hello", "play <song>", "tell me a joke", "put on <song>", "<song> = ( yellow | blue );"} {
+		if !strings.Contains(g, want) {
+			t.Errorf("grammar lacks %q:\n%s", want, g)
+		}
+	}
+	for _, bad := range []string{"frobnicate", "zzyzx"} {
+		if strings.Contains(g, bad) {
+			t.Errorf("grammar holds the unknown word %q:\n%s", bad, g)
+		}
+	}
+	if own.GrammarWith(nil) != own.Grammar() {
+		t.Error("GrammarWith(nil) differs from Grammar()")
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	cases := []struct {
 		in   string

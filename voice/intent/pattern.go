@@ -249,6 +249,19 @@ func (n *node) jsgf(b *strings.Builder) {
 	}
 }
 
+// allWords reports whether known takes every fixed word of n.
+func (n *node) allWords(known func(string) bool) bool {
+	if n.kind == nWord {
+		return known(n.text)
+	}
+	for _, k := range n.kids {
+		if !k.allWords(known) {
+			return false
+		}
+	}
+	return true
+}
+
 // literals counts the fixed words a match of n needs at least.
 func (n *node) literals() int {
 	switch n.kind {

@@ -184,17 +184,53 @@ func (r *Router) OnReply(f func(Intent, Reply)) { r.onReply = f }
 
 // Grammar is the JSGF grammar of every pattern, for the speech-to-text
 // provider.
-func (r *Router) Grammar() string {
+func (r *Router) Grammar() string { return r.GrammarWith(nil) }
+
+// GrammarWith is the grammar of r's patterns and of others' (external
+// skills' intents, which the recogniser then hears too). A pattern of
+// others with a word known rejects is left out, and so is such a word of
+// their slot vocabularies: a recogniser refuses a whole grammar for one
+// word missing from its dictionary. r's own patterns are not checked.
+// Vocabularies of one slot name are merged. A nil known takes every word.
+func (r *Router) GrammarWith(known func(word string) bool, others ...*Router) string {
+	type rule struct {
+		tree *node
+		own  bool
+	}
+	var rules []rule
+	vocab := map[string][]string{}
+	add := func(x *Router, own bool) {
+		for _, c := range x.rules {
+			if own || known == nil || c.tree.allWords(known) {
+				rules = append(rules, rule{c.tree, own})
+			}
+		}
+		for slot, phrases := range x.vocab {
+			for _, p := range phrases {
+				if !own && known != nil && !allKnown(p, known) || slices.Contains(vocab[slot], p) {
+					continue
+				}
+				vocab[slot] = append(vocab[slot], p)
+			}
+		}
+	}
+	add(r, true)
+	for _, o := range others {
+		if o != nil {
+			add(o, false)
+		}
+	}
+
 	var b strings.Builder
 	b.WriteString("#JSGF V1.0;\ngrammar mycroft;\n\npublic <command> = ")
 	used := map[string]bool{}
 	n := 0
-	for _, c := range r.rules {
+	for _, c := range rules {
 		names := map[string]bool{}
 		c.tree.slots(names)
 		ok := true
 		for s := range names {
-			if _, typed := slotTypes[s]; !typed && len(r.vocab[s]) == 0 {
+			if _, typed := slotTypes[s]; !typed && len(vocab[s]) == 0 {
 				ok = false
 			}
 		}
@@ -228,9 +264,18 @@ func (r *Router) Grammar() string {
 			}
 			continue
 		}
-		fmt.Fprintf(&b, "<%s> = ( %s );\n", s, strings.Join(r.vocab[s], " | "))
+		fmt.Fprintf(&b, "<%s> = ( %s );\n", s, strings.Join(vocab[s], " | "))
 	}
 	return b.String()
+}
+
+func allKnown(phrase string, known func(string) bool) bool {
+	for _, w := range strings.Fields(phrase) {
+		if !known(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Skills lists the registered skills.

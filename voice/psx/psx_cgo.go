@@ -66,6 +66,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unsafe"
 
 	"github.com/mycroft-network/mycroft/internal/jsgf"
@@ -140,6 +141,28 @@ func (d *Decoder) Close() error {
 		d.free()
 	}
 	return nil
+}
+
+// Known reports whether word is in the decoder's dictionary, so that a
+// grammar holding it is not refused. It waits for an utterance being
+// decoded.
+func (d *Decoder) Known(word string) bool {
+	if word == "" || strings.ContainsRune(word, 0) {
+		return false
+	}
+	d.sem <- struct{}{}
+	defer func() { <-d.sem }()
+	if d.ps == nil {
+		return false
+	}
+	w := C.CString(word)
+	defer C.free(unsafe.Pointer(w))
+	phones := C.ps_lookup_word(d.ps, w)
+	if phones == nil {
+		return false
+	}
+	C.free(unsafe.Pointer(phones)) // ps_lookup_word allocates it
+	return true
 }
 
 // initPS loads a decoder from pocketsphinx command-line options; what

@@ -3,10 +3,12 @@ package psx
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/mycroft-network/mycroft/agent/skills"
+	"github.com/mycroft-network/mycroft/voice/intent"
 	"github.com/mycroft-network/mycroft/voice/tts"
 )
 
@@ -87,4 +89,46 @@ func TestSkillsDomain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExternalSkillHeard: an external skill's phrase (a messagebus skill's
+// Padatious sample) joins the skills' grammar through the decoder's
+// dictionary and is then recognised word for word, offline; a phrase with
+// a word the dictionary lacks stays out rather than making the decoder
+// refuse the whole grammar.
+func TestExternalSkillHeard(t *testing.T) {
+	d := decoder(t)
+	if !d.Known("joke") || d.Known("zzqxjv") {
+		t.Fatalf("Known(joke) = %v, Known(zzqxjv) = %v", d.Known("joke"), d.Known("zzqxjv"))
+	}
+	r, err := skills.New(skills.Config{Now: time.Now, Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext, err := intent.NewRouter(nil, extSkill{"tell me a joke", "play zzqxjv radio"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := r.GrammarWith(d.Known, ext)
+	if strings.Contains(g, "zzqxjv") {
+		t.Fatal("a word missing from the dictionary joined the grammar")
+	}
+	got, err := d.Recognize(context.Background(), g, &trickle{b: speech(t, tts.Flite(), "tell me a joke"), end: io.EOF})
+	if err != nil || got.Text != "tell me a joke" {
+		t.Errorf("the external phrase = %+v, %v", got, err)
+	}
+	if got, err := d.Recognize(context.Background(), g, &trickle{b: speech(t, tts.Flite(), "what time is it"), end: io.EOF}); err != nil || got.Text != "what time is it" {
+		t.Errorf("a built-in phrase with the external one in = %+v, %v", got, err)
+	}
+}
+
+// extSkill is an external skill's intent: its patterns.
+type extSkill []string
+
+func (s extSkill) Name() string { return "external" }
+func (s extSkill) Intents() []intent.Spec {
+	return []intent.Spec{{Name: "external", Patterns: s}}
+}
+func (s extSkill) Handle(context.Context, intent.Intent) (intent.Reply, error) {
+	return intent.Reply{}, nil
 }

@@ -25,5 +25,8 @@ func (d *Decoder) Recognize(context.Context, string, io.Reader) (Result, error) 
 	return Result{}, ErrUnavailable
 }
 
+// Known reports false: there is no dictionary.
+func (d *Decoder) Known(string) bool { return false }
+
 // Close does nothing.
 func (d *Decoder) Close() error { return nil }
