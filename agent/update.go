@@ -170,7 +170,7 @@ func (a *Agent) wireUpdate(context.Context) error {
 		var v update.Version
 		if req.Version != "" {
 			if v, err = update.ParseVersion(req.Version); err != nil {
-				return nil, &apiclient.Error{Status: http.StatusBadRequest, Message: err.Error()}
+				return nil, badRequest("%v", err)
 			}
 		}
 		st, err := u.Apply(r.Context(), v)

@@ -19,7 +19,6 @@ import (
 	"github.com/mycroft-network/mycroft/chain"
 	"github.com/mycroft-network/mycroft/chain/deploy"
 	"github.com/mycroft-network/mycroft/internal/atomicfile"
-	"github.com/mycroft-network/mycroft/keystore/web3"
 )
 
 // chainCommands are the operator's chain tools, left out of device builds
@@ -89,20 +88,9 @@ func chainDeploy(ctx context.Context, e *env, args []string) error {
 		}
 		cfg.Registrar = common.HexToAddress(*registrar)
 	}
-	file, err := readKeyFile(*keyFile)
+	key, err := decryptKeyFile(e, "chain deploy", *keyFile, *passFile)
 	if err != nil {
-		return fmt.Errorf("chain deploy: key file: %w", err)
-	}
-	if _, err := web3.Parse(file); err != nil {
-		return fmt.Errorf("chain deploy: %s is not a usable Web3 v3 key file: %w", *keyFile, err)
-	}
-	pass, err := secret(e, *passFile, "passphrase of the key file", false)
-	if err != nil {
-		return fmt.Errorf("chain deploy: %w", err)
-	}
-	key, err := web3.Decrypt(file, []byte(pass))
-	if err != nil {
-		return fmt.Errorf("chain deploy: %s: %w", *keyFile, err)
+		return err
 	}
 	draftPath := *out + ".draft"
 	if cfg.Draft, err = loadDraft(draftPath); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/mycroft-network/mycroft/internal/apiclient"
 	"github.com/mycroft-network/mycroft/internal/atomicfile"
+	"github.com/mycroft-network/mycroft/keystore/web3"
 )
 
 func runKeys(ctx context.Context, e *env, args []string) error {
@@ -509,6 +511,28 @@ func keysImport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "wallet address %s\n", res.Address)
 	}
 	return nil
+}
+
+// decryptKeyFile reads the Web3 v3 key file at path, checks that it is
+// one before asking for its passphrase (from passFile, or the terminal),
+// and decrypts it; errors start with what (the command).
+func decryptKeyFile(e *env, what, path, passFile string) (*ecdsa.PrivateKey, error) {
+	file, err := readKeyFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: key file: %w", what, err)
+	}
+	if _, err := web3.Parse(file); err != nil {
+		return nil, fmt.Errorf("%s: %s is not a usable Web3 v3 key file: %w", what, path, err)
+	}
+	pass, err := secret(e, passFile, "passphrase of the key file", false)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	key, err := web3.Decrypt(file, []byte(pass))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", what, path, err)
+	}
+	return key, nil
 }
 
 // readKeyFile reads a v3 key file (at most 64 KiB).

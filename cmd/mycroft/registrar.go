@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/mycroft-network/mycroft/chain"
-	"github.com/mycroft-network/mycroft/keystore/web3"
 	"github.com/mycroft-network/mycroft/registrar"
 )
 
@@ -84,20 +83,9 @@ func runRegistrar(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("registrar: %w", err)
 	}
-	file, err := readKeyFile(fc.Key)
+	key, err := decryptKeyFile(e, "registrar", fc.Key, fc.PassphraseFile)
 	if err != nil {
-		return fmt.Errorf("registrar: key file: %w", err)
-	}
-	if _, err := web3.Parse(file); err != nil {
-		return fmt.Errorf("registrar: %s is not a usable Web3 v3 key file: %w", fc.Key, err)
-	}
-	pass, err := secret(e, fc.PassphraseFile, "passphrase of the key file", false)
-	if err != nil {
-		return fmt.Errorf("registrar: %w", err)
-	}
-	key, err := web3.Decrypt(file, []byte(pass))
-	if err != nil {
-		return fmt.Errorf("registrar: %s: %w", fc.Key, err)
+		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	signer := chain.NewKeySigner(key)

@@ -15,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/mycroft-network/mycroft/chain"
-	"github.com/mycroft-network/mycroft/keystore/web3"
 	"github.com/mycroft-network/mycroft/miner/storage"
 	"github.com/mycroft-network/mycroft/update"
 )
@@ -264,17 +263,9 @@ func updatePublish(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	file, err := readKeyFile(*keyFile)
+	key, err := decryptKeyFile(e, "update publish", *keyFile, *passFile)
 	if err != nil {
-		return fmt.Errorf("update publish: key file: %w", err)
-	}
-	pass, err := secret(e, *passFile, "passphrase of the key file", false)
-	if err != nil {
-		return fmt.Errorf("update publish: %w", err)
-	}
-	key, err := web3.Decrypt(file, []byte(pass))
-	if err != nil {
-		return fmt.Errorf("update publish: %s: %w", *keyFile, err)
+		return err
 	}
 	s := chain.NewKeySigner(key)
 	expiry := time.Now().Add(time.Duration(*days) * 24 * time.Hour).Unix()
